@@ -1,0 +1,325 @@
+//! The dict hash table (CPython's compact, insertion-ordered layout) over access-layer slots.
+//!
+//! A dict has two storage arrays, both replaced (never grown in place) on resize:
+//! * `indices`: a ValueArray of `2 * size` raw words: `size` buckets (entry number + 1; 0 = empty,
+//!   `DELETED` = a deleted bucket) followed by `size` hashes (one per entry, raw, so the tracer ignores them
+//!   because they are stored in an untraced region... see below);
+//! * `entries`: a ValueArray of `2 * cap` words: (key, value) per entry in insertion order; a deleted entry
+//!   has key NULL.
+//!
+//! The hashes live in `indices` because it is never traced: `DictObj`'s trace function traces `entries`
+//! only. (A raw hash could look like a pointer word.) `cap = size * 2 / 3`.
+//!
+//! Probing: `i = hash & mask`, then `perturb >>= 5; i = (5 * i + perturb + 1) & mask` (CPython).
+//!
+//! What may happen: lookups may run Python `__eq__`/`__hash__` (so may reach a safepoint) unless the key
+//! is a str, int, float or other builtin with a native hash/eq; if `__eq__` mutates the dict, the lookup
+//! restarts (CPython's behaviour). Mutations go through the access layer slot by slot, so under the STM two
+//! writers of different existing keys write different slots.
+
+use crate::access::Mode;
+use crate::interp::{PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+const DELETED: u64 = u64::MAX;
+const MIN_SIZE: usize = 8;
+
+/// Result of a probe: the bucket index and, when found, the entry number.
+struct Probe {
+    bucket: usize,
+    entry: Option<usize>,
+}
+
+fn arr<'a>(v: Value) -> &'a ValueArray {
+    obj::<ValueArray>(v)
+}
+
+impl<M: Mode> Vm<M> {
+    pub fn dict_len(&self, d: Value) -> usize {
+        self.load_raw(&obj::<DictObj>(d).len) as usize
+    }
+
+    /// Keys equal for dict purposes? Fast paths for identity and builtin types; else Python `==`.
+    #[inline]
+    fn key_eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b {
+            return Ok(true);
+        }
+        if is::<StrObj>(a) && is::<StrObj>(b) {
+            return Ok(self.str_of(a) == self.str_of(b));
+        }
+        self.eq(a, b)
+    }
+
+    fn dict_probe(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Probe>> {
+        'restart: loop {
+            let dobj = obj::<DictObj>(d);
+            let indices = self.load(&dobj.indices);
+            if indices.is_null() {
+                return Ok(None);
+            }
+            let entries = self.load(&dobj.entries);
+            let version = self.load_raw(&dobj.version);
+            let ia = arr(indices);
+            let size = ia.cap / 2;
+            let mask = size - 1;
+            let mut i = (hash as u64 as usize) & mask;
+            let mut perturb = hash as u64;
+            let mut first_deleted: Option<usize> = None;
+            loop {
+                let ix = self.load_raw(&ia.slots()[i]);
+                if ix == 0 {
+                    return Ok(Some(Probe {
+                        bucket: first_deleted.unwrap_or(i),
+                        entry: None,
+                    }));
+                }
+                if ix == DELETED {
+                    if first_deleted.is_none() {
+                        first_deleted = Some(i);
+                    }
+                } else {
+                    let e = (ix - 1) as usize;
+                    let ea = arr(entries);
+                    let k = self.load(&ea.slots()[2 * e]);
+                    if k == key {
+                        return Ok(Some(Probe {
+                            bucket: i,
+                            entry: Some(e),
+                        }));
+                    }
+                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
+                    if h == hash && !k.is_null() {
+                        let eq = self.key_eq(k, key)?;
+                        // The dict may have changed under a Python __eq__: start again.
+                        if self.load_raw(&obj::<DictObj>(d).version) != version
+                            || self.load(&obj::<DictObj>(d).indices) != indices
+                        {
+                            continue 'restart;
+                        }
+                        if eq {
+                            return Ok(Some(Probe {
+                                bucket: i,
+                                entry: Some(e),
+                            }));
+                        }
+                    }
+                }
+                perturb >>= 5;
+                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            }
+        }
+    }
+
+    /// `d[key]` with a precomputed hash; None when absent.
+    pub fn dict_get_hashed(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
+        match self.dict_probe(d, key, hash)? {
+            Some(Probe { entry: Some(e), .. }) => {
+                let entries = self.load(&obj::<DictObj>(d).entries);
+                Ok(Some(self.load(&arr(entries).slots()[2 * e + 1])))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// `d.get(key)`: None when absent. May run Python `__hash__`/`__eq__`.
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        self.dict_get_hashed(d, key, h)
+    }
+
+    /// Lookup by a str key (never runs Python code).
+    pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
+        let h = self.str_hash(key);
+        self.dict_get_hashed(d, key, h).unwrap_or(None)
+    }
+
+    /// `d[key] = value`. May run Python `__hash__`/`__eq__`.
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let h = self.hash(key)?;
+        self.dict_set_hashed(d, key, h, value)
+    }
+
+    pub fn dict_set_hashed(&mut self, d: Value, key: Value, hash: i64, value: Value) -> PyResult<()> {
+        if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
+            let entries = self.load(&obj::<DictObj>(d).entries);
+            self.store(&arr(entries).slots()[2 * e + 1], value);
+            return Ok(());
+        }
+        let dobj = obj::<DictObj>(d);
+        let used = self.load_raw(&dobj.used) as usize;
+        let indices = self.load(&dobj.indices);
+        let cap = if indices.is_null() {
+            0
+        } else {
+            arr(indices).cap / 2 * 2 / 3
+        };
+        if used >= cap {
+            let len = self.load_raw(&dobj.len) as usize;
+            self.dict_resize(d, (len + 1) * 3)?;
+        }
+        // Re-probe for the bucket in the (possibly new) table; the key is known to be absent.
+        let dobj = obj::<DictObj>(d);
+        let indices = self.load(&dobj.indices);
+        let entries = self.load(&dobj.entries);
+        let ia = arr(indices);
+        let size = ia.cap / 2;
+        let mask = size - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.load_raw(&ia.slots()[i]);
+            if ix == 0 || ix == DELETED {
+                break;
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        let e = self.load_raw(&dobj.used) as usize;
+        let ea = arr(entries);
+        self.store(&ea.slots()[2 * e], key);
+        self.store(&ea.slots()[2 * e + 1], value);
+        self.store_raw(&ia.slots()[size + e], hash as u64);
+        self.store_raw(&ia.slots()[i], e as u64 + 1);
+        self.store_raw(&dobj.used, e as u64 + 1);
+        let len = self.load_raw(&dobj.len);
+        self.store_raw(&dobj.len, len + 1);
+        let ver = self.load_raw(&dobj.version);
+        self.store_raw(&dobj.version, ver + 1);
+        Ok(())
+    }
+
+    /// Rebuilds the table with room for at least `min_used` entries, dropping deleted entries.
+    fn dict_resize(&mut self, d: Value, min_used: usize) -> PyResult<()> {
+        let mut size = MIN_SIZE;
+        while size * 2 / 3 < min_used.max(1) {
+            size = size.checked_mul(2).ok_or_else(|| self.memory_error())?;
+        }
+        let new_indices = self.new_value_array(size * 2)?;
+        self.temp_roots.push(new_indices);
+        let new_entries = self.new_value_array(size * 2 / 3 * 2);
+        self.temp_roots.pop();
+        let new_entries = new_entries?;
+        let dobj = obj::<DictObj>(d);
+        let old_indices = self.load(&dobj.indices);
+        let old_entries = self.load(&dobj.entries);
+        let used = self.load_raw(&dobj.used) as usize;
+        let nia = arr(new_indices);
+        let nea = arr(new_entries);
+        let mask = size - 1;
+        let mut n = 0usize;
+        if !old_indices.is_null() {
+            let oia = arr(old_indices);
+            let osize = oia.cap / 2;
+            let oea = arr(old_entries);
+            for e in 0..used {
+                let k = self.load(&oea.slots()[2 * e]);
+                if k.is_null() {
+                    continue;
+                }
+                let v = self.load(&oea.slots()[2 * e + 1]);
+                let h = self.load_raw(&oia.slots()[osize + e]);
+                nea.slots()[2 * n].init(k);
+                nea.slots()[2 * n + 1].init(v);
+                nia.slots()[size + n].init(Value::from_bits(h));
+                let mut i = (h as usize) & mask;
+                let mut perturb = h;
+                while self_raw(nia, i) != 0 {
+                    perturb >>= 5;
+                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                }
+                nia.slots()[i].init(Value::from_bits(n as u64 + 1));
+                n += 1;
+            }
+        }
+        self.store(&dobj.indices, new_indices);
+        self.store(&dobj.entries, new_entries);
+        self.store_raw(&dobj.used, n as u64);
+        Ok(())
+    }
+
+    /// Removes `key`; returns the old value, or None when absent.
+    pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let h = self.hash(key)?;
+        match self.dict_probe(d, key, h)? {
+            Some(Probe { bucket, entry: Some(e) }) => {
+                let dobj = obj::<DictObj>(d);
+                let indices = self.load(&dobj.indices);
+                let entries = self.load(&dobj.entries);
+                let ea = arr(entries);
+                let old = self.load(&ea.slots()[2 * e + 1]);
+                self.store(&ea.slots()[2 * e], Value::NULL);
+                self.store(&ea.slots()[2 * e + 1], Value::NULL);
+                self.store_raw(&arr(indices).slots()[bucket], DELETED);
+                let len = self.load_raw(&dobj.len);
+                self.store_raw(&dobj.len, len - 1);
+                let ver = self.load_raw(&dobj.version);
+                self.store_raw(&dobj.version, ver + 1);
+                Ok(Some(old))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// Removes every entry.
+    pub fn dict_clear(&mut self, d: Value) {
+        let dobj = obj::<DictObj>(d);
+        self.store(&dobj.indices, Value::NULL);
+        self.store(&dobj.entries, Value::NULL);
+        self.store_raw(&dobj.used, 0);
+        self.store_raw(&dobj.len, 0);
+        let ver = self.load_raw(&dobj.version);
+        self.store_raw(&dobj.version, ver + 1);
+    }
+
+    /// The entry at position `pos` or later: returns (next position, key, value), or None at the end.
+    /// Used by iteration; positions are stable while the dict is not resized.
+    pub fn dict_next(&self, d: Value, mut pos: usize) -> Option<(usize, Value, Value)> {
+        let dobj = obj::<DictObj>(d);
+        let entries = self.load(&dobj.entries);
+        if entries.is_null() {
+            return None;
+        }
+        let used = self.load_raw(&dobj.used) as usize;
+        let ea = arr(entries);
+        while pos < used {
+            let k = self.load(&ea.slots()[2 * pos]);
+            if !k.is_null() {
+                let v = self.load(&ea.slots()[2 * pos + 1]);
+                return Some((pos + 1, k, v));
+            }
+            pos += 1;
+        }
+        None
+    }
+
+    /// Snapshot of (key, value) pairs in order. The returned values are reachable from the dict only
+    /// while it is not mutated: callers that run Python code while holding it must root them.
+    pub fn dict_items_vec(&self, d: Value) -> Vec<(Value, Value)> {
+        let mut out = Vec::with_capacity(self.dict_len(d));
+        let mut pos = 0;
+        while let Some((p, k, v)) = self.dict_next(d, pos) {
+            out.push((k, v));
+            pos = p;
+        }
+        out
+    }
+
+    /// Sets `d[name] = v` for a str name (never runs Python code).
+    pub fn dict_set_str(&mut self, d: Value, name: &str, v: Value) -> PyResult<()> {
+        let k = self.intern(name);
+        let h = self.str_hash(k);
+        self.dict_set_hashed(d, k, h, v)
+    }
+
+    /// `d[name]` for a Rust str name.
+    pub fn dict_get_name(&mut self, d: Value, name: &str) -> Option<Value> {
+        let k = self.intern(name);
+        self.dict_get_str(d, k)
+    }
+}
+
+fn self_raw(a: &ValueArray, i: usize) -> u64 {
+    a.slots()[i].gc_read().bits()
+}

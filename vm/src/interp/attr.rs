@@ -1,0 +1,489 @@
+//! Attribute access: MRO lookup, the descriptor protocol, `getattr`/`setattr`/`delattr`, and the
+//! method-call fast path (`LoadMethod`, which avoids allocating a bound method).
+//!
+//! Lookup order for `obj.name` (CPython's `PyObject_GenericGetAttr`): a data descriptor on the type (has
+//! `__set__`/`__delete__`: property, user descriptors) wins; then the instance `__dict__`; then a non-data
+//! descriptor or plain class attribute (functions bind to the instance); then `__getattr__`. All of these
+//! may run Python code.
+
+use crate::access::Mode;
+use crate::interp::{PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+impl<M: Mode> Vm<M> {
+    /// The MRO tuple of a type.
+    pub fn mro_of<'a>(&self, ty: Value) -> &'a [Value] {
+        let m = self.load(&obj::<TypeObj>(ty).mro);
+        obj::<TupleObj>(m).as_slice()
+    }
+
+    /// Looks `name` (an interned str) up along `ty`'s MRO. Never runs Python code.
+    pub fn type_lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
+        let h = self.str_hash(name);
+        for t in self.mro_of(ty) {
+            let d = obj::<TypeObj>(*t).dict;
+            if let Ok(Some(v)) = self.dict_get_hashed(d, name, h) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// `issubclass(a, b)` by MRO (no `__subclasscheck__`).
+    pub fn is_subtype(&self, a: Value, b: Value) -> bool {
+        if a == b {
+            return true;
+        }
+        if !is::<TypeObj>(a) {
+            return false;
+        }
+        self.mro_of(a).contains(&b)
+    }
+
+    /// `isinstance(v, cls)` by MRO.
+    pub fn is_instance(&self, v: Value, cls: Value) -> bool {
+        let t = self.type_of(v);
+        self.is_subtype(t, cls)
+    }
+
+    /// The instance `__dict__` of `v`, if its layout has one and it exists (or was created).
+    pub fn instance_dict(&mut self, v: Value, create: bool) -> PyResult<Option<Value>> {
+        if !v.is_ptr() {
+            return Ok(None);
+        }
+        let slot = match ops_kind(v) {
+            Some(Kind::Instance) => &obj::<InstanceObj>(v).dict,
+            Some(Kind::Exception) => &obj::<ExceptionObj>(v).dict,
+            Some(Kind::List) => &obj::<ListObj>(v).dict,
+            Some(Kind::Dict) => &obj::<DictObj>(v).dict,
+            Some(Kind::Set) => &obj::<SetObj>(v).dict,
+            Some(Kind::Function) => &obj::<FunctionObj>(v).dict,
+            Some(Kind::Type) => return Ok(Some(obj::<TypeObj>(v).dict)),
+            Some(Kind::Module) => return Ok(Some(obj::<ModuleObj>(v).dict)),
+            _ => return Ok(None),
+        };
+        let d = self.load(slot);
+        if !d.is_null() {
+            return Ok(Some(d));
+        }
+        if !create {
+            return Ok(None);
+        }
+        let t = self.type_of(v);
+        if ops_kind(v) == Some(Kind::Instance) && !obj::<TypeObj>(t).has_dict {
+            return Ok(None);
+        }
+        let nd = self.new_dict()?;
+        self.store(slot, nd);
+        Ok(Some(nd))
+    }
+
+    fn is_data_descriptor(&mut self, d: Value) -> bool {
+        if is::<PropertyObj>(d) {
+            return true;
+        }
+        if !d.is_ptr() || is::<FunctionObj>(d) || is::<NativeObj>(d) || is::<StrObj>(d) {
+            return false;
+        }
+        let t = self.type_of(d);
+        if obj::<TypeObj>(t).builtin {
+            return false;
+        }
+        let s = self.rt.names.__set__;
+        let dl = self.rt.names.__delete__;
+        self.type_lookup(t, s).is_some() || self.type_lookup(t, dl).is_some()
+    }
+
+    /// Applies `descr.__get__(obj, owner)` for the descriptor kinds; plain values come back unchanged.
+    pub fn descr_get(&mut self, d: Value, inst: Value, owner: Value) -> PyResult<Value> {
+        if !d.is_ptr() {
+            return Ok(d);
+        }
+        match ops_kind(d) {
+            Some(Kind::Function) => {
+                if inst.is_null() || inst == Value::NONE && owner.is_null() {
+                    return Ok(d);
+                }
+                if inst.is_null() {
+                    return Ok(d);
+                }
+                self.new_bound_method(d, inst)
+            }
+            Some(Kind::Native) => {
+                let n = obj::<NativeObj>(d);
+                if !n.bound.is_null() {
+                    return Ok(d);
+                }
+                if n.classmethod {
+                    let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                    return self.bind_native(d, o);
+                }
+                if inst.is_null() || !n.binds {
+                    return Ok(d);
+                }
+                self.bind_native(d, inst)
+            }
+            Some(Kind::ClassMethod) => {
+                let f = obj::<ClassMethodObj>(d).func;
+                let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                self.new_bound_method(f, o)
+            }
+            Some(Kind::StaticMethod) => Ok(obj::<StaticMethodObj>(d).func),
+            Some(Kind::Property) => {
+                if inst.is_null() {
+                    return Ok(d);
+                }
+                let g = obj::<PropertyObj>(d).fget;
+                if g == Value::NONE || g.is_null() {
+                    return Err(self.attribute_error("unreadable attribute"));
+                }
+                self.call(g, &[inst], &[])
+            }
+            _ => {
+                let t = self.type_of(d);
+                if obj::<TypeObj>(t).builtin {
+                    return Ok(d);
+                }
+                let g = self.rt.names.__get__;
+                match self.type_lookup(t, g) {
+                    Some(f) => {
+                        let i = if inst.is_null() { Value::NONE } else { inst };
+                        let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                        self.call_method_value(f, d, &[i, o])
+                    }
+                    None => Ok(d),
+                }
+            }
+        }
+    }
+
+    pub fn new_bound_method(&mut self, f: Value, this: Value) -> PyResult<Value> {
+        let cls = self.types.method;
+        self.alloc(
+            cls,
+            BoundMethodObj {
+                header: Self::hdr(),
+                func: f,
+                this,
+            },
+        )
+    }
+
+    pub fn bind_native(&mut self, d: Value, this: Value) -> PyResult<Value> {
+        let n = obj::<NativeObj>(d);
+        let (name, id, owner) = (n.name, n.id, n.owner);
+        let cls = self.types.builtin_function;
+        self.alloc(
+            cls,
+            NativeObj {
+                header: Self::hdr(),
+                name,
+                id,
+                bound: this,
+                owner,
+                binds: true,
+                classmethod: false,
+            },
+        )
+    }
+
+    /// `getattr(v, name)`; `name` must be a str. Raises AttributeError when missing.
+    pub fn getattr(&mut self, v: Value, name: Value) -> PyResult<Value> {
+        match self.getattr_opt(v, name)? {
+            Some(r) => Ok(r),
+            None => Err(self.no_attribute(v, name)),
+        }
+    }
+
+    /// AttributeError for `v.name`, in CPython's wording.
+    pub fn no_attribute(&mut self, v: Value, name: Value) -> crate::interp::PyErr {
+        let n = self.str_of(name).to_string();
+        if let Some(m) = cast::<ModuleObj>(v) {
+            let mn = self.dict_get_name(m.dict, "__name__");
+            let mname = match mn {
+                Some(x) if is::<StrObj>(x) => self.str_of(x).to_string(),
+                _ => "?".to_string(),
+            };
+            return self.attribute_error(format!("module '{}' has no attribute '{}'", mname, n));
+        }
+        if is::<TypeObj>(v) {
+            let tn = self.type_name(v).to_string();
+            return self.attribute_error(format!("type object '{}' has no attribute '{}'", tn, n));
+        }
+        let tn = self.tname(v).to_string();
+        self.attribute_error(format!("'{}' object has no attribute '{}'", tn, n))
+    }
+
+    /// `getattr(v, name, <missing>)`: None when the attribute does not exist (AttributeError swallowed).
+    pub fn getattr_opt(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
+        let t = self.type_of(v);
+        if obj::<TypeObj>(t).builtin || self.load(&obj::<TypeObj>(t).has_getattr) == Value::FALSE {
+            return self.generic_getattr(v, name);
+        }
+        // User __getattribute__ / __getattr__.
+        let ga = self.rt.names.__getattribute__;
+        let f = self.type_lookup(t, ga);
+        let r = match f {
+            Some(f) if !is::<NativeObj>(f) => match self.call_method_value(f, v, &[name]) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    let ae = self.exc.attribute_error;
+                    if self.err_matches(&e, ae) {
+                        None
+                    } else {
+                        return Err(e);
+                    }
+                }
+            },
+            _ => self.generic_getattr(v, name)?,
+        };
+        if r.is_some() {
+            return Ok(r);
+        }
+        let gn = self.rt.names.__getattr__;
+        if let Some(f) = self.type_lookup(t, gn) {
+            match self.call_method_value(f, v, &[name]) {
+                Ok(r) => return Ok(Some(r)),
+                Err(e) => {
+                    let ae = self.exc.attribute_error;
+                    if self.err_matches(&e, ae) {
+                        return Ok(None);
+                    }
+                    return Err(e);
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    /// `object.__getattribute__` (no `__getattr__` fallback); None when missing.
+    pub fn generic_getattr(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
+        if is::<TypeObj>(v) {
+            return self.type_getattr(v, name);
+        }
+        let t = self.type_of(v);
+        let descr = self.type_lookup(t, name);
+        if let Some(d) = descr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, v, t).map(Some);
+            }
+        }
+        if let Some(Kind::Instance) = ops_kind(v) {
+            let inst = obj::<InstanceObj>(v);
+            if inst.nslots > 0 {
+                let ty = obj::<TypeObj>(t);
+                if let Some(i) = ty.slot_names.iter().position(|s| *s == name) {
+                    let x = self.load(inst.slot(i));
+                    if x.is_null() {
+                        let n = self.str_of(name).to_string();
+                        return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", ty.name, n)));
+                    }
+                    return Ok(Some(x));
+                }
+            }
+        }
+        if let Some(d) = self.instance_dict(v, false)? {
+            if let Some(x) = self.dict_get_str(d, name) {
+                return Ok(Some(x));
+            }
+        }
+        if let Some(d) = descr {
+            return self.descr_get(d, v, t).map(Some);
+        }
+        self.special_getattr(v, name)
+    }
+
+    /// Attributes of builtin objects that are not in a type dict (`f.__name__`, `e.args`, ...).
+    fn special_getattr(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = self.str_of(name);
+        if n == "__class__" {
+            return Ok(Some(self.type_of(v)));
+        }
+        if n == "__dict__" {
+            return self.instance_dict(v, true);
+        }
+        crate::builtins::attrs::builtin_getattr(self, v, n)
+    }
+
+    fn type_getattr(&mut self, ty: Value, name: Value) -> PyResult<Option<Value>> {
+        let meta = self.type_of(ty);
+        let mdescr = self.type_lookup(meta, name);
+        if let Some(d) = mdescr {
+            if self.is_data_descriptor(d) {
+                return self.descr_get(d, ty, meta).map(Some);
+            }
+        }
+        if let Some(d) = self.type_lookup(ty, name) {
+            return self.descr_get(d, Value::NULL, ty).map(Some);
+        }
+        if let Some(d) = mdescr {
+            return self.descr_get(d, ty, meta).map(Some);
+        }
+        self.special_getattr(ty, name)
+    }
+
+    /// `setattr(v, name, x)`.
+    pub fn setattr(&mut self, v: Value, name: Value, x: Value) -> PyResult<()> {
+        let t = self.type_of(v);
+        if !obj::<TypeObj>(t).builtin {
+            let sa = self.rt.names.__setattr__;
+            if let Some(f) = self.type_lookup(t, sa) {
+                if !is::<NativeObj>(f) {
+                    self.call_method_value(f, v, &[name, x])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.generic_setattr(v, name, x)
+    }
+
+    /// `object.__setattr__`.
+    pub fn generic_setattr(&mut self, v: Value, name: Value, x: Value) -> PyResult<()> {
+        let t = self.type_of(v);
+        if let Some(d) = self.type_lookup(t, name) {
+            if let Some(p) = cast::<PropertyObj>(d) {
+                let s = p.fset;
+                if s == Value::NONE || s.is_null() {
+                    let n = self.str_of(name).to_string();
+                    return Err(self.attribute_error(format!(
+                        "property '{}' of '{}' object has no setter",
+                        n,
+                        self.tname(v)
+                    )));
+                }
+                self.call(s, &[v, x], &[])?;
+                return Ok(());
+            }
+            if d.is_ptr() && !is::<FunctionObj>(d) && !is::<NativeObj>(d) {
+                let dt = self.type_of(d);
+                if !obj::<TypeObj>(dt).builtin {
+                    let sn = self.rt.names.__set__;
+                    if let Some(f) = self.type_lookup(dt, sn) {
+                        self.call_method_value(f, d, &[v, x])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        if let Some(Kind::Instance) = ops_kind(v) {
+            let inst = obj::<InstanceObj>(v);
+            if inst.nslots > 0 {
+                if let Some(i) = obj::<TypeObj>(t).slot_names.iter().position(|s| *s == name) {
+                    self.store(inst.slot(i), x);
+                    return Ok(());
+                }
+            }
+        }
+        if is::<TypeObj>(v) {
+            let d = obj::<TypeObj>(v).dict;
+            self.dict_set(d, name, x)?;
+            self.type_modified(v, name);
+            return Ok(());
+        }
+        match self.instance_dict(v, true)? {
+            Some(d) => self.dict_set(d, name, x),
+            None => {
+                let n = self.str_of(name).to_string();
+                if obj::<TypeObj>(t).builtin {
+                    Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.tname(v), n)))
+                } else {
+                    Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.tname(v), n)))
+                }
+            }
+        }
+    }
+
+    /// Keeps per-type caches right after `cls.name = value`.
+    pub fn type_modified(&mut self, ty: Value, name: Value) {
+        let n = self.str_of(name);
+        if n == "__getattr__" || n == "__getattribute__" {
+            self.store(&obj::<TypeObj>(ty).has_getattr, Value::TRUE);
+        }
+    }
+
+    /// `delattr(v, name)`.
+    pub fn delattr(&mut self, v: Value, name: Value) -> PyResult<()> {
+        let t = self.type_of(v);
+        if !obj::<TypeObj>(t).builtin {
+            let da = self.rt.names.__delattr__;
+            if let Some(f) = self.type_lookup(t, da) {
+                if !is::<NativeObj>(f) {
+                    self.call_method_value(f, v, &[name])?;
+                    return Ok(());
+                }
+            }
+            if let Some(d) = self.type_lookup(t, name) {
+                if let Some(p) = cast::<PropertyObj>(d) {
+                    let f = p.fdel;
+                    if f == Value::NONE || f.is_null() {
+                        let n = self.str_of(name).to_string();
+                        return Err(self.attribute_error(format!(
+                            "property '{}' of '{}' object has no deleter",
+                            n,
+                            self.tname(v)
+                        )));
+                    }
+                    self.call(f, &[v], &[])?;
+                    return Ok(());
+                }
+                if d.is_ptr() && !is::<FunctionObj>(d) {
+                    let dt = self.type_of(d);
+                    let dn = self.rt.names.__delete__;
+                    if let Some(f) = self.type_lookup(dt, dn) {
+                        self.call_method_value(f, d, &[v])?;
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        if let Some(Kind::Instance) = ops_kind(v) {
+            let inst = obj::<InstanceObj>(v);
+            if inst.nslots > 0 {
+                if let Some(i) = obj::<TypeObj>(t).slot_names.iter().position(|s| *s == name) {
+                    if self.load(inst.slot(i)).is_null() {
+                        return Err(self.no_attribute(v, name));
+                    }
+                    self.store(inst.slot(i), Value::NULL);
+                    return Ok(());
+                }
+            }
+        }
+        if let Some(d) = self.instance_dict(v, false)? {
+            if self.dict_del(d, name)?.is_some() {
+                return Ok(());
+            }
+        }
+        Err(self.no_attribute(v, name))
+    }
+
+    /// `LoadMethod`: (function, self) when `name` is a plain function/method descriptor on the type and
+    /// not shadowed by the instance dict; otherwise (NULL, attribute).
+    pub fn load_method(&mut self, v: Value, name: Value) -> PyResult<(Value, Value)> {
+        let t = self.type_of(v);
+        let tobj = obj::<TypeObj>(t);
+        if !is::<TypeObj>(v) && (tobj.builtin || self.load(&tobj.has_getattr) == Value::FALSE) {
+            if let Some(d) = self.type_lookup(t, name) {
+                let plain = is::<FunctionObj>(d)
+                    || cast::<NativeObj>(d).is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null());
+                if plain {
+                    let shadowed = match self.instance_dict(v, false)? {
+                        Some(dd) => self.dict_get_str(dd, name).is_some(),
+                        None => false,
+                    };
+                    if !shadowed {
+                        return Ok((d, v));
+                    }
+                }
+            }
+        }
+        let a = self.getattr(v, name)?;
+        Ok((Value::NULL, a))
+    }
+}
+
+/// The kind of a pointer value as an enum.
+#[inline]
+pub fn ops_kind(v: Value) -> Option<Kind> {
+    crate::interp::ops::Kind_of(v)
+}

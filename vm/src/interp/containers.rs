@@ -1,0 +1,775 @@
+//! Container protocols: lists, sets, subscripting (`[]`), `in`, `len`, unpacking, slices.
+//!
+//! List storage is a `ValueArray` replaced on growth (ARCHITECTURE.md, decision 4). Sets currently keep
+//! their members in an inner dict (values None), so their iteration order is insertion order, not
+//! CPython's hash order (known gap: printing a set of ints can differ from CPython).
+
+use crate::access::{Mode, Slot};
+use crate::interp::ops::Num;
+use crate::interp::{PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+impl<M: Mode> Vm<M> {
+    // ----- lists ---------------------------------------------------------------------------------------
+
+    pub fn list_len(&self, l: Value) -> usize {
+        self.load_raw(&obj::<ListObj>(l).len) as usize
+    }
+
+    /// Item `i` (caller checked bounds).
+    pub fn list_get(&self, l: Value, i: usize) -> Value {
+        let items = self.load(&obj::<ListObj>(l).items);
+        self.load(&obj::<ValueArray>(items).slots()[i])
+    }
+
+    pub fn list_set(&self, l: Value, i: usize, v: Value) {
+        let items = self.load(&obj::<ListObj>(l).items);
+        self.store(&obj::<ValueArray>(items).slots()[i], v)
+    }
+
+    /// A copy of the items. The values stay reachable from the list only while it is unchanged.
+    pub fn list_snapshot(&self, l: Value) -> Vec<Value> {
+        let n = self.list_len(l);
+        if n == 0 {
+            return Vec::new();
+        }
+        let items = self.load(&obj::<ListObj>(l).items);
+        obj::<ValueArray>(items).slots()[..n]
+            .iter()
+            .map(|s| self.load(s))
+            .collect()
+    }
+
+    fn list_reserve(&mut self, l: Value, need: usize) -> PyResult<()> {
+        let lo = obj::<ListObj>(l);
+        let items = self.load(&lo.items);
+        let cap = if items.is_null() {
+            0
+        } else {
+            obj::<ValueArray>(items).cap
+        };
+        if need <= cap {
+            return Ok(());
+        }
+        let new_cap = (need + (need >> 3) + 6).max(4);
+        let arr = self.new_value_array(new_cap)?;
+        let n = self.list_len(l);
+        if !items.is_null() {
+            let old = obj::<ValueArray>(items).slots();
+            let new = obj::<ValueArray>(arr).slots();
+            for i in 0..n {
+                new[i].init(self.load(&old[i]));
+            }
+        }
+        self.store(&obj::<ListObj>(l).items, arr);
+        Ok(())
+    }
+
+    pub fn list_append(&mut self, l: Value, v: Value) -> PyResult<()> {
+        let n = self.list_len(l);
+        self.list_reserve(l, n + 1)?;
+        self.list_set(l, n, v);
+        self.store_raw(&obj::<ListObj>(l).len, n as u64 + 1);
+        Ok(())
+    }
+
+    pub fn list_extend_values(&mut self, l: Value, vals: &[Value]) -> PyResult<()> {
+        let n = self.list_len(l);
+        self.list_reserve(l, n + vals.len())?;
+        for (i, v) in vals.iter().enumerate() {
+            self.list_set(l, n + i, *v);
+        }
+        self.store_raw(&obj::<ListObj>(l).len, (n + vals.len()) as u64);
+        Ok(())
+    }
+
+    /// `l.extend(iterable)`. May run Python code (the iterable's `__next__`).
+    pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
+        if is::<ListObj>(it) {
+            let v = self.list_snapshot(it);
+            return self.list_extend_values(l, &v);
+        }
+        if let Some(t) = cast::<TupleObj>(it) {
+            let v = t.as_slice().to_vec();
+            return self.list_extend_values(l, &v);
+        }
+        let iter = self.get_iter(it)?;
+        self.temp_roots.push(iter);
+        let r = (|| {
+            while let Some(v) = self.iter_next(iter)? {
+                self.list_append(l, v)?;
+            }
+            Ok(())
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// Replaces all items.
+    pub fn list_set_all(&mut self, l: Value, vals: &[Value]) -> PyResult<()> {
+        let arr = if vals.is_empty() {
+            Value::NULL
+        } else {
+            self.new_value_array(vals.len())?
+        };
+        if !vals.is_empty() {
+            for (s, v) in obj::<ValueArray>(arr).slots().iter().zip(vals) {
+                s.init(*v);
+            }
+        }
+        let lo = obj::<ListObj>(l);
+        self.store(&lo.items, arr);
+        self.store_raw(&lo.len, vals.len() as u64);
+        Ok(())
+    }
+
+    /// Collects any iterable into a Vec (values rooted in a temporary list while Python code runs).
+    pub fn collect_iterable(&mut self, it: Value) -> PyResult<Vec<Value>> {
+        if is::<ListObj>(it) && self.type_of(it) == self.types.list {
+            return Ok(self.list_snapshot(it));
+        }
+        if let Some(t) = cast::<TupleObj>(it) {
+            return Ok(t.as_slice().to_vec());
+        }
+        let tmp = self.new_list(&[])?;
+        self.temp_roots.push(tmp);
+        let r = self.list_extend(tmp, it);
+        self.temp_roots.pop();
+        r?;
+        Ok(self.list_snapshot(tmp))
+    }
+
+    // ----- sets (inner dict storage) ------------------------------------------------------------------
+
+    fn set_inner(&self, s: Value) -> Value {
+        let so: &SetObj = if let Some(f) = cast::<FrozenSetObj>(s) {
+            &f.0
+        } else {
+            obj::<SetObj>(s)
+        };
+        self.load(&so.table)
+    }
+
+    pub fn new_set_of(&mut self, cls: Value, frozen: bool, items: &[Value]) -> PyResult<Value> {
+        let d = self.new_dict()?;
+        self.temp_roots.push(d);
+        for v in items {
+            if let Err(e) = self.dict_set(d, *v, Value::NONE) {
+                self.temp_roots.pop();
+                return Err(e);
+            }
+        }
+        self.temp_roots.pop();
+        let so = SetObj {
+            header: Self::hdr(),
+            dict: Slot::new(Value::NULL),
+            len: Slot::raw(0),
+            fill: Slot::raw(0),
+            table: Slot::new(d),
+            version: Slot::raw(0),
+            hash: Slot::raw(0),
+        };
+        if frozen {
+            self.alloc(cls, FrozenSetObj(so))
+        } else {
+            self.alloc(cls, so)
+        }
+    }
+
+    pub fn new_set_from(&mut self, items: &[Value]) -> PyResult<Value> {
+        let c = self.types.set;
+        self.new_set_of(c, false, items)
+    }
+
+    pub fn set_len(&self, s: Value) -> usize {
+        let d = self.set_inner(s);
+        self.dict_len(d)
+    }
+
+    pub fn set_next(&self, s: Value, pos: usize) -> Option<(usize, Value)> {
+        let d = self.set_inner(s);
+        self.dict_next(d, pos).map(|(p, k, _)| (p, k))
+    }
+
+    pub fn set_members(&self, s: Value) -> Vec<Value> {
+        let d = self.set_inner(s);
+        self.dict_items_vec(d).into_iter().map(|(k, _)| k).collect()
+    }
+
+    pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
+        let d = self.set_inner(s);
+        self.dict_set(d, v, Value::NONE)
+    }
+
+    pub fn set_discard(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let d = self.set_inner(s);
+        Ok(self.dict_del(d, v)?.is_some())
+    }
+
+    pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let d = self.set_inner(s);
+        match self.dict_get(d, v) {
+            Ok(r) => Ok(r.is_some()),
+            Err(e) => {
+                // `[1] in {1}`: unhashable lookups raise TypeError as in CPython.
+                Err(e)
+            }
+        }
+    }
+
+    pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
+        let items = self.collect_iterable(it)?;
+        for v in items {
+            self.set_add(s, v)?;
+        }
+        Ok(())
+    }
+
+    /// `|`, `&`, `-`, `^` on sets (result type follows the left operand).
+    pub fn set_binop(&mut self, a: Value, b: Value, op: crate::bytecode::BinOp, inplace: bool) -> PyResult<Value> {
+        use crate::bytecode::BinOp;
+        let xa = self.set_members(a);
+        let xb = self.set_members(b);
+        let mut out = Vec::new();
+        match op {
+            BinOp::Or => {
+                out.extend_from_slice(&xa);
+                out.extend_from_slice(&xb);
+            }
+            BinOp::And => {
+                for v in &xa {
+                    if self.set_contains(b, *v)? {
+                        out.push(*v);
+                    }
+                }
+            }
+            BinOp::Sub => {
+                for v in &xa {
+                    if !self.set_contains(b, *v)? {
+                        out.push(*v);
+                    }
+                }
+            }
+            BinOp::Xor => {
+                for v in &xa {
+                    if !self.set_contains(b, *v)? {
+                        out.push(*v);
+                    }
+                }
+                for v in &xb {
+                    if !self.set_contains(a, *v)? {
+                        out.push(*v);
+                    }
+                }
+            }
+            _ => return Ok(Value::NOT_IMPLEMENTED),
+        }
+        if inplace && is::<SetObj>(a) {
+            let d = self.set_inner(a);
+            self.dict_clear(d);
+            for v in out {
+                self.set_add(a, v)?;
+            }
+            return Ok(a);
+        }
+        let frozen = is::<FrozenSetObj>(a);
+        let cls = if frozen { self.types.frozenset } else { self.types.set };
+        self.new_set_of(cls, frozen, &out)
+    }
+
+    /// Set comparisons: equality and subset/superset ordering.
+    pub fn set_compare(&mut self, a: Value, b: Value, op: crate::bytecode::CmpOp) -> PyResult<Value> {
+        use crate::bytecode::CmpOp;
+        let (la, lb) = (self.set_len(a), self.set_len(b));
+        let a_in_b = || -> bool { true };
+        let _ = a_in_b;
+        let subset = |vm: &mut Self, x: Value, y: Value| -> PyResult<bool> {
+            for v in vm.set_members(x) {
+                if !vm.set_contains(y, v)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let r = match op {
+            CmpOp::Eq => la == lb && subset(self, a, b)?,
+            CmpOp::Ne => !(la == lb && subset(self, a, b)?),
+            CmpOp::Le => la <= lb && subset(self, a, b)?,
+            CmpOp::Lt => la < lb && subset(self, a, b)?,
+            CmpOp::Ge => lb <= la && subset(self, b, a)?,
+            CmpOp::Gt => lb < la && subset(self, b, a)?,
+        };
+        Ok(Value::bool(r))
+    }
+
+    // ----- dict helpers ---------------------------------------------------------------------------------
+
+    pub fn dict_copy(&mut self, d: Value) -> PyResult<Value> {
+        let n = self.new_dict()?;
+        for (k, v) in self.dict_items_vec(d) {
+            self.dict_set(n, k, v)?;
+        }
+        Ok(n)
+    }
+
+    /// `d.update(m)` for a dict or any mapping with `keys()`, or an iterable of pairs.
+    pub fn dict_update_from(&mut self, d: Value, m: Value) -> PyResult<()> {
+        if is::<DictObj>(m) {
+            for (k, v) in self.dict_items_vec(m) {
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let keys_name = self.intern("keys");
+        if self.getattr_opt(m, keys_name)?.is_some() {
+            let keys = self.call_method(m, "keys", &[])?;
+            let ks = self.collect_iterable(keys)?;
+            for k in ks {
+                let v = self.getitem(m, k)?;
+                self.dict_set(d, k, v)?;
+            }
+            return Ok(());
+        }
+        let pairs = self.collect_iterable(m)?;
+        for (i, p) in pairs.into_iter().enumerate() {
+            let kv = match self.collect_iterable(p) {
+                Ok(kv) => kv,
+                Err(_) => {
+                    return Err(self.type_error(format!(
+                        "cannot convert dictionary update sequence element #{} to a sequence",
+                        i
+                    )))
+                }
+            };
+            if kv.len() != 2 {
+                return Err(self.value_error(format!(
+                    "dictionary update sequence element #{} has length {}; 2 is required",
+                    i,
+                    kv.len()
+                )));
+            }
+            self.dict_set(d, kv[0], kv[1])?;
+        }
+        Ok(())
+    }
+
+    /// `f(**m)` merging: duplicate keys are an error.
+    pub fn dict_merge_kwargs(&mut self, d: Value, m: Value, f: Value) -> PyResult<()> {
+        let src = if is::<DictObj>(m) {
+            m
+        } else {
+            let t = self.new_dict()?;
+            self.dict_update_from(t, m)?;
+            t
+        };
+        for (k, v) in self.dict_items_vec(src) {
+            if !is::<StrObj>(k) {
+                return Err(self.type_error("keywords must be strings"));
+            }
+            if self.dict_get(d, k)?.is_some() {
+                let fname = self.func_display_name(f);
+                let kn = self.str_of(k).to_string();
+                return Err(self.type_error(format!("{fname}() got multiple values for keyword argument '{kn}'")));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    /// The name used in call error messages.
+    pub fn func_display_name(&mut self, f: Value) -> String {
+        if let Some(func) = cast::<FunctionObj>(f) {
+            let q = self.load(&func.qualname);
+            return self.str_of(q).to_string();
+        }
+        if let Some(n) = cast::<NativeObj>(f) {
+            return n.name.to_string();
+        }
+        self.tname(f).to_string()
+    }
+
+    // ----- len / contains / subscripts ----------------------------------------------------------------
+
+    /// `len(o)`. May run `__len__`.
+    pub fn len(&mut self, o: Value) -> PyResult<usize> {
+        if o.is_ptr() {
+            match crate::interp::attr::ops_kind(o) {
+                Some(Kind::Str) => return Ok(obj::<StrObj>(o).char_len),
+                Some(Kind::List) => return Ok(self.list_len(o)),
+                Some(Kind::Tuple) => return Ok(obj::<TupleObj>(o).len),
+                Some(Kind::Dict) => return Ok(self.dict_len(o)),
+                Some(Kind::Set) | Some(Kind::FrozenSet) => return Ok(self.set_len(o)),
+                Some(Kind::Bytes) => return Ok(obj::<BytesObj>(o).b.len()),
+                Some(Kind::ByteArray) => return Ok(obj::<ByteArrayObj>(o).b.lock().unwrap().len()),
+                Some(Kind::DictView) => return Ok(self.dict_len(obj::<DictViewObj>(o).dict)),
+                Some(Kind::Range) => {
+                    let l = obj::<RangeObj>(o).len;
+                    return match self.as_num(l) {
+                        Some(Num::Int(i)) => Ok(i as usize),
+                        _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+                    };
+                }
+                _ => {}
+            }
+        }
+        let t = self.type_of(o);
+        let n = self.rt.names.__len__;
+        match self.type_lookup(t, n) {
+            Some(f) => {
+                let r = self.call_method_value(f, o, &[])?;
+                if !self.is_int(r) {
+                    return Err(self.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        self.tname(r)
+                    )));
+                }
+                let n = self.index_value(r)?;
+                if n < 0 {
+                    return Err(self.value_error("__len__() should return >= 0"));
+                }
+                Ok(n as usize)
+            }
+            None => Err(self.type_error(format!("object of type '{}' has no len()", self.tname(o)))),
+        }
+    }
+
+    /// `item in container`. May run Python code.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if container.is_ptr() {
+            let builtin = obj::<TypeObj>(self.type_of(container)).builtin;
+            match crate::interp::attr::ops_kind(container) {
+                Some(Kind::Str) if builtin || is::<StrObj>(item) => {
+                    if !is::<StrObj>(item) {
+                        return Err(self.type_error(format!(
+                            "'in <string>' requires string as left operand, not {}",
+                            self.tname(item)
+                        )));
+                    }
+                    return Ok(self.str_of(container).contains(self.str_of(item)));
+                }
+                Some(Kind::Dict) if builtin => return Ok(self.dict_get(container, item)?.is_some()),
+                Some(Kind::Set) | Some(Kind::FrozenSet) if builtin => return self.set_contains(container, item),
+                Some(Kind::List) | Some(Kind::Tuple) if builtin => {
+                    let items = if is::<ListObj>(container) {
+                        self.list_snapshot(container)
+                    } else {
+                        obj::<TupleObj>(container).as_slice().to_vec()
+                    };
+                    for v in items {
+                        if v == item || self.eq(v, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    return Ok(false);
+                }
+                Some(Kind::DictView) if obj::<DictViewObj>(container).which == 0 => {
+                    let d = obj::<DictViewObj>(container).dict;
+                    return Ok(self.dict_get(d, item)?.is_some());
+                }
+                Some(Kind::Range) => return self.range_contains(container, item),
+                Some(Kind::Bytes) => return self.bytes_contains(container, item),
+                _ => {}
+            }
+        }
+        let t = self.type_of(container);
+        let n = self.rt.names.__contains__;
+        if let Some(f) = self.type_lookup(t, n) {
+            let r = self.call_method_value(f, container, &[item])?;
+            return self.truthy(r);
+        }
+        let it = match self.get_iter(container) {
+            Ok(it) => it,
+            Err(_) => {
+                return Err(self.type_error(format!("argument of type '{}' is not iterable", self.tname(container))))
+            }
+        };
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(v) = self.iter_next(it)? {
+                if v == item || self.eq(v, item)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// Normalises an index for a sequence of length `len` (negative wrap); IndexError message uses `what`.
+    pub fn seq_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match self.as_num(idx) {
+            Some(Num::Int(i)) => i,
+            Some(Num::Big(_)) => {
+                return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+            }
+            _ => self.index_value(idx).map_err(|_| self.index_type_error(what, idx))?,
+        };
+        let j = if i < 0 { i + len as i64 } else { i };
+        if j < 0 || j >= len as i64 {
+            return Err(self.index_error(format!("{what} index out of range")));
+        }
+        Ok(j as usize)
+    }
+
+    fn index_type_error(&mut self, what: &str, idx: Value) -> crate::interp::PyErr {
+        let w = if what == "tuple" || what == "list" { what } else { what };
+        self.type_error(format!(
+            "{} indices must be integers or slices, not {}",
+            w,
+            self.tname(idx)
+        ))
+    }
+
+    /// Resolves a slice object against a length: (start, stop, step, slicelength).
+    pub fn slice_indices(&mut self, s: Value, len: usize) -> PyResult<(i64, i64, i64, usize)> {
+        let so = obj::<SliceObj>(s);
+        let conv = |vm: &mut Self, v: Value| -> PyResult<Option<i64>> {
+            if v == Value::NONE {
+                return Ok(None);
+            }
+            match vm.as_num(v) {
+                Some(Num::Int(i)) => Ok(Some(i)),
+                Some(Num::Big(b)) => Ok(Some(if num_traits::Signed::is_negative(b) {
+                    i64::MIN / 2
+                } else {
+                    i64::MAX / 2
+                })),
+                _ => match vm.index_value(v) {
+                    Ok(i) => Ok(Some(i)),
+                    Err(_) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                },
+            }
+        };
+        let (a, b, c) = (so.start, so.stop, so.step);
+        let start = conv(self, a)?;
+        let stop = conv(self, b)?;
+        let step = conv(self, c)?;
+        crate::text::strops::slice_indices(start, stop, step, len).map_err(|e| self.text_error(e))
+    }
+
+    pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> PyResult<Value> {
+        let c = self.types.slice;
+        self.alloc(
+            c,
+            SliceObj {
+                header: Self::hdr(),
+                start,
+                stop,
+                step,
+            },
+        )
+    }
+
+    /// `o[k]`. May run `__getitem__`.
+    pub fn getitem(&mut self, o: Value, k: Value) -> PyResult<Value> {
+        if o.is_ptr() {
+            let builtin = obj::<TypeObj>(self.type_of(o)).builtin;
+            match crate::interp::attr::ops_kind(o) {
+                Some(Kind::List) if builtin || !self.has_user_getitem(o) => {
+                    if is::<SliceObj>(k) {
+                        let items = self.list_snapshot(o);
+                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+                        let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                        return self.new_list(&out);
+                    }
+                    let n = self.list_len(o);
+                    let i = self.seq_index(k, n, "list")?;
+                    return Ok(self.list_get(o, i));
+                }
+                Some(Kind::Tuple) if builtin || !self.has_user_getitem(o) => {
+                    let items = obj::<TupleObj>(o).as_slice();
+                    if is::<SliceObj>(k) {
+                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+                        if step == 1 && start == 0 && n == items.len() && builtin {
+                            return Ok(o);
+                        }
+                        let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                        return self.new_tuple(&out);
+                    }
+                    let i = self.seq_index(k, items.len(), "tuple")?;
+                    return Ok(items[i]);
+                }
+                Some(Kind::Dict) if builtin => {
+                    return match self.dict_get(o, k)? {
+                        Some(v) => Ok(v),
+                        None => Err(self.key_error(k)),
+                    };
+                }
+                Some(Kind::Str) => return self.str_getitem(o, k),
+                Some(Kind::Bytes) | Some(Kind::ByteArray) => return self.bytes_getitem(o, k),
+                Some(Kind::Range) => return self.range_getitem(o, k),
+                _ => {}
+            }
+        }
+        let t = self.type_of(o);
+        let n = self.rt.names.__getitem__;
+        if let Some(f) = self.type_lookup(t, n) {
+            let r = self.call_method_value(f, o, &[k]);
+            if let Err(e) = &r {
+                // dict subclasses: __missing__.
+                let ke = self.exc.key_error;
+                if is::<DictObj>(o) && self.err_matches(e, ke) {
+                    let mn = self.rt.names.__missing__;
+                    if let Some(m) = self.type_lookup(t, mn) {
+                        return self.call_method_value(m, o, &[k]);
+                    }
+                }
+            }
+            return r;
+        }
+        if is::<TypeObj>(o) {
+            let cg = self.rt.names.__class_getitem__;
+            if let Some(f) = self.getattr_opt(o, cg)? {
+                return self.call(f, &[k], &[]);
+            }
+            let tn = self.type_name(o).to_string();
+            return Err(self.type_error(format!("type '{tn}' is not subscriptable")));
+        }
+        Err(self.type_error(format!("'{}' object is not subscriptable", self.tname(o))))
+    }
+
+    fn has_user_getitem(&mut self, o: Value) -> bool {
+        let t = self.type_of(o);
+        let n = self.rt.names.__getitem__;
+        matches!(self.type_lookup(t, n), Some(f) if !is::<NativeObj>(f))
+    }
+
+    /// `o[k] = v`. May run `__setitem__`.
+    pub fn setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
+        if o.is_ptr() {
+            let t = self.type_of(o);
+            let builtin = obj::<TypeObj>(t).builtin;
+            match crate::interp::attr::ops_kind(o) {
+                Some(Kind::List) if builtin => {
+                    if is::<SliceObj>(k) {
+                        return self.list_set_slice(o, k, v);
+                    }
+                    let n = self.list_len(o);
+                    let i = self.seq_index(k, n, "list assignment")?;
+                    self.list_set(o, i, v);
+                    return Ok(());
+                }
+                Some(Kind::Dict) if builtin => return self.dict_set(o, k, v),
+                Some(Kind::ByteArray) if builtin => return self.bytearray_setitem(o, k, v),
+                _ => {}
+            }
+            let n = self.rt.names.__setitem__;
+            if let Some(f) = self.type_lookup(t, n) {
+                self.call_method_value(f, o, &[k, v])?;
+                return Ok(());
+            }
+        }
+        Err(self.type_error(format!("'{}' object does not support item assignment", self.tname(o))))
+    }
+
+    /// `del o[k]`. May run `__delitem__`.
+    pub fn delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
+        if o.is_ptr() {
+            let t = self.type_of(o);
+            let builtin = obj::<TypeObj>(t).builtin;
+            match crate::interp::attr::ops_kind(o) {
+                Some(Kind::List) if builtin => {
+                    let mut items = self.list_snapshot(o);
+                    if is::<SliceObj>(k) {
+                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+                        let mut del: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+                        del.sort_unstable();
+                        for i in del.into_iter().rev() {
+                            items.remove(i);
+                        }
+                    } else {
+                        let i = self.seq_index(k, items.len(), "list assignment")?;
+                        items.remove(i);
+                    }
+                    return self.list_set_all(o, &items);
+                }
+                Some(Kind::Dict) if builtin => {
+                    return match self.dict_del(o, k)? {
+                        Some(_) => Ok(()),
+                        None => Err(self.key_error(k)),
+                    };
+                }
+                _ => {}
+            }
+            let n = self.rt.names.__delitem__;
+            if let Some(f) = self.type_lookup(t, n) {
+                self.call_method_value(f, o, &[k])?;
+                return Ok(());
+            }
+        }
+        Err(self.type_error(format!("'{}' object doesn't support item deletion", self.tname(o))))
+    }
+
+    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
+        let mut items = self.list_snapshot(l);
+        let new = if v == l {
+            items.clone()
+        } else {
+            self.collect_iterable(v)?
+        };
+        let (start, stop, step, n) = self.slice_indices(k, items.len())?;
+        if step == 1 {
+            let s = start.max(0) as usize;
+            let e = (stop.max(start)).max(0) as usize;
+            items.splice(s..e.min(items.len()), new);
+            return self.list_set_all(l, &items);
+        }
+        if new.len() != n {
+            return Err(self.value_error(format!(
+                "attempt to assign sequence of size {} to extended slice of size {}",
+                new.len(),
+                n
+            )));
+        }
+        for (i, x) in new.into_iter().enumerate() {
+            items[(start + i as i64 * step) as usize] = x;
+        }
+        self.list_set_all(l, &items)
+    }
+
+    /// Unpacks `s` into exactly `n` values, or with a starred target: `n` before and `after` after.
+    pub fn unpack(&mut self, s: Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = if is::<TupleObj>(s) || (is::<ListObj>(s) && self.type_of(s) == self.types.list) {
+            self.collect_iterable(s)?
+        } else {
+            match self.get_iter(s) {
+                Ok(_) => {}
+                Err(_) => {
+                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.tname(s))));
+                }
+            }
+            self.collect_iterable(s)?
+        };
+        match after {
+            None => {
+                if items.len() != n {
+                    if items.len() > n {
+                        return Err(self.value_error(format!("too many values to unpack (expected {})", n)));
+                    }
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected {}, got {})",
+                        n,
+                        items.len()
+                    )));
+                }
+                Ok(items)
+            }
+            Some(a) => {
+                if items.len() < n + a {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        n + a,
+                        items.len()
+                    )));
+                }
+                let mid = self.new_list(&items[n..items.len() - a])?;
+                let mut out = items[..n].to_vec();
+                out.push(mid);
+                out.extend_from_slice(&items[items.len() - a..]);
+                Ok(out)
+            }
+        }
+    }
+}

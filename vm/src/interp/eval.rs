@@ -1,0 +1,965 @@
+//! The dispatch loop.
+//!
+//! `run_nested` executes frames until the frame that was on top when it was entered (pushed with
+//! `Boundary::Native`) returns or yields. Python-to-Python calls push a `Boundary::Caller` frame and
+//! continue in the same loop, so Python recursion never recurses on the Rust stack.
+//!
+//! Safepoints: the loop polls `Heap::should_collect()` at backward jumps, calls and returns; at a safepoint
+//! every live value is in `Vm::stack`, a frame, a root, or a Rust local of a native caller further down the
+//! native stack (scanned conservatively), so the collector may run there.
+//!
+//! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
+//! frame's exception table, truncates the operand stack, pushes the exception and jumps; without a handler
+//! the frame is popped (adding a traceback entry) and the caller's handlers are searched, until the
+//! boundary frame, whose caller gets the error.
+
+use crate::access::Mode;
+use crate::bytecode::{BinOp, CmpOp, Op, UnOp};
+use crate::interp::frame::{Boundary, FrameInfo};
+use crate::interp::{PyErr, PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+/// How a nested run ended.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+macro_rules! pop {
+    ($vm:expr) => {
+        $vm.stack.pop().expect("operand stack underflow")
+    };
+}
+
+macro_rules! top {
+    ($vm:expr) => {
+        *$vm.stack.last().expect("operand stack underflow")
+    };
+}
+
+impl<M: Mode> Vm<M> {
+    /// Runs until the current top frame (a `Boundary::Native` frame) returns; generators' yields are an error here.
+    pub fn run_nested(&mut self) -> PyResult<Value> {
+        self.native_depth += 1;
+        let r = self.run_loop();
+        self.native_depth -= 1;
+        match r {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(v)) => Ok(v),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs until the boundary frame returns or yields.
+    pub fn run_loop(&mut self) -> PyResult<Exit> {
+        let boundary_depth = self.frames.len();
+        loop {
+            match self.execute(boundary_depth) {
+                Ok(exit) => return Ok(exit),
+                Err(err) => {
+                    // Unwind: find a handler in this frame or its callers down to the boundary.
+                    let err = err;
+                    loop {
+                        let fi = *self.frames.last().expect("no frame while unwinding");
+                        let code = &obj::<CodeObj>(fi.code).code;
+                        let ip = fi.ip.saturating_sub(1) as usize;
+                        let exc = self.exc_value(&err);
+                        if !self.reraising {
+                            self.add_traceback(exc, fi.code, code.line_of(ip));
+                        }
+                        self.reraising = false;
+                        if let Some(h) = code.handler_for(ip) {
+                            let nlp = code.nlocalsplus();
+                            self.stack.truncate(fi.base as usize + nlp + h.depth as usize);
+                            self.stack.push(exc);
+                            self.frames.last_mut().unwrap().ip = h.handler;
+                            break;
+                        }
+                        // No handler: pop the frame.
+                        self.stack.truncate(fi.base as usize);
+                        self.frames.pop();
+                        if fi.gen.is_ptr() {
+                            self.finish_generator(fi.gen);
+                        }
+                        if self.frames.len() < boundary_depth || fi.boundary == Boundary::Native {
+                            return Err(err);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Executes instructions until the boundary frame exits (Ok) or an instruction raises (Err, with the
+    /// current frame's ip just past the faulting instruction).
+    fn execute(&mut self, boundary_depth: usize) -> PyResult<Exit> {
+        'frames: loop {
+            let fi = *self.frames.last().expect("no frame");
+            let code = &obj::<CodeObj>(fi.code).code;
+            let base = fi.base as usize;
+            let nlp = code.nlocalsplus();
+            let mut ip = fi.ip as usize;
+            macro_rules! save_ip {
+                () => {
+                    self.frames.last_mut().unwrap().ip = ip as u32
+                };
+            }
+            macro_rules! tryv {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => {
+                            save_ip!();
+                            return Err(e);
+                        }
+                    }
+                };
+            }
+            loop {
+                let ins = code.instrs[ip];
+                ip += 1;
+                let arg = ins.arg;
+                match ins.op {
+                    Op::Nop | Op::GenStart => {}
+                    Op::PopTop => {
+                        self.stack.pop();
+                    }
+                    Op::Copy => {
+                        let v = self.stack[self.stack.len() - arg as usize];
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - arg as usize);
+                    }
+                    Op::LoadConst => self.stack.push(code.consts[arg as usize]),
+                    Op::LoadFast => {
+                        let v = self.stack[base + arg as usize];
+                        if v.is_null() {
+                            save_ip!();
+                            let n = self.str_of(code.varnames[arg as usize]).to_string();
+                            let c = self.exc.unbound_local_error;
+                            return Err(self.error(
+                                c,
+                                format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            ));
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast => {
+                        let v = pop!(self);
+                        self.stack[base + arg as usize] = v;
+                    }
+                    Op::DeleteFast => {
+                        if self.stack[base + arg as usize].is_null() {
+                            save_ip!();
+                            let n = self.str_of(code.varnames[arg as usize]).to_string();
+                            let c = self.exc.unbound_local_error;
+                            return Err(self.error(
+                                c,
+                                format!("cannot access local variable '{n}' where it is not associated with a value"),
+                            ));
+                        }
+                        self.stack[base + arg as usize] = Value::NULL;
+                    }
+                    Op::LoadDeref => {
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        let v = self.load(&obj::<CellObj>(cell).value);
+                        if v.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_deref(code, arg));
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        let v = pop!(self);
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.store(&obj::<CellObj>(cell).value, v);
+                    }
+                    Op::DeleteDeref => {
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.store(&obj::<CellObj>(cell).value, Value::NULL);
+                    }
+                    Op::LoadClosure => {
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.stack.push(cell);
+                    }
+                    Op::LoadClassDeref => {
+                        let idx = arg as usize;
+                        let name = if idx < code.cellvars.len() {
+                            code.cellvars[idx]
+                        } else {
+                            code.freevars[idx - code.cellvars.len()]
+                        };
+                        let found = if fi.locals.is_ptr() {
+                            tryv!(self.mapping_get(fi.locals, name))
+                        } else {
+                            None
+                        };
+                        match found {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                let cell = self.stack[base + code.nlocals() + idx];
+                                let v = self.load(&obj::<CellObj>(cell).value);
+                                if v.is_null() {
+                                    save_ip!();
+                                    return Err(self.unbound_deref(code, arg));
+                                }
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Op::LoadName => {
+                        let name = code.names[arg as usize];
+                        let mut v = if fi.locals.is_ptr() {
+                            tryv!(self.mapping_get(fi.locals, name))
+                        } else {
+                            None
+                        };
+                        if v.is_none() {
+                            v = self.dict_get_str(fi.globals, name);
+                        }
+                        if v.is_none() {
+                            v = self.dict_get_str(fi.builtins, name);
+                        }
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                save_ip!();
+                                let n = self.str_of(name).to_string();
+                                return Err(self.name_error(format!("name '{n}' is not defined")));
+                            }
+                        }
+                    }
+                    Op::StoreName => {
+                        let name = code.names[arg as usize];
+                        let v = pop!(self);
+                        tryv!(self.mapping_set(fi.locals, name, v));
+                    }
+                    Op::DeleteName => {
+                        let name = code.names[arg as usize];
+                        let r = tryv!(self.mapping_del(fi.locals, name));
+                        if !r {
+                            save_ip!();
+                            let n = self.str_of(name).to_string();
+                            return Err(self.name_error(format!("name '{n}' is not defined")));
+                        }
+                    }
+                    Op::LoadGlobal => {
+                        let name = code.names[arg as usize];
+                        let v = match self.dict_get_str(fi.globals, name) {
+                            Some(v) => Some(v),
+                            None => self.dict_get_str(fi.builtins, name),
+                        };
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                save_ip!();
+                                let n = self.str_of(name).to_string();
+                                return Err(self.name_error(format!("name '{n}' is not defined")));
+                            }
+                        }
+                    }
+                    Op::StoreGlobal => {
+                        let name = code.names[arg as usize];
+                        let v = pop!(self);
+                        let h = self.str_hash(name);
+                        tryv!(self.dict_set_hashed(fi.globals, name, h, v));
+                    }
+                    Op::DeleteGlobal => {
+                        let name = code.names[arg as usize];
+                        if tryv!(self.dict_del(fi.globals, name)).is_none() {
+                            save_ip!();
+                            let n = self.str_of(name).to_string();
+                            return Err(self.name_error(format!("name '{n}' is not defined")));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        save_ip!();
+                        let o = pop!(self);
+                        let v = tryv!(self.getattr(o, code.names[arg as usize]));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        save_ip!();
+                        let o = pop!(self);
+                        let v = pop!(self);
+                        tryv!(self.setattr(o, code.names[arg as usize], v));
+                    }
+                    Op::DeleteAttr => {
+                        save_ip!();
+                        let o = pop!(self);
+                        tryv!(self.delattr(o, code.names[arg as usize]));
+                    }
+                    Op::LoadMethod => {
+                        save_ip!();
+                        let o = pop!(self);
+                        let (m, s) = tryv!(self.load_method(o, code.names[arg as usize]));
+                        self.stack.push(m);
+                        self.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        save_ip!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        let v = tryv!(self.getitem(o, k));
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        save_ip!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        let v = pop!(self);
+                        tryv!(self.setitem(o, k, v));
+                    }
+                    Op::DeleteSubscr => {
+                        save_ip!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        tryv!(self.delitem(o, k));
+                    }
+                    Op::BinaryOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let inplace = arg >= BinOp::INPLACE;
+                        let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
+                        if a.is_small_int() && b.is_small_int() {
+                            if let Some(v) = crate::interp::ops::small_int_op(a.as_small_int(), b.as_small_int(), op) {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
+                        save_ip!();
+                        let v = tryv!(self.binary_op(a, b, op, inplace));
+                        self.stack.push(v);
+                    }
+                    Op::UnaryOp => {
+                        save_ip!();
+                        let a = pop!(self);
+                        let op = match arg {
+                            0 => UnOp::Neg,
+                            1 => UnOp::Pos,
+                            2 => UnOp::Invert,
+                            _ => UnOp::Not,
+                        };
+                        let v = tryv!(self.unary_op(a, op));
+                        self.stack.push(v);
+                    }
+                    Op::CompareOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let op = CmpOp::ALL[arg as usize];
+                        if a.is_small_int() && b.is_small_int() {
+                            let r = crate::interp::ops::cmp_ord(op, a.as_small_int().cmp(&b.as_small_int()));
+                            self.stack.push(Value::bool(r));
+                            continue;
+                        }
+                        save_ip!();
+                        let v = tryv!(self.compare(a, b, op));
+                        self.stack.push(v);
+                    }
+                    Op::IsOp => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        self.stack.push(Value::bool((a == b) != (arg == 1)));
+                    }
+                    Op::ContainsOp => {
+                        save_ip!();
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let r = tryv!(self.contains(b, a));
+                        self.stack.push(Value::bool(r != (arg == 1)));
+                    }
+                    Op::Jump => {
+                        if (arg as usize) < ip && self.heap.should_collect() {
+                            save_ip!();
+                            self.safepoint();
+                        }
+                        ip = arg as usize;
+                    }
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        let v = pop!(self);
+                        let t = if v == Value::TRUE {
+                            true
+                        } else if v == Value::FALSE {
+                            false
+                        } else {
+                            save_ip!();
+                            tryv!(self.truthy(v))
+                        };
+                        if t == (ins.op == Op::PopJumpIfTrue) {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        let v = top!(self);
+                        save_ip!();
+                        let t = tryv!(self.truthy(v));
+                        if t == (ins.op == Op::JumpIfTrueOrPop) {
+                            ip = arg as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::PopJumpIfNone => {
+                        if pop!(self) == Value::NONE {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if pop!(self) != Value::NONE {
+                            ip = arg as usize;
+                        }
+                    }
+                    Op::GetIter => {
+                        save_ip!();
+                        let o = pop!(self);
+                        let it = tryv!(self.get_iter(o));
+                        self.stack.push(it);
+                    }
+                    Op::ForIter => {
+                        save_ip!();
+                        let it = top!(self);
+                        match tryv!(self.iter_next(it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Op::BuildTuple => {
+                        let n = self.stack.len() - arg as usize;
+                        let t = tryv!(self.new_tuple_from_stack(n));
+                        self.stack.truncate(n);
+                        self.stack.push(t);
+                    }
+                    Op::BuildList => {
+                        let n = self.stack.len() - arg as usize;
+                        let items: Vec<Value> = self.stack[n..].to_vec();
+                        let l = tryv!(self.new_list(&items));
+                        self.stack.truncate(n);
+                        self.stack.push(l);
+                    }
+                    Op::BuildSet => {
+                        save_ip!();
+                        let n = self.stack.len() - arg as usize;
+                        let items: Vec<Value> = self.stack[n..].to_vec();
+                        let s = tryv!(self.new_set_from(&items));
+                        self.stack.truncate(n);
+                        self.stack.push(s);
+                    }
+                    Op::BuildMap => {
+                        save_ip!();
+                        let n = self.stack.len() - 2 * arg as usize;
+                        let d = tryv!(self.new_dict());
+                        for i in 0..arg as usize {
+                            let k = self.stack[n + 2 * i];
+                            let v = self.stack[n + 2 * i + 1];
+                            tryv!(self.dict_set(d, k, v));
+                        }
+                        self.stack.truncate(n);
+                        self.stack.push(d);
+                    }
+                    Op::BuildConstKeyMap => {
+                        save_ip!();
+                        let keys = pop!(self);
+                        let n = self.stack.len() - arg as usize;
+                        let d = tryv!(self.new_dict());
+                        let ks = obj::<TupleObj>(keys).as_slice();
+                        for (i, k) in ks.iter().enumerate() {
+                            let v = self.stack[n + i];
+                            tryv!(self.dict_set(d, *k, v));
+                        }
+                        self.stack.truncate(n);
+                        self.stack.push(d);
+                    }
+                    Op::BuildString => {
+                        let n = self.stack.len() - arg as usize;
+                        let mut s = String::new();
+                        for v in &self.stack[n..] {
+                            s.push_str(self.str_of(*v));
+                        }
+                        let r = tryv!(self.new_string(s));
+                        self.stack.truncate(n);
+                        self.stack.push(r);
+                    }
+                    Op::BuildSlice => {
+                        let step = if arg == 3 { pop!(self) } else { Value::NONE };
+                        let stop = pop!(self);
+                        let start = pop!(self);
+                        let s = tryv!(self.new_slice(start, stop, step));
+                        self.stack.push(s);
+                    }
+                    Op::ListAppend => {
+                        let v = pop!(self);
+                        let l = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.list_append(l, v));
+                    }
+                    Op::SetAdd => {
+                        save_ip!();
+                        let v = pop!(self);
+                        let s = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.set_add(s, v));
+                    }
+                    Op::MapAdd => {
+                        save_ip!();
+                        let v = pop!(self);
+                        let k = pop!(self);
+                        let d = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.dict_set(d, k, v));
+                    }
+                    Op::ListExtend => {
+                        save_ip!();
+                        let it = pop!(self);
+                        let l = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.list_extend(l, it));
+                    }
+                    Op::SetUpdate => {
+                        save_ip!();
+                        let it = pop!(self);
+                        let s = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.set_update(s, it));
+                    }
+                    Op::DictUpdate => {
+                        save_ip!();
+                        let m = pop!(self);
+                        let d = self.stack[self.stack.len() - arg as usize];
+                        tryv!(self.dict_update_from(d, m));
+                    }
+                    Op::DictMerge => {
+                        save_ip!();
+                        let m = pop!(self);
+                        let d = self.stack[self.stack.len() - arg as usize];
+                        let f = self.stack[self.stack.len() - arg as usize - 2];
+                        tryv!(self.dict_merge_kwargs(d, m, f));
+                    }
+                    Op::ListToTuple => {
+                        let l = pop!(self);
+                        let items = self.list_snapshot(l);
+                        let t = tryv!(self.new_tuple(&items));
+                        self.stack.push(t);
+                    }
+                    Op::UnpackSequence => {
+                        save_ip!();
+                        let s = pop!(self);
+                        let items = tryv!(self.unpack(s, arg as usize, None));
+                        for v in items.iter().rev() {
+                            self.stack.push(*v);
+                        }
+                    }
+                    Op::UnpackEx => {
+                        save_ip!();
+                        let s = pop!(self);
+                        let before = (arg & 0xff) as usize;
+                        let after = (arg >> 8) as usize;
+                        let items = tryv!(self.unpack(s, before, Some(after)));
+                        for v in items.iter().rev() {
+                            self.stack.push(*v);
+                        }
+                    }
+                    Op::Call | Op::CallKw => {
+                        let kwnames = if ins.op == Op::CallKw { pop!(self) } else { Value::NULL };
+                        let nkw = if kwnames.is_null() {
+                            0
+                        } else {
+                            obj::<TupleObj>(kwnames).len
+                        };
+                        let argc = arg as usize;
+                        let sl = self.stack.len();
+                        let x = self.stack[sl - argc - 2];
+                        let y = self.stack[sl - argc - 1];
+                        let (callable, first) = if x.is_null() {
+                            (y, sl - argc)
+                        } else {
+                            (x, sl - argc - 1)
+                        };
+                        save_ip!();
+                        if self.heap.should_collect() {
+                            self.safepoint();
+                        }
+                        // Python function without keywords or generator flag: push a frame in this loop.
+                        if let Some(func) = cast::<FunctionObj>(callable) {
+                            let fcode = &obj::<CodeObj>(func.code).code;
+                            if fcode.flags & crate::bytecode::flags::GENERATOR == 0 {
+                                let args: Vec<Value> = self.stack[first..].to_vec();
+                                let kwn: &[Value] = if nkw > 0 {
+                                    obj::<TupleObj>(kwnames).as_slice()
+                                } else {
+                                    &[]
+                                };
+                                let locals = tryv!(self.bind_args(callable, &args, kwn));
+                                self.stack.truncate(sl - argc - 2);
+                                let info = FrameInfo {
+                                    code: func.code,
+                                    ip: 0,
+                                    base: self.stack.len() as u32,
+                                    func: callable,
+                                    globals: func.globals,
+                                    builtins: fi.builtins,
+                                    locals: Value::NULL,
+                                    gen: Value::NULL,
+                                    boundary: Boundary::Caller,
+                                };
+                                tryv!(self.push_frame(info, &locals));
+                                continue 'frames;
+                            }
+                        }
+                        let args: Vec<Value> = self.stack[first..].to_vec();
+                        let kwn: Vec<Value> = if nkw > 0 {
+                            obj::<TupleObj>(kwnames).as_slice().to_vec()
+                        } else {
+                            Vec::new()
+                        };
+                        let r = tryv!(self.call(callable, &args, &kwn));
+                        self.stack.truncate(sl - argc - 2);
+                        self.stack.push(r);
+                    }
+                    Op::CallEx => {
+                        save_ip!();
+                        let kw = if arg & 1 == 1 { pop!(self) } else { Value::NULL };
+                        let args = pop!(self);
+                        let f = pop!(self);
+                        self.stack.pop();
+                        let mut a: Vec<Value> = obj::<TupleObj>(args).as_slice().to_vec();
+                        let mut names = Vec::new();
+                        if kw.is_ptr() {
+                            for (k, v) in self.dict_items_vec(kw) {
+                                names.push(k);
+                                a.push(v);
+                            }
+                        }
+                        self.temp_roots.push(args);
+                        self.temp_roots.push(kw);
+                        let r = self.call(f, &a, &names);
+                        self.temp_roots.truncate(self.temp_roots.len() - 2);
+                        let r = tryv!(r);
+                        self.stack.push(r);
+                    }
+                    Op::MakeFunction => {
+                        let f = tryv!(self.make_function(arg, fi.globals));
+                        self.stack.push(f);
+                    }
+                    Op::ReturnValue => {
+                        let v = pop!(self);
+                        if self.heap.should_collect() {
+                            save_ip!();
+                            self.safepoint();
+                        }
+                        self.stack.truncate(base);
+                        self.frames.pop();
+                        if fi.gen.is_ptr() {
+                            // Generators always run behind a Native boundary (gen_resume).
+                            self.finish_generator(fi.gen);
+                        }
+                        if fi.boundary == Boundary::Native || self.frames.len() < boundary_depth {
+                            return Ok(Exit::Return(v));
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Op::YieldValue => {
+                        let v = pop!(self);
+                        save_ip!();
+                        self.suspend_generator(fi);
+                        return Ok(Exit::Yield(v));
+                    }
+                    Op::YieldFrom => {
+                        save_ip!();
+                        let sent = pop!(self);
+                        let sub = top!(self);
+                        match tryv!(self.gen_send_to(sub, sent)) {
+                            Ok(y) => {
+                                // Re-execute YieldFrom on resume.
+                                self.frames.last_mut().unwrap().ip = (ip - 1) as u32;
+                                let fi2 = *self.frames.last().unwrap();
+                                self.suspend_generator(fi2);
+                                return Ok(Exit::Yield(y));
+                            }
+                            Err(r) => {
+                                self.stack.pop();
+                                self.stack.push(r);
+                            }
+                        }
+                    }
+                    Op::GetYieldFromIter => {
+                        save_ip!();
+                        let o = pop!(self);
+                        let it = if is::<GeneratorObj>(o) {
+                            o
+                        } else {
+                            tryv!(self.get_iter(o))
+                        };
+                        self.stack.push(it);
+                    }
+                    Op::Raise => {
+                        save_ip!();
+                        return Err(self.do_raise(arg));
+                    }
+                    Op::Reraise => {
+                        save_ip!();
+                        let e = pop!(self);
+                        self.reraising = true;
+                        return Err(PyErr::Exc(e));
+                    }
+                    Op::PushExcInfo => {
+                        let e = pop!(self);
+                        let prev = if self.exc_info.is_null() {
+                            Value::NONE
+                        } else {
+                            self.exc_info
+                        };
+                        self.stack.push(prev);
+                        self.stack.push(e);
+                        self.exc_info = e;
+                    }
+                    Op::PopExcept => {
+                        let prev = pop!(self);
+                        self.exc_info = if prev == Value::NONE { Value::NULL } else { prev };
+                    }
+                    Op::CheckExcMatch => {
+                        save_ip!();
+                        let cls = pop!(self);
+                        let e = top!(self);
+                        let t = self.type_of(e);
+                        tryv!(self.check_except_class(cls));
+                        let m = self.exc_class_matches(t, cls);
+                        self.stack.push(Value::bool(m));
+                    }
+                    Op::LoadBuildClass => {
+                        let v = self
+                            .dict_get_name(fi.builtins, "__build_class__")
+                            .unwrap_or(Value::NONE);
+                        self.stack.push(v);
+                    }
+                    Op::SetupAnnotations => {
+                        let n = self.rt.names.__annotations__;
+                        if tryv!(self.mapping_get(fi.locals, n)).is_none() {
+                            let d = tryv!(self.new_dict());
+                            tryv!(self.mapping_set(fi.locals, n, d));
+                        }
+                    }
+                    Op::ImportName => {
+                        save_ip!();
+                        let fromlist = pop!(self);
+                        let level = pop!(self);
+                        let m = tryv!(self.import_name(code.names[arg as usize], fromlist, level, fi.globals));
+                        self.stack.push(m);
+                    }
+                    Op::ImportFrom => {
+                        save_ip!();
+                        let m = top!(self);
+                        let v = tryv!(self.import_from(m, code.names[arg as usize]));
+                        self.stack.push(v);
+                    }
+                    Op::ImportStar => {
+                        save_ip!();
+                        let m = pop!(self);
+                        tryv!(self.import_star(m, fi.locals, fi.globals));
+                    }
+                    Op::FormatValue => {
+                        save_ip!();
+                        let spec = if arg & 4 != 0 { pop!(self) } else { Value::NULL };
+                        let v = pop!(self);
+                        let v = match arg & 3 {
+                            1 => tryv!(self.str(v)),
+                            2 => tryv!(self.repr(v)),
+                            3 => tryv!(self.ascii(v)),
+                            _ => v,
+                        };
+                        let r = if spec.is_null() && is::<StrObj>(v) {
+                            v
+                        } else {
+                            let spec = if spec.is_null() { self.intern("") } else { spec };
+                            tryv!(self.format(v, spec))
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::BeforeWith => {
+                        save_ip!();
+                        let mgr = pop!(self);
+                        let (exit, enter_result) = tryv!(self.with_enter(mgr));
+                        self.stack.push(exit);
+                        self.stack.push(enter_result);
+                    }
+                    Op::WithExceptStart => {
+                        save_ip!();
+                        let e = top!(self);
+                        let exit = self.stack[self.stack.len() - 3];
+                        let t = self.type_of(e);
+                        let tb = match cast::<ExceptionObj>(e) {
+                            Some(x) => self.load(&x.traceback),
+                            None => Value::NONE,
+                        };
+                        let r = tryv!(self.call(exit, &[t, e, tb], &[]));
+                        self.stack.push(r);
+                    }
+                    Op::LoadAssertionError => self.stack.push(self.exc.assertion_error),
+                    Op::GetLen => {
+                        save_ip!();
+                        let o = top!(self);
+                        let n = tryv!(self.len(o));
+                        self.stack.push(Value::small_int(n as i64));
+                    }
+                    Op::MatchSequence => {
+                        let o = top!(self);
+                        let r = self.is_match_sequence(o);
+                        self.stack.push(Value::bool(r));
+                    }
+                    Op::MatchMapping => {
+                        let o = top!(self);
+                        let r = self.is_match_mapping(o);
+                        self.stack.push(Value::bool(r));
+                    }
+                    Op::MatchKeys => {
+                        save_ip!();
+                        let keys = top!(self);
+                        let subj = self.stack[self.stack.len() - 2];
+                        let r = tryv!(self.match_keys(subj, keys));
+                        self.stack.push(r);
+                    }
+                    Op::MatchClass => {
+                        save_ip!();
+                        let names = pop!(self);
+                        let cls = pop!(self);
+                        let subj = pop!(self);
+                        let r = tryv!(self.match_class(subj, cls, arg as usize, names));
+                        self.stack.push(r);
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        save_ip!();
+                        let keys = pop!(self);
+                        let subj = top!(self);
+                        let d = tryv!(self.copy_dict_without_keys(subj, keys));
+                        self.stack.push(d);
+                    }
+                    Op::PushNull => self.stack.push(Value::NULL),
+                }
+                let _ = nlp;
+            }
+        }
+    }
+
+    fn unbound_deref(&mut self, code: &crate::bytecode::Code, arg: u32) -> PyErr {
+        let idx = arg as usize;
+        if idx < code.cellvars.len() {
+            let n = self.str_of(code.cellvars[idx]).to_string();
+            let c = self.exc.unbound_local_error;
+            self.error(
+                c,
+                format!("cannot access local variable '{n}' where it is not associated with a value"),
+            )
+        } else {
+            let n = self.str_of(code.freevars[idx - code.cellvars.len()]).to_string();
+            self.name_error(format!(
+                "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+
+    /// A GC safepoint: every live value is in a root (see the module documentation).
+    pub fn safepoint(&mut self) {
+        crate::interp::gc::collect(self);
+    }
+
+    fn check_except_class(&mut self, cls: Value) -> PyResult<()> {
+        let ok = |vm: &Self, c: Value| is::<TypeObj>(c) && vm.is_subtype(c, vm.exc.base_exception);
+        let valid = if let Some(t) = cast::<TupleObj>(cls) {
+            t.as_slice().iter().all(|c| ok(self, *c))
+        } else {
+            ok(self, cls)
+        };
+        if valid {
+            Ok(())
+        } else {
+            Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"))
+        }
+    }
+
+    /// Implements `raise` (arg 0: re-raise, 1: raise X, 2: raise X from Y).
+    fn do_raise(&mut self, arg: u32) -> PyErr {
+        if arg == 0 {
+            if self.exc_info.is_null() {
+                return self.runtime_error("No active exception to reraise");
+            }
+            self.reraising = true;
+            return PyErr::Exc(self.exc_info);
+        }
+        let cause = if arg == 2 {
+            self.stack.pop().unwrap()
+        } else {
+            Value::NULL
+        };
+        let x = self.stack.pop().unwrap();
+        let exc = match self.make_exception(x) {
+            Ok(e) => e,
+            Err(e) => return e,
+        };
+        if arg == 2 {
+            let c = if cause == Value::NONE {
+                Value::NONE
+            } else {
+                match self.make_exception(cause) {
+                    Ok(c) => c,
+                    Err(e) => return e,
+                }
+            };
+            let eo = obj::<ExceptionObj>(exc);
+            self.store(&eo.cause, c);
+            self.store(&eo.suppress_context, Value::TRUE);
+        }
+        PyErr::Exc(exc)
+    }
+
+    /// `raise X`: X may be an exception class (instantiated with no args) or instance.
+    pub fn make_exception(&mut self, x: Value) -> PyResult<Value> {
+        if is::<TypeObj>(x) && self.is_subtype(x, self.exc.base_exception) {
+            return self.call(x, &[], &[]);
+        }
+        if is::<ExceptionObj>(x) {
+            return Ok(x);
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    /// Builds a tuple from `stack[n..]`.
+    fn new_tuple_from_stack(&mut self, n: usize) -> PyResult<Value> {
+        let items: Vec<Value> = self.stack[n..].to_vec();
+        self.new_tuple(&items)
+    }
+
+    /// Locals-mapping get (module/class bodies): dict fast path, else `__getitem__`.
+    pub fn mapping_get(&mut self, m: Value, name: Value) -> PyResult<Option<Value>> {
+        if is::<DictObj>(m) {
+            return Ok(self.dict_get_str(m, name));
+        }
+        match self.getitem(m, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) => {
+                let ke = self.exc.key_error;
+                if self.err_matches(&e, ke) {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+
+    pub fn mapping_set(&mut self, m: Value, name: Value, v: Value) -> PyResult<()> {
+        if is::<DictObj>(m) {
+            let h = self.str_hash(name);
+            return self.dict_set_hashed(m, name, h, v);
+        }
+        self.setitem(m, name, v)
+    }
+
+    fn mapping_del(&mut self, m: Value, name: Value) -> PyResult<bool> {
+        if is::<DictObj>(m) {
+            return Ok(self.dict_del(m, name)?.is_some());
+        }
+        self.delitem(m, name)?;
+        Ok(true)
+    }
+}

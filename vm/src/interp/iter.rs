@@ -1,0 +1,490 @@
+//! Iteration (`iter`, `next`) and generators (resume, yield, send, throw, close).
+//!
+//! Builtin iterators are `IterObj`s whose position lives in slots. A generator owns its suspended frame
+//! (`SavedFrame`); resuming it copies the frame's values back onto the thread's stack and runs a nested
+//! loop until the generator yields or returns.
+
+use crate::access::Mode;
+use crate::interp::eval::Exit;
+use crate::interp::frame::{Boundary, FrameInfo, SavedFrame};
+use crate::interp::{PyErr, PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+const GEN_CREATED: u64 = 0;
+const GEN_SUSPENDED: u64 = 1;
+const GEN_RUNNING: u64 = 2;
+const GEN_FINISHED: u64 = 3;
+
+impl<M: Mode> Vm<M> {
+    /// `iter(o)`. May run `__iter__`.
+    pub fn get_iter(&mut self, o: Value) -> PyResult<Value> {
+        if o.is_ptr() {
+            let t = self.type_of(o);
+            if obj::<TypeObj>(t).builtin {
+                match crate::interp::attr::ops_kind(o) {
+                    Some(Kind::List) => {
+                        let c = self.types.list_iterator;
+                        return self.new_iter(c, IterKind::List, o, Value::NULL, 0, 0);
+                    }
+                    Some(Kind::Tuple) => {
+                        let c = self.types.tuple_iterator;
+                        return self.new_iter(c, IterKind::Tuple, o, Value::NULL, 0, 0);
+                    }
+                    Some(Kind::Str) => {
+                        let c = self.types.str_iterator;
+                        return self.new_iter(c, IterKind::Str, o, Value::NULL, 0, 0);
+                    }
+                    Some(Kind::Bytes) | Some(Kind::ByteArray) => {
+                        let c = self.types.bytes_iterator;
+                        return self.new_iter(c, IterKind::Bytes, o, Value::NULL, 0, 0);
+                    }
+                    Some(Kind::Dict) => {
+                        let c = self.types.dict_keyiterator;
+                        let n = self.dict_len(o) as u64;
+                        return self.new_iter(c, IterKind::DictKeys, o, Value::NULL, 0, n);
+                    }
+                    Some(Kind::DictView) => {
+                        let v = obj::<DictViewObj>(o);
+                        let (d, which) = (v.dict, v.which);
+                        let n = self.dict_len(d) as u64;
+                        let (c, k) = match which {
+                            0 => (self.types.dict_keyiterator, IterKind::DictKeys),
+                            1 => (self.types.dict_valueiterator, IterKind::DictValues),
+                            _ => (self.types.dict_itemiterator, IterKind::DictItems),
+                        };
+                        return self.new_iter(c, k, d, Value::NULL, 0, n);
+                    }
+                    Some(Kind::Set) | Some(Kind::FrozenSet) => {
+                        let c = self.types.set_iterator;
+                        let n = self.set_len(o) as u64;
+                        return self.new_iter(c, IterKind::Set, o, Value::NULL, 0, n);
+                    }
+                    Some(Kind::Range) => return self.range_iter(o),
+                    Some(Kind::Iter) | Some(Kind::Generator) => return Ok(o),
+                    _ => {}
+                }
+            }
+        }
+        let t = self.type_of(o);
+        let n = self.rt.names.__iter__;
+        if let Some(f) = self.type_lookup(t, n) {
+            if f != Value::NONE {
+                let it = self.call_method_value(f, o, &[])?;
+                let nx = self.rt.names.__next__;
+                let it_t = self.type_of(it);
+                if self.type_lookup(it_t, nx).is_none() && !is::<IterObj>(it) && !is::<GeneratorObj>(it) {
+                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.tname(it))));
+                }
+                return Ok(it);
+            }
+        }
+        let gi = self.rt.names.__getitem__;
+        if self.type_lookup(t, gi).is_some() {
+            let c = self.types.seq_iterator;
+            return self.new_iter(c, IterKind::Seq, o, Value::NULL, 0, 0);
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", self.tname(o))))
+    }
+
+    /// `next(it)`: Some(value), or None when exhausted. May run Python code.
+    pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Some(i) = cast::<IterObj>(it) {
+            return self.builtin_iter_next(i);
+        }
+        if is::<GeneratorObj>(it) {
+            return match self.gen_resume(it, Value::NONE, None)? {
+                Ok(v) => Ok(Some(v)),
+                Err(_) => Ok(None),
+            };
+        }
+        let t = self.type_of(it);
+        let n = self.rt.names.__next__;
+        match self.type_lookup(t, n) {
+            Some(f) => match self.call_method_value(f, it, &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) => {
+                    let si = self.exc.stop_iteration;
+                    if self.err_matches(&e, si) {
+                        Ok(None)
+                    } else {
+                        Err(e)
+                    }
+                }
+            },
+            None => Err(self.type_error(format!("'{}' object is not an iterator", self.tname(it)))),
+        }
+    }
+
+    fn builtin_iter_next(&mut self, i: &IterObj) -> PyResult<Option<Value>> {
+        match i.ikind {
+            IterKind::List => {
+                let idx = self.load_raw(&i.s1) as usize;
+                if idx < self.list_len(i.a) {
+                    self.store_raw(&i.s1, idx as u64 + 1);
+                    Ok(Some(self.list_get(i.a, idx)))
+                } else {
+                    self.store_raw(&i.s1, u64::MAX >> 1);
+                    Ok(None)
+                }
+            }
+            IterKind::Tuple => {
+                let idx = self.load_raw(&i.s1) as usize;
+                let t = obj::<TupleObj>(i.a).as_slice();
+                if idx < t.len() {
+                    self.store_raw(&i.s1, idx as u64 + 1);
+                    Ok(Some(t[idx]))
+                } else {
+                    Ok(None)
+                }
+            }
+            IterKind::Str => {
+                let off = self.load_raw(&i.s1) as usize;
+                let s = self.str_of(i.a);
+                match s[off..].chars().next() {
+                    Some(c) => {
+                        self.store_raw(&i.s1, (off + c.len_utf8()) as u64);
+                        let mut buf = [0u8; 4];
+                        let cs = c.encode_utf8(&mut buf);
+                        Ok(Some(self.char_str(cs)?))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterKind::Bytes => {
+                let idx = self.load_raw(&i.s1) as usize;
+                let b = if let Some(b) = cast::<BytesObj>(i.a) {
+                    b.b.get(idx).copied()
+                } else {
+                    obj::<ByteArrayObj>(i.a).b.lock().unwrap().get(idx).copied()
+                };
+                match b {
+                    Some(x) => {
+                        self.store_raw(&i.s1, idx as u64 + 1);
+                        Ok(Some(Value::small_int(x as i64)))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterKind::Range => {
+                let remaining = self.load_raw(&i.s2);
+                if remaining == 0 {
+                    return Ok(None);
+                }
+                let cur = self.load(&i.s1);
+                self.store_raw(&i.s2, remaining - 1);
+                let step = i.a.as_small_int();
+                let next = cur.as_small_int() + step;
+                if let Some(n) = Value::try_small_int(next) {
+                    self.store(&i.s1, n);
+                }
+                Ok(Some(cur))
+            }
+            IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems => {
+                let d = i.a;
+                if self.dict_len(d) as u64 != self.load_raw(&i.s2) {
+                    self.store_raw(&i.s2, u64::MAX);
+                    return Err(self.runtime_error("dictionary changed size during iteration"));
+                }
+                let pos = self.load_raw(&i.s1) as usize;
+                match self.dict_next(d, pos) {
+                    Some((p, k, v)) => {
+                        self.store_raw(&i.s1, p as u64);
+                        match i.ikind {
+                            IterKind::DictKeys => Ok(Some(k)),
+                            IterKind::DictValues => Ok(Some(v)),
+                            _ => Ok(Some(self.new_tuple(&[k, v])?)),
+                        }
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterKind::Set => {
+                if self.set_len(i.a) as u64 != self.load_raw(&i.s2) {
+                    self.store_raw(&i.s2, u64::MAX);
+                    return Err(self.runtime_error("Set changed size during iteration"));
+                }
+                let pos = self.load_raw(&i.s1) as usize;
+                match self.set_next(i.a, pos) {
+                    Some((p, k)) => {
+                        self.store_raw(&i.s1, p as u64);
+                        Ok(Some(k))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterKind::Seq => {
+                let idx = self.load_raw(&i.s1);
+                if idx == u64::MAX {
+                    return Ok(None);
+                }
+                let k = Value::small_int(idx as i64);
+                match self.getitem(i.a, k) {
+                    Ok(v) => {
+                        self.store_raw(&i.s1, idx + 1);
+                        Ok(Some(v))
+                    }
+                    Err(e) => {
+                        let ie = self.exc.index_error;
+                        let si = self.exc.stop_iteration;
+                        if self.err_matches(&e, ie) || self.err_matches(&e, si) {
+                            self.store_raw(&i.s1, u64::MAX);
+                            Ok(None)
+                        } else {
+                            Err(e)
+                        }
+                    }
+                }
+            }
+            IterKind::Reversed | IterKind::ListReversed => {
+                let idx = self.load_raw(&i.s1);
+                if idx == 0 {
+                    return Ok(None);
+                }
+                self.store_raw(&i.s1, idx - 1);
+                if i.ikind == IterKind::ListReversed {
+                    let n = idx as usize - 1;
+                    if n < self.list_len(i.a) {
+                        return Ok(Some(self.list_get(i.a, n)));
+                    }
+                    self.store_raw(&i.s1, 0);
+                    return Ok(None);
+                }
+                let k = Value::small_int(idx as i64 - 1);
+                self.getitem(i.a, k).map(Some)
+            }
+            IterKind::Enumerate => {
+                let inner = i.a;
+                match self.iter_next(inner)? {
+                    Some(v) => {
+                        let n = self.load(&i.s1);
+                        let next = self.binary_op(n, Value::small_int(1), crate::bytecode::BinOp::Add, false)?;
+                        self.store(&i.s1, next);
+                        Ok(Some(self.new_tuple(&[n, v])?))
+                    }
+                    None => Ok(None),
+                }
+            }
+            IterKind::Zip => {
+                let its: Vec<Value> = obj::<TupleObj>(i.a).as_slice().to_vec();
+                if its.is_empty() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(its.len());
+                for it in its {
+                    match self.iter_next(it)? {
+                        Some(v) => {
+                            out.push(v);
+                            self.temp_roots.push(v);
+                        }
+                        None => {
+                            let n = self.temp_roots.len() - out.len();
+                            self.temp_roots.truncate(n);
+                            return Ok(None);
+                        }
+                    }
+                }
+                let n = self.temp_roots.len() - out.len();
+                self.temp_roots.truncate(n);
+                Ok(Some(self.new_tuple(&out)?))
+            }
+            IterKind::Map => {
+                let its: Vec<Value> = obj::<TupleObj>(i.b).as_slice().to_vec();
+                let mut args = Vec::with_capacity(its.len());
+                let mark = self.temp_roots.len();
+                for it in its {
+                    match self.iter_next(it)? {
+                        Some(v) => {
+                            args.push(v);
+                            self.temp_roots.push(v);
+                        }
+                        None => {
+                            self.temp_roots.truncate(mark);
+                            return Ok(None);
+                        }
+                    }
+                }
+                let r = self.call(i.a, &args, &[]);
+                self.temp_roots.truncate(mark);
+                r.map(Some)
+            }
+            IterKind::Filter => loop {
+                let Some(v) = self.iter_next(i.b)? else { return Ok(None) };
+                let keep = if i.a == Value::NONE {
+                    self.truthy(v)?
+                } else {
+                    self.temp_roots.push(v);
+                    let r = self.call(i.a, &[v], &[]);
+                    self.temp_roots.pop();
+                    let r = r?;
+                    self.truthy(r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+            IterKind::Callable => {
+                if self.load_raw(&i.s1) == 1 {
+                    return Ok(None);
+                }
+                let v = self.call(i.a, &[], &[])?;
+                if self.eq(v, i.b)? {
+                    self.store_raw(&i.s1, 1);
+                    return Ok(None);
+                }
+                Ok(Some(v))
+            }
+        }
+    }
+
+    /// A one-character str (ASCII ones are interned).
+    pub fn char_str(&mut self, s: &str) -> PyResult<Value> {
+        if s.len() == 1 {
+            return Ok(self.intern(s));
+        }
+        self.new_str(s)
+    }
+
+    // ----- generators ---------------------------------------------------------------------------------
+
+    /// Resumes generator `g`, sending `sent` (or throwing `throw`). Ok(Ok(v)): it yielded v;
+    /// Ok(Err(r)): it returned r (StopIteration). Raises what the generator raises.
+    pub fn gen_resume(&mut self, g: Value, sent: Value, throw: Option<Value>) -> PyResult<Result<Value, Value>> {
+        let go = obj::<GeneratorObj>(g);
+        let state = self.load_raw(&go.state);
+        if state == GEN_RUNNING {
+            return Err(self.value_error("generator already executing"));
+        }
+        if state == GEN_FINISHED {
+            if let Some(e) = throw {
+                return Err(PyErr::Exc(e));
+            }
+            return Ok(Err(Value::NONE));
+        }
+        if state == GEN_CREATED && sent != Value::NONE && throw.is_none() {
+            return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        let saved = go.frame.lock().unwrap().take();
+        let Some(saved) = saved else {
+            return Ok(Err(Value::NONE));
+        };
+        self.check_native_stack()?;
+        self.store_raw(&go.state, GEN_RUNNING);
+        let SavedFrame {
+            mut info,
+            values,
+            exc_info,
+        } = *saved;
+        info.base = self.stack.len() as u32;
+        info.gen = g;
+        info.boundary = Boundary::Native;
+        let outer_exc = self.exc_info;
+        if !exc_info.is_null() {
+            self.exc_info = exc_info;
+        }
+        if let Err(e) = self.push_frame(info, &values) {
+            self.store_raw(&go.state, state);
+            *go.frame.lock().unwrap() = Some(Box::new(SavedFrame { info, values, exc_info }));
+            return Err(e);
+        }
+        drop(values);
+        if state != GEN_CREATED && throw.is_none() {
+            self.stack.push(sent);
+        }
+        self.native_depth += 1;
+        let r = if let Some(e) = throw {
+            self.run_with_pending(e)
+        } else {
+            self.run_loop()
+        };
+        self.native_depth -= 1;
+        self.exc_info = outer_exc;
+        match r {
+            Ok(Exit::Yield(v)) => Ok(Ok(v)),
+            Ok(Exit::Return(v)) => Ok(Err(v)),
+            Err(e) => {
+                let si = self.exc.stop_iteration;
+                if self.err_matches(&e, si) {
+                    let c = self.exc.runtime_error;
+                    let r = self.error(c, "generator raised StopIteration");
+                    let (rv, ev) = (self.exc_value(&r), self.exc_value(&e));
+                    let ro = obj::<ExceptionObj>(rv);
+                    self.store(&ro.cause, ev);
+                    self.store(&ro.context, ev);
+                    return Err(r);
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs the top frame as if instruction `ip - 1` had raised `e`.
+    fn run_with_pending(&mut self, e: Value) -> PyResult<Exit> {
+        // Emulate a raise at the current ip: search handlers via the normal unwinding path.
+        let fi = *self.frames.last().unwrap();
+        let code = &obj::<CodeObj>(fi.code).code;
+        let ip = fi.ip.saturating_sub(1) as usize;
+        self.add_traceback(e, fi.code, code.line_of(ip));
+        if let Some(h) = code.handler_for(ip) {
+            self.stack
+                .truncate(fi.base as usize + code.nlocalsplus() + h.depth as usize);
+            self.stack.push(e);
+            self.frames.last_mut().unwrap().ip = h.handler;
+            return self.run_loop();
+        }
+        self.stack.truncate(fi.base as usize);
+        self.frames.pop();
+        self.finish_generator(fi.gen);
+        Err(PyErr::Exc(e))
+    }
+
+    /// Saves the top (generator) frame into its generator object and pops it.
+    pub fn suspend_generator(&mut self, fi: FrameInfo) {
+        let base = fi.base as usize;
+        let values = self.stack.split_off(base);
+        self.frames.pop();
+        let g = fi.gen;
+        let go = obj::<GeneratorObj>(g);
+        *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
+            info: fi,
+            values,
+            exc_info: self.exc_info,
+        }));
+        self.store_raw(&go.state, GEN_SUSPENDED);
+    }
+
+    /// Marks a generator finished (its frame returned or raised).
+    pub fn finish_generator(&mut self, g: Value) {
+        let go = obj::<GeneratorObj>(g);
+        self.store_raw(&go.state, GEN_FINISHED);
+        *go.frame.lock().unwrap() = None;
+    }
+
+    /// `yield from` step: sends `v` to sub-iterator `sub`. Ok(Ok(y)): it yielded y; Ok(Err(r)): it
+    /// finished with return value r.
+    pub fn gen_send_to(&mut self, sub: Value, v: Value) -> PyResult<Result<Value, Value>> {
+        if is::<GeneratorObj>(sub) {
+            return self.gen_resume(sub, v, None);
+        }
+        if v == Value::NONE {
+            return match self.iter_next(sub)? {
+                Some(y) => Ok(Ok(y)),
+                None => Ok(Err(Value::NONE)),
+            };
+        }
+        match self.call_method(sub, "send", &[v]) {
+            Ok(y) => Ok(Ok(y)),
+            Err(e) => {
+                let si = self.exc.stop_iteration;
+                if self.err_matches(&e, si) {
+                    let ev = self.exc_value(&e);
+                    let args = self.load(&obj::<ExceptionObj>(ev).args);
+                    let a = obj::<TupleObj>(args).as_slice();
+                    Ok(Err(a.first().copied().unwrap_or(Value::NONE)))
+                } else {
+                    Err(e)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,402 @@
+//! The interpreter: the per-thread `Vm`, allocation helpers, and the submodules that execute bytecode.
+//!
+//! `Vm<M>` is one Python thread's state: its frame stack and value stack, its allocation context, and a
+//! handle on the process-wide runtime (types, modules, interned strings). `M` is the access-layer mode
+//! (`access::Gil` today); the whole interpreter is monomorphised for it.
+//!
+//! What may happen where (the first question a reader of a VM has):
+//! * allocation (`alloc*`, `new_*`) never collects and never runs Python code;
+//! * `call*`, attribute access, operators, `repr`/`str`/`hash`/`==` may run Python code, and so may reach a
+//!   safepoint, where the GC may run;
+//! * the GC runs only at safepoints of the dispatch loop (`eval.rs`), never inside a native function
+//!   except through a nested loop.
+
+pub mod attr;
+pub mod call;
+pub mod eval;
+pub mod exc;
+pub mod frame;
+pub mod iter;
+pub mod ops;
+pub mod runtime;
+
+use crate::access::{Mode, Slot};
+use crate::object::*;
+use crate::value::Value;
+use frame::FrameInfo;
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+pub use runtime::{ExcTypes, Runtime, Types};
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
+use weft_gc::{Header, Heap, Mutator};
+
+/// A raised Python exception, or (from issue 4 on) a transaction abort that no `except` can catch.
+#[derive(Debug, Clone, Copy)]
+pub enum PyErr {
+    /// A Python exception object (an instance of BaseException).
+    Exc(Value),
+}
+
+/// Result of anything that can raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// A native function: `(vm, args, kwnames)`; the last `kwnames.len()` of `args` are keyword values.
+pub type NativeFn<M> = fn(&mut Vm<M>, &[Value], &[Value]) -> PyResult<Value>;
+
+/// One entry of the native function table.
+pub struct NativeEntry<M: Mode> {
+    pub name: &'static str,
+    pub f: NativeFn<M>,
+}
+
+/// One Python thread's interpreter state.
+pub struct Vm<M: Mode> {
+    pub heap: &'static Heap,
+    pub mutator: Mutator,
+    /// Values of all active frames (locals, cells, operand stacks), bottom frame first.
+    pub stack: Vec<Value>,
+    pub frames: Vec<FrameInfo>,
+    /// Extra precise roots pushed by native code (stack discipline).
+    pub temp_roots: Vec<Value>,
+    pub types: Types,
+    pub exc: ExcTypes,
+    pub rt: Runtime,
+    pub natives: Vec<NativeEntry<M>>,
+    /// The exception currently being handled (`sys.exc_info()`), or NULL.
+    pub exc_info: Value,
+    pub interned: HashMap<Box<str>, Value>,
+    pub recursion_limit: usize,
+    /// Nesting depth of interpreter loops entered from native code.
+    pub native_depth: usize,
+    /// Buffered stdout (flushed at exit, on errors, and when it grows).
+    pub stdout: Vec<u8>,
+    _mode: std::marker::PhantomData<M>,
+}
+
+impl<M: Mode> Vm<M> {
+    // ----- mutable state through the access layer -------------------------------------------------
+
+    #[inline(always)]
+    pub fn load(&self, s: &Slot) -> Value {
+        M::load(s)
+    }
+    #[inline(always)]
+    pub fn store(&self, s: &Slot, v: Value) {
+        M::store(s, v)
+    }
+    #[inline(always)]
+    pub fn load_raw(&self, s: &Slot) -> u64 {
+        M::load_raw(s)
+    }
+    #[inline(always)]
+    pub fn store_raw(&self, s: &Slot, n: u64) {
+        M::store_raw(s, n)
+    }
+
+    // ----- allocation --------------------------------------------------------------------------------
+
+    /// Allocates an object of layout `T` with `extra` bytes after the fixed part, initialised to `init`
+    /// (whose header is overwritten with `class` and T's kind). Never collects. On failure of the OS
+    /// allocator, a MemoryError.
+    pub fn alloc_var<T: PyObj>(&mut self, class: Value, init: T, extra: usize) -> PyResult<Value> {
+        let size = std::mem::size_of::<T>() + extra;
+        let p = match self.mutator.alloc(size, T::KIND as u8, 0, class.bits()) {
+            Ok(p) => p,
+            Err(_) => return Err(self.memory_error()),
+        };
+        // SAFETY: `p` is a fresh, zero-filled allocation of at least size_of::<T>() bytes, suitably
+        // aligned (8 bytes, T's alignment), that nothing else references yet; we move `init` in and then
+        // restore the header fields the allocator set (kind, class).
+        unsafe {
+            std::ptr::write(p as *mut T, init);
+            let h = &*(p as *const Header);
+            h.meta.store(T::KIND as u64, Ordering::Relaxed);
+            h.class.store(class.bits(), Ordering::Relaxed);
+            h.stm.store(0, Ordering::Relaxed);
+        }
+        Ok(Value::from_header_ptr(p))
+    }
+
+    /// Allocates a fixed-size object.
+    #[inline]
+    pub fn alloc<T: PyObj>(&mut self, class: Value, init: T) -> PyResult<Value> {
+        self.alloc_var(class, init, 0)
+    }
+
+    /// A header for `init` structs (overwritten by `alloc`).
+    #[inline(always)]
+    pub fn hdr() -> Header {
+        Header {
+            meta: AtomicU64::new(0),
+            class: AtomicU64::new(0),
+            stm: AtomicU64::new(0),
+        }
+    }
+
+    pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
+        self.mutator.account_external(s.len());
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let cls = self.types.str;
+        self.alloc(
+            cls,
+            StrObj {
+                header: Self::hdr(),
+                hash: AtomicI64::new(0),
+                char_len,
+                s: s.into(),
+            },
+        )
+    }
+
+    pub fn new_string(&mut self, s: String) -> PyResult<Value> {
+        self.mutator.account_external(s.len());
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let cls = self.types.str;
+        self.alloc(
+            cls,
+            StrObj {
+                header: Self::hdr(),
+                hash: AtomicI64::new(0),
+                char_len,
+                s: s.into_boxed_str(),
+            },
+        )
+    }
+
+    /// The interned str for `s` (identifiers, attribute names): equal names are the same object.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(v) = self.interned.get(s) {
+            return *v;
+        }
+        let v = self.new_str(s).expect("out of memory while interning");
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    pub fn new_bytes(&mut self, b: &[u8]) -> PyResult<Value> {
+        self.mutator.account_external(b.len());
+        let cls = self.types.bytes;
+        self.alloc(
+            cls,
+            BytesObj {
+                header: Self::hdr(),
+                hash: AtomicI64::new(0),
+                b: b.into(),
+            },
+        )
+    }
+
+    pub fn new_float(&self, x: f64) -> Value {
+        Value::float(x)
+    }
+
+    /// An int from a BigInt, stored small when it fits.
+    pub fn new_bigint(&mut self, v: BigInt) -> PyResult<Value> {
+        if let Some(i) = v.to_i64() {
+            if let Some(s) = Value::try_small_int(i) {
+                return Ok(s);
+            }
+        }
+        self.mutator.account_external(v.bits() as usize / 8);
+        let cls = self.types.int;
+        self.alloc(cls, BigIntObj { header: Self::hdr(), v })
+    }
+
+    /// An int from an i64.
+    #[inline]
+    pub fn new_int(&mut self, i: i64) -> PyResult<Value> {
+        match Value::try_small_int(i) {
+            Some(v) => Ok(v),
+            None => self.new_bigint(BigInt::from(i)),
+        }
+    }
+
+    pub fn new_int_i128(&mut self, i: i128) -> PyResult<Value> {
+        if let Ok(x) = i64::try_from(i) {
+            self.new_int(x)
+        } else {
+            self.new_bigint(BigInt::from(i))
+        }
+    }
+
+    pub fn new_complex(&mut self, re: f64, im: f64) -> PyResult<Value> {
+        let cls = self.types.complex;
+        self.alloc(
+            cls,
+            ComplexObj {
+                header: Self::hdr(),
+                re,
+                im,
+            },
+        )
+    }
+
+    pub fn new_tuple(&mut self, items: &[Value]) -> PyResult<Value> {
+        if items.is_empty() {
+            if let Some(e) = self.rt.empty_tuple {
+                return Ok(e);
+            }
+        }
+        let cls = self.types.tuple;
+        self.new_tuple_of(cls, items)
+    }
+
+    /// A tuple whose class is `cls` (a tuple subclass or tuple).
+    pub fn new_tuple_of(&mut self, cls: Value, items: &[Value]) -> PyResult<Value> {
+        let extra = std::mem::size_of_val(items);
+        let v = self.alloc_var(
+            cls,
+            TupleObj {
+                header: Self::hdr(),
+                hash: AtomicU64::new(0),
+                len: items.len(),
+                items: [],
+            },
+            extra,
+        )?;
+        let t = obj::<TupleObj>(v);
+        // SAFETY: the tuple was just allocated with room for `items.len()` values after the fixed part and
+        // is not yet visible to anyone else; we initialise them before returning it.
+        unsafe {
+            std::ptr::copy_nonoverlapping(items.as_ptr(), t.items.as_ptr() as *mut Value, items.len());
+        }
+        Ok(v)
+    }
+
+    /// A fresh storage array of `cap` zero (raw 0) slots.
+    pub fn new_value_array(&mut self, cap: usize) -> PyResult<Value> {
+        let extra = match cap.checked_mul(8) {
+            Some(e) if e < (1usize << 40) => e,
+            _ => return Err(self.memory_error()),
+        };
+        let cls = self.types.value_array;
+        self.alloc_var(
+            cls,
+            ValueArray {
+                header: Self::hdr(),
+                cap,
+                data: [],
+            },
+            extra,
+        )
+    }
+
+    pub fn new_list(&mut self, items: &[Value]) -> PyResult<Value> {
+        let cls = self.types.list;
+        self.new_list_of(cls, items)
+    }
+
+    pub fn new_list_of(&mut self, cls: Value, items: &[Value]) -> PyResult<Value> {
+        let storage = if items.is_empty() {
+            Value::NULL
+        } else {
+            self.new_value_array(items.len())?
+        };
+        if !items.is_empty() {
+            let arr = obj::<ValueArray>(storage);
+            for (s, v) in arr.slots().iter().zip(items) {
+                s.init(*v);
+            }
+        }
+        let dict = Slot::new(Value::NULL);
+        self.alloc(
+            cls,
+            ListObj {
+                header: Self::hdr(),
+                dict,
+                len: Slot::raw(items.len() as u64),
+                items: Slot::new(storage),
+            },
+        )
+    }
+
+    pub fn new_dict(&mut self) -> PyResult<Value> {
+        let cls = self.types.dict;
+        self.new_dict_of(cls)
+    }
+
+    pub fn new_dict_of(&mut self, cls: Value) -> PyResult<Value> {
+        self.alloc(
+            cls,
+            DictObj {
+                header: Self::hdr(),
+                dict: Slot::new(Value::NULL),
+                len: Slot::raw(0),
+                used: Slot::raw(0),
+                indices: Slot::new(Value::NULL),
+                entries: Slot::new(Value::NULL),
+                version: Slot::raw(0),
+            },
+        )
+    }
+
+    pub fn new_cell(&mut self, v: Value) -> PyResult<Value> {
+        let cls = self.types.cell;
+        self.alloc(
+            cls,
+            CellObj {
+                header: Self::hdr(),
+                value: Slot::new(v),
+            },
+        )
+    }
+
+    pub fn new_iter(&mut self, cls: Value, ikind: IterKind, a: Value, b: Value, s1: u64, s2: u64) -> PyResult<Value> {
+        self.alloc(
+            cls,
+            IterObj {
+                header: Self::hdr(),
+                ikind,
+                a,
+                b,
+                s1: Slot::raw(s1),
+                s2: Slot::raw(s2),
+            },
+        )
+    }
+
+    // ----- accessors ----------------------------------------------------------------------------------
+
+    /// The Rust str of a str object. The caller has checked `v` is a str (or a str subclass instance).
+    #[inline]
+    pub fn str_of<'a>(&self, v: Value) -> &'a str {
+        &obj::<StrObj>(v).s
+    }
+
+    /// The type object of any value.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_ptr() {
+            Value::from_bits(header(v).class.load(Ordering::Relaxed))
+        } else if v.is_small_int() {
+            self.types.int
+        } else if v.is_float() {
+            self.types.float
+        } else {
+            match v {
+                Value::NONE => self.types.none_type,
+                Value::TRUE | Value::FALSE => self.types.bool,
+                Value::NOT_IMPLEMENTED => self.types.not_implemented_type,
+                Value::ELLIPSIS => self.types.ellipsis_type,
+                _ => self.types.none_type,
+            }
+        }
+    }
+
+    /// The `__name__` of a type object.
+    pub fn type_name<'a>(&self, ty: Value) -> &'a str {
+        &obj::<TypeObj>(ty).name
+    }
+
+    /// The type name of a value, for error messages ("'int' object is not iterable").
+    pub fn tname<'a>(&self, v: Value) -> &'a str {
+        let t = self.type_of(v);
+        self.type_name(t)
+    }
+
+    /// Current Python frame depth.
+    pub fn depth(&self) -> usize {
+        self.frames.len()
+    }
+}
