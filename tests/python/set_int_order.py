@@ -1,0 +1,22 @@
+# Checks CPython's deterministic iteration order for sets of small non-negative ints, including collisions, deletions and resizes.
+print({5, 3, 1}, {1, 3, 5}, {9, 1}, {1, 9}, {8, 0}, {0, 8}, {16, 8, 0}, {7, 15, 23, 31})
+s = set()
+for x in [40, 8, 33, 1, 17, 25]:
+    s.add(x)
+    print(s)
+s.discard(33)
+s.add(2)
+print(s)
+big = set(range(20, 0, -1))
+print(big)
+big -= set(range(0, 21, 3))
+print(big)
+grow = set()
+for x in range(0, 100, 7):
+    grow.add(x)
+print(grow)
+print({x for x in range(31, -1, -4)}, set([64, 32, 16, 0]), {100, 200, 300})
+print(list({3, 2, 1}), tuple({10, 20, 5}), [x for x in {12, 4, 8}], sorted({12, 4, 8}))
+fs = frozenset([11, 3, 7])
+print(fs, fs | {1}, {2} | fs)
+print({1, 2, 3} ^ {3, 4}, {10, 11} | {1}, {4, 5, 6} & {6, 5})
