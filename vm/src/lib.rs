@@ -9,10 +9,14 @@
 //!
 //! Work in progress, in the tree but not yet part of the module tree (they do not compile until the
 //! builtins and the GC glue land): `object/` (heap layouts), `interp/` (the dispatch loop, calls,
-//! attributes, operators, iteration, generators), `builtins/` (type objects and builtin functions).
+//! attributes, operators, iteration, generators), `builtins/` (type objects and builtin functions), and
+//! `compile/mod.rs` with the AST-to-bytecode compiler (its symbol-table pass is compiled as [`symtable`]).
 
 pub mod access;
 pub mod bytecode;
 pub mod numeric;
+/// The compiler's symbol-table pass (the rest of `compile/` is work in progress).
+#[path = "compile/symtable.rs"]
+pub mod symtable;
 pub mod text;
 pub mod value;

@@ -1,0 +1,826 @@
+//! Expression code generation: constants, operators, conditions, calls, displays, f-strings and
+//! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers).
+
+use num_bigint::BigInt;
+use num_traits::Num;
+use ruff_python_ast::{self as ast, Expr, FStringPart, InterpolatedStringElement, Number};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::stmt::{CResult, Compiler, Ctx, STACK_USE_GUIDELINE};
+use super::unit::Label;
+use super::Const;
+use crate::bytecode::{CmpOp, Op, UnOp};
+
+/// The value of a Python int literal.
+pub(super) fn int_value(i: &ast::Int) -> BigInt {
+    let text: String = i.to_string().chars().filter(|&c| c != '_').collect();
+    let lower = text.to_ascii_lowercase();
+    let (digits, radix) = if let Some(d) = lower.strip_prefix("0x") {
+        (d, 16)
+    } else if let Some(d) = lower.strip_prefix("0o") {
+        (d, 8)
+    } else if let Some(d) = lower.strip_prefix("0b") {
+        (d, 2)
+    } else {
+        (lower.as_str(), 10)
+    };
+    BigInt::from_str_radix(digits, radix).unwrap_or_default()
+}
+
+/// The constant an expression folds to (literals, negated numbers, tuples of constants).
+pub(super) fn constant_of(e: &Expr) -> Option<Const> {
+    Some(match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            Number::Int(i) => Const::Int(int_value(i)),
+            Number::Float(f) => Const::Float(*f),
+            Number::Complex { real, imag } => Const::Complex(*real, *imag),
+        },
+        Expr::StringLiteral(s) => Const::Str(s.value.to_str().to_owned()),
+        Expr::BytesLiteral(b) => Const::Bytes(b.value.bytes().collect()),
+        Expr::BooleanLiteral(b) => Const::Bool(b.value),
+        Expr::NoneLiteral(_) => Const::None,
+        Expr::EllipsisLiteral(_) => Const::Ellipsis,
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match constant_of(&u.operand)? {
+            Const::Int(i) => Const::Int(-i),
+            Const::Float(f) => Const::Float(-f),
+            Const::Complex(r, i) => Const::Complex(-r, -i),
+            _ => return None,
+        },
+        Expr::Tuple(t) => Const::Tuple(t.elts.iter().map(constant_of).collect::<Option<_>>()?),
+        _ => return None,
+    })
+}
+
+/// Truthiness of a constant.
+fn truthy(c: &Const) -> bool {
+    match c {
+        Const::None => false,
+        Const::Bool(b) => *b,
+        Const::Int(i) => i.sign() != num_bigint::Sign::NoSign,
+        Const::Float(f) => *f != 0.0,
+        Const::Complex(r, i) => *r != 0.0 || *i != 0.0,
+        Const::Str(s) => !s.is_empty(),
+        Const::Bytes(b) => !b.is_empty(),
+        Const::Ellipsis | Const::Code(_) => true,
+        Const::Tuple(t) => !t.is_empty(),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seq {
+    List,
+    Set,
+    Tuple,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Comp {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+/// A piece of an f-string: literal text or a replacement field.
+enum Piece<'a> {
+    Str(String),
+    Field(&'a ast::InterpolatedElement),
+}
+
+fn push_str(pieces: &mut Vec<Piece<'_>>, s: &str) {
+    if s.is_empty() {
+        return;
+    }
+    if let Some(Piece::Str(last)) = pieces.last_mut() {
+        last.push_str(s);
+    } else {
+        pieces.push(Piece::Str(s.to_owned()));
+    }
+}
+
+fn push_elements<'a>(pieces: &mut Vec<Piece<'a>>, elements: &'a ast::InterpolatedStringElements) {
+    for el in elements.iter() {
+        match el {
+            InterpolatedStringElement::Literal(l) => push_str(pieces, &l.value),
+            InterpolatedStringElement::Interpolation(i) => {
+                if let Some(d) = &i.debug_text {
+                    push_str(pieces, d.as_str());
+                }
+                pieces.push(Piece::Field(i));
+            }
+        }
+    }
+}
+
+impl<'a> Compiler<'a> {
+    pub fn expr(&mut self, e: &'a Expr) -> CResult {
+        let saved = self.cur.u.line;
+        self.set_line(e);
+        let r = self.expr_inner(e);
+        self.cur.u.line = saved;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr) -> CResult {
+        match e {
+            Expr::BoolOp(b) => {
+                let end = self.label();
+                let op = match b.op {
+                    ast::BoolOp::And => Op::JumpIfFalseOrPop,
+                    ast::BoolOp::Or => Op::JumpIfTrueOrPop,
+                };
+                let (last, rest) = b.values.split_last().expect("empty boolean operation");
+                for v in rest {
+                    self.expr(v)?;
+                    self.jump(op, end);
+                }
+                self.expr(last)?;
+                self.bind(end);
+            }
+            Expr::Named(n) => {
+                self.expr(&n.value)?;
+                self.emit(Op::Copy, 1);
+                self.store_target(&n.target)?;
+            }
+            Expr::BinOp(b) => {
+                self.expr(&b.left)?;
+                self.expr(&b.right)?;
+                self.emit(Op::BinaryOp, super::stmt::binop(b.op) as u32);
+            }
+            Expr::UnaryOp(u) => {
+                if let Some(c) = constant_of(e) {
+                    self.load_const(c);
+                    return Ok(());
+                }
+                self.expr(&u.operand)?;
+                let op = match u.op {
+                    ast::UnaryOp::Invert => UnOp::Invert,
+                    ast::UnaryOp::Not => UnOp::Not,
+                    ast::UnaryOp::UAdd => UnOp::Pos,
+                    ast::UnaryOp::USub => UnOp::Neg,
+                };
+                self.emit(Op::UnaryOp, op as u32);
+            }
+            Expr::Lambda(l) => self.lambda(l)?,
+            Expr::If(i) => {
+                let end = self.label();
+                let next = self.label();
+                self.jump_if(&i.test, next, false)?;
+                self.expr(&i.body)?;
+                self.jump(Op::Jump, end);
+                self.bind(next);
+                self.expr(&i.orelse)?;
+                self.bind(end);
+            }
+            Expr::Dict(d) => self.dict(d)?,
+            Expr::Set(s) => self.starunpack(&s.elts, 0, Seq::Set)?,
+            Expr::ListComp(c) => self.comprehension(c.range, Comp::List, &c.generators, &c.elt, None)?,
+            Expr::SetComp(c) => self.comprehension(c.range, Comp::Set, &c.generators, &c.elt, None)?,
+            Expr::DictComp(c) => match &c.key {
+                Some(k) => self.comprehension(c.range, Comp::Dict, &c.generators, k, Some(&c.value))?,
+                None => return self.error("dict unpacking cannot be used in dict comprehension", c.range),
+            },
+            Expr::Generator(c) => self.comprehension(c.range, Comp::Gen, &c.generators, &c.elt, None)?,
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                self.op(Op::GetYieldFromIter);
+                self.load_const(Const::None);
+                self.op(Op::YieldFrom);
+            }
+            Expr::Yield(y) => {
+                match &y.value {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Const::None),
+                }
+                self.op(Op::YieldValue);
+            }
+            Expr::YieldFrom(y) => {
+                self.expr(&y.value)?;
+                self.op(Op::GetYieldFromIter);
+                self.load_const(Const::None);
+                self.op(Op::YieldFrom);
+            }
+            Expr::Compare(c) => self.compare(c)?,
+            Expr::Call(c) => self.call(c)?,
+            Expr::FString(f) => self.fstring(f)?,
+            Expr::TString(t) => return self.error("invalid syntax", t.range),
+            Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::NumberLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => {
+                let c = constant_of(e).unwrap_or(Const::None);
+                self.load_const(c);
+            }
+            Expr::Attribute(a) => {
+                self.expr(&a.value)?;
+                self.set_line(&a.attr);
+                let name = self.mangle(a.attr.as_str());
+                self.cur.u.emit_name(Op::LoadAttr, &name);
+            }
+            Expr::Subscript(s) => {
+                self.expr(&s.value)?;
+                self.expr(&s.slice)?;
+                self.op(Op::BinarySubscr);
+            }
+            Expr::Starred(s) => return self.error("can't use starred expression here", s.range),
+            Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Load, n.range)?,
+            Expr::List(l) => self.starunpack(&l.elts, 0, Seq::List)?,
+            Expr::Tuple(t) => match constant_of(e) {
+                Some(c) => self.load_const(c),
+                None => self.starunpack(&t.elts, 0, Seq::Tuple)?,
+            },
+            Expr::Slice(s) => {
+                let mut n = 2;
+                for part in [&s.lower, &s.upper] {
+                    match part {
+                        Some(v) => self.expr(v)?,
+                        None => self.load_const(Const::None),
+                    }
+                }
+                if let Some(step) = &s.step {
+                    self.expr(step)?;
+                    n = 3;
+                }
+                self.emit(Op::BuildSlice, n);
+            }
+            Expr::IpyEscapeCommand(c) => return self.error("invalid syntax", c.range),
+        }
+        Ok(())
+    }
+
+    /// Jumps to `target` if the truthiness of `e` equals `cond` (CPython's `compiler_jump_if`).
+    pub fn jump_if(&mut self, e: &'a Expr, target: Label, cond: bool) -> CResult {
+        let saved = self.cur.u.line;
+        self.set_line(e);
+        let r = self.jump_if_inner(e, target, cond);
+        self.cur.u.line = saved;
+        r
+    }
+
+    fn jump_if_inner(&mut self, e: &'a Expr, target: Label, cond: bool) -> CResult {
+        if let Some(c) = constant_of(e) {
+            if truthy(&c) == cond {
+                self.jump(Op::Jump, target);
+            }
+            return Ok(());
+        }
+        match e {
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
+            Expr::BoolOp(b) => {
+                let cond2 = b.op == ast::BoolOp::Or;
+                let next2 = if cond2 != cond { self.label() } else { target };
+                let (last, rest) = b.values.split_last().expect("empty boolean operation");
+                for v in rest {
+                    self.jump_if(v, next2, cond2)?;
+                }
+                self.jump_if(last, target, cond)?;
+                if next2 != target {
+                    self.bind(next2);
+                }
+                return Ok(());
+            }
+            Expr::If(i) => {
+                let end = self.label();
+                let next2 = self.label();
+                self.jump_if(&i.test, next2, false)?;
+                self.jump_if(&i.body, target, cond)?;
+                self.jump(Op::Jump, end);
+                self.bind(next2);
+                self.jump_if(&i.orelse, target, cond)?;
+                self.bind(end);
+                return Ok(());
+            }
+            Expr::Compare(c) if c.ops.len() > 1 => {
+                let n = c.ops.len() - 1;
+                let cleanup = self.label();
+                self.expr(&c.left)?;
+                for i in 0..n {
+                    self.expr(&c.comparators[i])?;
+                    self.emit(Op::Swap, 2);
+                    self.emit(Op::Copy, 2);
+                    self.compare_op(c.ops[i]);
+                    self.jump(Op::PopJumpIfFalse, cleanup);
+                }
+                self.expr(&c.comparators[n])?;
+                self.compare_op(c.ops[n]);
+                self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                let end = self.label();
+                self.jump(Op::Jump, end);
+                self.bind(cleanup);
+                self.op(Op::PopTop);
+                if !cond {
+                    self.jump(Op::Jump, target);
+                }
+                self.bind(end);
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.expr(e)?;
+        self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+        Ok(())
+    }
+
+    fn compare_op(&mut self, op: ast::CmpOp) {
+        use ast::CmpOp as C;
+        match op {
+            C::Eq => self.emit(Op::CompareOp, CmpOp::Eq as u32),
+            C::NotEq => self.emit(Op::CompareOp, CmpOp::Ne as u32),
+            C::Lt => self.emit(Op::CompareOp, CmpOp::Lt as u32),
+            C::LtE => self.emit(Op::CompareOp, CmpOp::Le as u32),
+            C::Gt => self.emit(Op::CompareOp, CmpOp::Gt as u32),
+            C::GtE => self.emit(Op::CompareOp, CmpOp::Ge as u32),
+            C::Is => self.emit(Op::IsOp, 0),
+            C::IsNot => self.emit(Op::IsOp, 1),
+            C::In => self.emit(Op::ContainsOp, 0),
+            C::NotIn => self.emit(Op::ContainsOp, 1),
+        }
+    }
+
+    fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
+        self.expr(&c.left)?;
+        let n = c.ops.len() - 1;
+        if n == 0 {
+            self.expr(&c.comparators[0])?;
+            self.compare_op(c.ops[0]);
+            return Ok(());
+        }
+        let cleanup = self.label();
+        for i in 0..n {
+            self.expr(&c.comparators[i])?;
+            self.emit(Op::Swap, 2);
+            self.emit(Op::Copy, 2);
+            self.compare_op(c.ops[i]);
+            self.jump(Op::JumpIfFalseOrPop, cleanup);
+        }
+        self.expr(&c.comparators[n])?;
+        self.compare_op(c.ops[n]);
+        let end = self.label();
+        self.jump(Op::Jump, end);
+        self.bind(cleanup);
+        self.emit(Op::Swap, 2);
+        self.op(Op::PopTop);
+        self.bind(end);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ displays
+
+    /// Builds a list, set or tuple from items that may be starred (CPython's `starunpack_helper`);
+    /// `pushed` items already on the stack become its first elements.
+    fn starunpack(&mut self, elts: &'a [Expr], pushed: u32, kind: Seq) -> CResult {
+        let n = elts.len();
+        let (build, add, extend) = match kind {
+            Seq::List | Seq::Tuple => (Op::BuildList, Op::ListAppend, Op::ListExtend),
+            Seq::Set => (Op::BuildSet, Op::SetAdd, Op::SetUpdate),
+        };
+        if n > 2 && kind != Seq::Set {
+            if let Some(consts) = elts.iter().map(constant_of).collect::<Option<Vec<_>>>() {
+                if kind == Seq::Tuple && pushed == 0 {
+                    self.load_const(Const::Tuple(consts));
+                } else {
+                    self.emit(build, pushed);
+                    self.load_const(Const::Tuple(consts));
+                    self.emit(extend, 1);
+                    if kind == Seq::Tuple {
+                        self.op(Op::ListToTuple);
+                    }
+                }
+                return Ok(());
+            }
+        }
+        let big = n + pushed as usize > STACK_USE_GUIDELINE;
+        let seen_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        if !seen_star && !big {
+            for e in elts {
+                self.expr(e)?;
+            }
+            let op = if kind == Seq::Tuple { Op::BuildTuple } else { build };
+            self.emit(op, n as u32 + pushed);
+            return Ok(());
+        }
+        let mut built = false;
+        if big {
+            self.emit(build, pushed);
+            built = true;
+        }
+        for (i, e) in elts.iter().enumerate() {
+            if let Expr::Starred(s) = e {
+                if !built {
+                    self.emit(build, i as u32 + pushed);
+                    built = true;
+                }
+                self.expr(&s.value)?;
+                self.emit(extend, 1);
+            } else {
+                self.expr(e)?;
+                if built {
+                    self.emit(add, 1);
+                }
+            }
+        }
+        if kind == Seq::Tuple {
+            self.op(Op::ListToTuple);
+        }
+        Ok(())
+    }
+
+    /// `{k: v, **m}` (CPython's `compiler_dict`).
+    fn dict(&mut self, d: &'a ast::ExprDict) -> CResult {
+        let items = &d.items;
+        let n = items.len();
+        let mut have_dict = false;
+        let mut elements = 0;
+        for i in 0..n {
+            if items[i].key.is_none() {
+                if elements > 0 {
+                    self.subdict(&items[i - elements..i])?;
+                    if have_dict {
+                        self.emit(Op::DictUpdate, 1);
+                    }
+                    have_dict = true;
+                    elements = 0;
+                }
+                if !have_dict {
+                    self.emit(Op::BuildMap, 0);
+                    have_dict = true;
+                }
+                self.expr(&items[i].value)?;
+                self.emit(Op::DictUpdate, 1);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(&items[i - elements..=i])?;
+                if have_dict {
+                    self.emit(Op::DictUpdate, 1);
+                }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
+            }
+        }
+        if elements > 0 {
+            self.subdict(&items[n - elements..])?;
+            if have_dict {
+                self.emit(Op::DictUpdate, 1);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Op::BuildMap, 0);
+        }
+        Ok(())
+    }
+
+    fn subdict(&mut self, items: &'a [ast::DictItem]) -> CResult {
+        let n = items.len();
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            let keys: Option<Vec<Const>> = items.iter().map(|i| i.key.as_ref().and_then(constant_of)).collect();
+            if let Some(keys) = keys {
+                for it in items {
+                    self.expr(&it.value)?;
+                }
+                self.load_const(Const::Tuple(keys));
+                self.emit(Op::BuildConstKeyMap, n as u32);
+                return Ok(());
+            }
+        }
+        if big {
+            self.emit(Op::BuildMap, 0);
+        }
+        for it in items {
+            if let Some(k) = &it.key {
+                self.expr(k)?;
+            }
+            self.expr(&it.value)?;
+            if big {
+                self.emit(Op::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.emit(Op::BuildMap, n as u32);
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ calls
+
+    fn validate_keywords(&self, keywords: &'a [ast::Keyword]) -> CResult {
+        for (i, k) in keywords.iter().enumerate() {
+            let Some(name) = &k.arg else { continue };
+            if let Some(dup) = keywords[i + 1..].iter().find(|k2| k2.arg.as_ref() == Some(name)) {
+                return self.error(format!("keyword argument repeated: {}", name.as_str()), dup.range);
+            }
+        }
+        Ok(())
+    }
+
+    fn call(&mut self, c: &'a ast::ExprCall) -> CResult {
+        let args = &c.arguments.args;
+        let kws = &c.arguments.keywords;
+        if let Expr::Attribute(attr) = &*c.func {
+            let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && kws.iter().all(|k| k.arg.is_some());
+            let count = args.len() + kws.len() + usize::from(!kws.is_empty());
+            if attr.ctx == ast::ExprContext::Load && simple && count < STACK_USE_GUIDELINE {
+                self.validate_keywords(kws)?;
+                self.expr(&attr.value)?;
+                self.set_line(&attr.attr);
+                let name = self.mangle(attr.attr.as_str());
+                self.cur.u.emit_name(Op::LoadMethod, &name);
+                for a in args.iter() {
+                    self.expr(a)?;
+                }
+                return self.kw_args(kws, args.len() as u32);
+            }
+        }
+        self.op(Op::PushNull);
+        self.expr(&c.func)?;
+        self.call_helper(0, args, kws, c.range())
+    }
+
+    /// Emits the arguments and the call for a callable (and `pushed` extra positional items)
+    /// already on the stack (CPython's `compiler_call_helper`).
+    pub fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword], _range: TextRange) -> CResult {
+        self.validate_keywords(kws)?;
+        let star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || kws.iter().any(|k| k.arg.is_none());
+        if !star && pushed as usize + args.len() + kws.len() <= STACK_USE_GUIDELINE {
+            for a in args {
+                self.expr(a)?;
+            }
+            let n = pushed + args.len() as u32;
+            self.kw_args(kws, n)?;
+            return Ok(());
+        }
+        self.starunpack(args, pushed, Seq::Tuple)?;
+        if !kws.is_empty() {
+            let mut have_dict = false;
+            let mut nseen = 0;
+            for (i, k) in kws.iter().enumerate() {
+                if k.arg.is_none() {
+                    if nseen > 0 {
+                        self.subkwargs(&kws[i - nseen..i])?;
+                        if have_dict {
+                            self.emit(Op::DictMerge, 1);
+                        }
+                        have_dict = true;
+                        nseen = 0;
+                    }
+                    if !have_dict {
+                        self.emit(Op::BuildMap, 0);
+                        have_dict = true;
+                    }
+                    self.expr(&k.value)?;
+                    self.emit(Op::DictMerge, 1);
+                } else {
+                    nseen += 1;
+                }
+            }
+            if nseen > 0 {
+                self.subkwargs(&kws[kws.len() - nseen..])?;
+                if have_dict {
+                    self.emit(Op::DictMerge, 1);
+                }
+            }
+        }
+        self.emit(Op::CallEx, u32::from(!kws.is_empty()));
+        Ok(())
+    }
+
+    /// Pushes plain keyword arguments and emits the call with `npos` positional items.
+    fn kw_args(&mut self, kws: &'a [ast::Keyword], npos: u32) -> CResult {
+        if kws.is_empty() {
+            self.emit(Op::Call, npos);
+            return Ok(());
+        }
+        for k in kws {
+            self.expr(&k.value)?;
+        }
+        let names = kws
+            .iter()
+            .map(|k| Const::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())))
+            .collect();
+        self.load_const(Const::Tuple(names));
+        self.emit(Op::CallKw, npos + kws.len() as u32);
+        Ok(())
+    }
+
+    /// A dict of plain keyword arguments (CPython's `compiler_subkwargs`).
+    fn subkwargs(&mut self, kws: &'a [ast::Keyword]) -> CResult {
+        let n = kws.len();
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            for k in kws {
+                self.expr(&k.value)?;
+            }
+            let keys = kws
+                .iter()
+                .map(|k| Const::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())))
+                .collect();
+            self.load_const(Const::Tuple(keys));
+            self.emit(Op::BuildConstKeyMap, n as u32);
+            return Ok(());
+        }
+        if big {
+            self.emit(Op::BuildMap, 0);
+        }
+        for k in kws {
+            self.load_const(Const::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())));
+            self.expr(&k.value)?;
+            if big {
+                self.emit(Op::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.emit(Op::BuildMap, n as u32);
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ f-strings
+
+    fn fstring(&mut self, f: &'a ast::ExprFString) -> CResult {
+        let mut pieces = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                FStringPart::Literal(s) => push_str(&mut pieces, &s.value),
+                FStringPart::FString(fs) => push_elements(&mut pieces, &fs.elements),
+            }
+        }
+        self.joined(pieces)
+    }
+
+    /// Concatenates f-string pieces (CPython's `compiler_joined_str`).
+    fn joined(&mut self, pieces: Vec<Piece<'a>>) -> CResult {
+        if pieces.is_empty() {
+            self.load_const(Const::Str(String::new()));
+            return Ok(());
+        }
+        if pieces.len() > STACK_USE_GUIDELINE {
+            self.load_const(Const::Str(String::new()));
+            self.cur.u.emit_name(Op::LoadMethod, "join");
+            self.emit(Op::BuildList, 0);
+            for p in pieces {
+                self.piece(p)?;
+                self.emit(Op::ListAppend, 1);
+            }
+            self.emit(Op::Call, 1);
+            return Ok(());
+        }
+        let n = pieces.len();
+        for p in pieces {
+            self.piece(p)?;
+        }
+        if n != 1 {
+            self.emit(Op::BuildString, n as u32);
+        }
+        Ok(())
+    }
+
+    fn piece(&mut self, p: Piece<'a>) -> CResult {
+        match p {
+            Piece::Str(s) => {
+                self.load_const(Const::Str(s));
+                Ok(())
+            }
+            Piece::Field(f) => self.formatted_value(f),
+        }
+    }
+
+    fn formatted_value(&mut self, f: &'a ast::InterpolatedElement) -> CResult {
+        self.expr(&f.expression)?;
+        let mut arg = match f.conversion {
+            ast::ConversionFlag::None => 0,
+            ast::ConversionFlag::Str => 1,
+            ast::ConversionFlag::Repr => 2,
+            ast::ConversionFlag::Ascii => 3,
+        };
+        if arg == 0 && f.debug_text.is_some() && f.format_spec.is_none() {
+            arg = 2;
+        }
+        if let Some(spec) = &f.format_spec {
+            let mut pieces = Vec::new();
+            push_elements(&mut pieces, &spec.elements);
+            self.joined(pieces)?;
+            arg |= 4;
+        }
+        self.emit(Op::FormatValue, arg);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ comprehensions
+
+    fn comprehension(
+        &mut self,
+        range: TextRange,
+        kind: Comp,
+        generators: &'a [ast::Comprehension],
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+    ) -> CResult {
+        let name = match kind {
+            Comp::List => "<listcomp>",
+            Comp::Set => "<setcomp>",
+            Comp::Dict => "<dictcomp>",
+            Comp::Gen => "<genexp>",
+        };
+        let line = self.line_of(range.start());
+        self.enter_scope(range, name, line)?;
+        match kind {
+            Comp::List => self.emit(Op::BuildList, 0),
+            Comp::Set => self.emit(Op::BuildSet, 0),
+            Comp::Dict => self.emit(Op::BuildMap, 0),
+            Comp::Gen => {}
+        }
+        self.comp_generator(generators, 0, 0, elt, val, kind)?;
+        if kind == Comp::Gen {
+            self.load_const(Const::None);
+        }
+        self.op(Op::ReturnValue);
+        let code = self.exit_scope();
+        self.op(Op::PushNull);
+        self.make_closure(code, 0, range)?;
+        self.expr(&generators[0].iter)?;
+        self.op(Op::GetIter);
+        self.emit(Op::Call, 1);
+        Ok(())
+    }
+
+    fn comp_generator(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        gi: usize,
+        mut depth: u32,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+        kind: Comp,
+    ) -> CResult {
+        let g = &gens[gi];
+        let start = self.label();
+        let if_cleanup = self.label();
+        let anchor = self.label();
+        let mut has_loop = true;
+        if gi == 0 {
+            let i = self.cur.u.varname(".0");
+            self.emit(Op::LoadFast, i);
+        } else {
+            let single = match &g.iter {
+                Expr::List(l) if l.elts.len() == 1 => Some(&l.elts[0]),
+                Expr::Tuple(t) if t.elts.len() == 1 => Some(&t.elts[0]),
+                _ => None,
+            };
+            match single {
+                Some(e) if !matches!(e, Expr::Starred(_)) => {
+                    self.expr(e)?;
+                    has_loop = false;
+                }
+                _ => {
+                    self.expr(&g.iter)?;
+                    self.op(Op::GetIter);
+                }
+            }
+        }
+        if has_loop {
+            depth += 1;
+            self.bind(start);
+            self.jump(Op::ForIter, anchor);
+        }
+        self.store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if gi + 1 < gens.len() {
+            self.comp_generator(gens, gi + 1, depth, elt, val, kind)?;
+        } else {
+            match kind {
+                Comp::Gen => {
+                    self.expr(elt)?;
+                    self.op(Op::YieldValue);
+                    self.op(Op::PopTop);
+                }
+                Comp::List => {
+                    self.expr(elt)?;
+                    self.emit(Op::ListAppend, depth + 1);
+                }
+                Comp::Set => {
+                    self.expr(elt)?;
+                    self.emit(Op::SetAdd, depth + 1);
+                }
+                Comp::Dict => {
+                    self.expr(elt)?;
+                    if let Some(v) = val {
+                        self.expr(v)?;
+                    }
+                    self.emit(Op::MapAdd, depth + 1);
+                }
+            }
+        }
+        self.bind(if_cleanup);
+        if has_loop {
+            self.jump(Op::Jump, start);
+            self.bind(anchor);
+        }
+        Ok(())
+    }
+}

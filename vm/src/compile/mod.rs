@@ -1,0 +1,2 @@
+//! Bytecode compiler (in progress).
+pub mod symtable;
