@@ -219,6 +219,22 @@ opcodes! {
     CopyDictWithoutKeys => |_a| 0,
     /// Pushes NULL (the "no self" marker below a callable).
     PushNull => |_a| 1,
+    /// `except* T` matching (CPython's CHECK_EG_MATCH): TOS = the type or tuple of types, TOS1 = the
+    /// exception being handled (an exception group, a bare exception, or None once an earlier clause
+    /// matched everything). Checks TOS like `except` does (TypeError if not exception classes) and
+    /// raises TypeError "catching ExceptionGroup with except* is not allowed. Use except instead." if
+    /// it names an ExceptionGroup subclass. A bare exception matching TOS is wrapped as
+    /// `ExceptionGroup("", [exc])` (match) with rest None; a group is split with `TOS1.split(TOS)`.
+    /// On a match: replaces the two with (rest or None, match) and makes `match` the handled exception
+    /// (`sys.exc_info()`). No match (or TOS1 None): replaces TOS with None, TOS1 stays.
+    CheckEgMatch => |_a| 0,
+    /// End of `try ... except*` (CPython's PREP_RERAISE_STAR): TOS = list of the exceptions raised in
+    /// the except* bodies plus, last, the unmatched rest (None entries are ignored), TOS1 = the
+    /// original exception. Pops both and pushes what must propagate (None if nothing): the raised
+    /// exceptions and the re-raised parts of the original combined like `_PyExc_PrepReraiseStar`
+    /// (re-raised parts keep the original group's structure via `split`; new exceptions are grouped
+    /// with them in `ExceptionGroup("", [...])`; a single re-raised original is returned as is).
+    PrepReraiseStar => |_a| -1,
 }
 
 /// Binary operators (argument of `BinaryOp`; +INPLACE for augmented assignment).

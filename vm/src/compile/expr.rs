@@ -2,12 +2,14 @@
 //! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers).
 
 use num_bigint::BigInt;
-use num_traits::Num;
+use num_integer::Integer;
+use num_traits::{Num, ToPrimitive};
 use ruff_python_ast::{self as ast, Expr, FStringPart, InterpolatedStringElement, Number};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::stmt::{CResult, Compiler, Ctx, STACK_USE_GUIDELINE};
+use super::symtable::ScopeKind;
 use super::unit::Label;
+use super::unit::{CResult, Compiler, Ctx, STACK_USE_GUIDELINE};
 use super::Const;
 use crate::bytecode::{CmpOp, Op, UnOp};
 
@@ -40,15 +42,224 @@ pub(super) fn constant_of(e: &Expr) -> Option<Const> {
         Expr::BooleanLiteral(b) => Const::Bool(b.value),
         Expr::NoneLiteral(_) => Const::None,
         Expr::EllipsisLiteral(_) => Const::Ellipsis,
-        Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => match constant_of(&u.operand)? {
-            Const::Int(i) => Const::Int(-i),
-            Const::Float(f) => Const::Float(-f),
-            Const::Complex(r, i) => Const::Complex(-r, -i),
-            _ => return None,
-        },
+        Expr::UnaryOp(u) => fold_unaryop(u.op, constant_of(&u.operand)?)?,
+        Expr::BinOp(b) => fold_binop(b.op, constant_of(&b.left)?, constant_of(&b.right)?)?,
+        Expr::Subscript(s) => fold_subscript(constant_of(&s.value)?, constant_of(&s.slice)?)?,
         Expr::Tuple(t) => Const::Tuple(t.elts.iter().map(constant_of).collect::<Option<_>>()?),
         _ => return None,
     })
+}
+
+/// CPython's limits for folded results (`Python/ast_opt.c`).
+const MAX_INT_BITS: u64 = 128;
+const MAX_STR_SIZE: usize = 4096;
+const MAX_COLLECTION_SIZE: usize = 256;
+
+fn fold_unaryop(op: ast::UnaryOp, c: Const) -> Option<Const> {
+    let c = match c {
+        Const::Bool(b) if op != ast::UnaryOp::Not => Const::Int(BigInt::from(u8::from(b))),
+        c => c,
+    };
+    Some(match (op, c) {
+        (ast::UnaryOp::Not, c) => Const::Bool(!truthy(&c)),
+        (ast::UnaryOp::USub, Const::Int(i)) => Const::Int(-i),
+        (ast::UnaryOp::USub, Const::Float(f)) => Const::Float(-f),
+        (ast::UnaryOp::USub, Const::Complex(r, i)) => Const::Complex(-r, -i),
+        (ast::UnaryOp::UAdd, c @ (Const::Int(_) | Const::Float(_) | Const::Complex(..))) => c,
+        (ast::UnaryOp::Invert, Const::Int(i)) => Const::Int(-i - 1),
+        _ => return None,
+    })
+}
+
+/// An int that converts to f64 exactly.
+fn exact_f64(i: &BigInt) -> Option<f64> {
+    let f = i.to_f64()?;
+    (f.abs() < 9007199254740992.0).then_some(f)
+}
+
+/// `float(i)` (num-bigint rounds correctly, like CPython); None where CPython raises OverflowError.
+fn int_to_f64(i: &BigInt) -> Option<f64> {
+    i.to_f64().filter(|f| f.is_finite())
+}
+
+/// `"abc"[1]`, `(1, 2)[-1]`, `b"ab"[0]` with an int index in range.
+fn fold_subscript(value: Const, index: Const) -> Option<Const> {
+    let i = match index {
+        Const::Int(i) => i.to_i64()?,
+        Const::Bool(b) => i64::from(b),
+        _ => return None,
+    };
+    let at = |len: usize| {
+        let k = if i < 0 { i + len as i64 } else { i };
+        (0..len as i64).contains(&k).then_some(k as usize)
+    };
+    match value {
+        Const::Str(s) => {
+            let n = s.chars().count();
+            s.chars().nth(at(n)?).map(|c| Const::Str(c.to_string()))
+        }
+        Const::Bytes(b) => Some(Const::Int(BigInt::from(b[at(b.len())?]))),
+        Const::Tuple(t) => Some(t[at(t.len())?].clone()),
+        _ => None,
+    }
+}
+
+/// CPython's float floor division and modulo (`_float_div_mod`).
+fn float_div_mod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// `x ** y` on floats like CPython's `float_pow` (a negative base needs an integral exponent and
+/// is handled through its absolute value); None where CPython raises or special-cases.
+fn float_pow(x: f64, y: f64) -> Option<f64> {
+    if !(x.is_finite() && y.is_finite() && x != 0.0) {
+        return None;
+    }
+    let negate = if x < 0.0 {
+        if y != y.floor() {
+            return None;
+        }
+        (y % 2.0).abs() == 1.0
+    } else {
+        false
+    };
+    let r = x.abs().powf(y);
+    r.is_finite().then_some(if negate { -r } else { r })
+}
+
+/// Folds a binary operation on constants where CPython's AST optimizer does and the result is
+/// the one the operation would compute at run time.
+fn fold_binop(op: ast::Operator, l: Const, r: Const) -> Option<Const> {
+    use ast::Operator as O;
+    let as_int = |c: &Const| match c {
+        Const::Int(i) => Some(i.clone()),
+        Const::Bool(b) => Some(BigInt::from(u8::from(*b))),
+        _ => None,
+    };
+    if let (Some(a), Some(b)) = (as_int(&l), as_int(&r)) {
+        let zero = BigInt::from(0);
+        return Some(Const::Int(match op {
+            O::Add => a + b,
+            O::Sub => a - b,
+            O::Mult if a == zero || b == zero || a.bits() + b.bits() <= MAX_INT_BITS => a * b,
+            O::FloorDiv if b != zero => a.div_floor(&b),
+            O::Mod if b != zero => a.mod_floor(&b),
+            O::Pow if b < zero => {
+                if a == zero {
+                    return None;
+                }
+                return float_pow(int_to_f64(&a)?, int_to_f64(&b)?).map(Const::Float);
+            }
+            O::Pow => {
+                let e = b.to_u32()?;
+                if a != zero && a.bits() * u64::from(e) > MAX_INT_BITS {
+                    return None;
+                }
+                a.pow(e)
+            }
+            O::LShift => {
+                let n = b.to_u32()?;
+                if a != zero && a.bits() + u64::from(n) > MAX_INT_BITS {
+                    return None;
+                }
+                a << n
+            }
+            O::RShift => a >> b.to_u32()?,
+            O::BitAnd => a & b,
+            O::BitOr => a | b,
+            O::BitXor => a ^ b,
+            O::Div => {
+                let (x, y) = (exact_f64(&a)?, exact_f64(&b)?);
+                if y == 0.0 {
+                    return None;
+                }
+                return Some(Const::Float(x / y));
+            }
+            _ => return None,
+        }));
+    }
+    let as_float = |c: &Const| match c {
+        Const::Float(f) => Some(*f),
+        c => int_to_f64(&as_int(c)?),
+    };
+    let is_complex = matches!(l, Const::Complex(..)) || matches!(r, Const::Complex(..));
+    if !is_complex {
+        if let (Some(a), Some(b)) = (as_float(&l), as_float(&r)) {
+            return Some(Const::Float(match op {
+                O::Add => a + b,
+                O::Sub => a - b,
+                O::Mult => a * b,
+                O::Div if b != 0.0 => a / b,
+                O::FloorDiv if b != 0.0 => float_div_mod(a, b).0,
+                O::Mod if b != 0.0 => float_div_mod(a, b).1,
+                O::Pow => float_pow(a, b)?,
+                _ => return None,
+            }));
+        }
+    }
+    let as_complex = |c: &Const| match c {
+        Const::Complex(re, im) => Some((*re, *im)),
+        c => Some((as_float(c)?, 0.0)),
+    };
+    if is_complex {
+        let ((a, b), (c, d)) = (as_complex(&l)?, as_complex(&r)?);
+        return Some(match op {
+            O::Add => Const::Complex(a + c, b + d),
+            O::Sub => Const::Complex(a - c, b - d),
+            O::Mult => Const::Complex(a * c - b * d, a * d + b * c),
+            _ => return None,
+        });
+    }
+    match (op, l, r) {
+        (O::Add, Const::Str(a), Const::Str(b))
+            if a.chars().count() + b.chars().count() <= MAX_STR_SIZE =>
+        {
+            Some(Const::Str(a + &b))
+        }
+        (O::Add, Const::Bytes(mut a), Const::Bytes(b)) if a.len() + b.len() <= MAX_STR_SIZE => {
+            a.extend(b);
+            Some(Const::Bytes(a))
+        }
+        (O::Mult, Const::Str(a), Const::Int(n)) | (O::Mult, Const::Int(n), Const::Str(a)) => {
+            let n = if a.is_empty() { 0 } else { n.to_usize()? };
+            (a.chars().count() * n <= MAX_STR_SIZE).then(|| Const::Str(a.repeat(n)))
+        }
+        (O::Mult, Const::Bytes(a), Const::Int(n)) | (O::Mult, Const::Int(n), Const::Bytes(a)) => {
+            let n = if a.is_empty() { 0 } else { n.to_usize()? };
+            (a.len() * n <= MAX_STR_SIZE).then(|| Const::Bytes(a.repeat(n)))
+        }
+        (O::Mult, Const::Tuple(a), Const::Int(n)) | (O::Mult, Const::Int(n), Const::Tuple(a)) => {
+            let n = if a.is_empty() { 0 } else { n.to_usize()? };
+            (a.len() * n <= MAX_COLLECTION_SIZE)
+                .then(|| Const::Tuple((0..n).flat_map(|_| a.iter().cloned()).collect()))
+        }
+        (O::Add, Const::Tuple(mut a), Const::Tuple(b))
+            if a.len() + b.len() <= MAX_COLLECTION_SIZE =>
+        {
+            a.extend(b);
+            Some(Const::Tuple(a))
+        }
+        _ => None,
+    }
 }
 
 /// Truthiness of a constant.
@@ -130,11 +341,23 @@ impl<'a> Compiler<'a> {
                     ast::BoolOp::Or => Op::JumpIfTrueOrPop,
                 };
                 let (last, rest) = b.values.split_last().expect("empty boolean operation");
+                let mut decided = false;
                 for v in rest {
+                    // A constant operand either decides the result or is skipped.
+                    if let Some(c) = constant_of(v) {
+                        if truthy(&c) == (b.op == ast::BoolOp::Or) {
+                            self.load_const(c);
+                            decided = true;
+                            break;
+                        }
+                        continue;
+                    }
                     self.expr(v)?;
                     self.jump(op, end);
                 }
-                self.expr(last)?;
+                if !decided {
+                    self.expr(last)?;
+                }
                 self.bind(end);
             }
             Expr::Named(n) => {
@@ -143,6 +366,10 @@ impl<'a> Compiler<'a> {
                 self.store_target(&n.target)?;
             }
             Expr::BinOp(b) => {
+                if let Some(c) = constant_of(e) {
+                    self.load_const(c);
+                    return Ok(());
+                }
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
                 self.emit(Op::BinaryOp, super::stmt::binop(b.op) as u32);
@@ -174,13 +401,26 @@ impl<'a> Compiler<'a> {
             }
             Expr::Dict(d) => self.dict(d)?,
             Expr::Set(s) => self.starunpack(&s.elts, 0, Seq::Set)?,
-            Expr::ListComp(c) => self.comprehension(c.range, Comp::List, &c.generators, &c.elt, None)?,
-            Expr::SetComp(c) => self.comprehension(c.range, Comp::Set, &c.generators, &c.elt, None)?,
+            Expr::ListComp(c) => {
+                self.comprehension(c.range, Comp::List, &c.generators, &c.elt, None)?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c.range, Comp::Set, &c.generators, &c.elt, None)?
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c.range, Comp::Dict, &c.generators, k, Some(&c.value))?,
-                None => return self.error("dict unpacking cannot be used in dict comprehension", c.range),
+                Some(k) => {
+                    self.comprehension(c.range, Comp::Dict, &c.generators, k, Some(&c.value))?
+                }
+                None => {
+                    return self.error(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    )
+                }
             },
-            Expr::Generator(c) => self.comprehension(c.range, Comp::Gen, &c.generators, &c.elt, None)?,
+            Expr::Generator(c) => {
+                self.comprehension(c.range, Comp::Gen, &c.generators, &c.elt, None)?
+            }
             Expr::Await(a) => {
                 self.expr(&a.value)?;
                 self.op(Op::GetYieldFromIter);
@@ -195,6 +435,9 @@ impl<'a> Compiler<'a> {
                 self.op(Op::YieldValue);
             }
             Expr::YieldFrom(y) => {
+                if self.st.scopes[self.cur.scope].is_coroutine {
+                    return self.error("'yield from' inside async function", y.range);
+                }
                 self.expr(&y.value)?;
                 self.op(Op::GetYieldFromIter);
                 self.load_const(Const::None);
@@ -220,6 +463,10 @@ impl<'a> Compiler<'a> {
                 self.cur.u.emit_name(Op::LoadAttr, &name);
             }
             Expr::Subscript(s) => {
+                if let Some(c) = constant_of(e) {
+                    self.load_const(c);
+                    return Ok(());
+                }
                 self.expr(&s.value)?;
                 self.expr(&s.slice)?;
                 self.op(Op::BinarySubscr);
@@ -267,7 +514,9 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => return self.jump_if(&u.operand, target, !cond),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                return self.jump_if(&u.operand, target, !cond)
+            }
             Expr::BoolOp(b) => {
                 let cond2 = b.op == ast::BoolOp::Or;
                 let next2 = if cond2 != cond { self.label() } else { target };
@@ -305,7 +554,14 @@ impl<'a> Compiler<'a> {
                 }
                 self.expr(&c.comparators[n])?;
                 self.compare_op(c.ops[n]);
-                self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                self.jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    target,
+                );
                 let end = self.label();
                 self.jump(Op::Jump, end);
                 self.bind(cleanup);
@@ -319,7 +575,14 @@ impl<'a> Compiler<'a> {
             _ => {}
         }
         self.expr(e)?;
-        self.jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+        self.jump(
+            if cond {
+                Op::PopJumpIfTrue
+            } else {
+                Op::PopJumpIfFalse
+            },
+            target,
+        );
         Ok(())
     }
 
@@ -397,7 +660,11 @@ impl<'a> Compiler<'a> {
             for e in elts {
                 self.expr(e)?;
             }
-            let op = if kind == Seq::Tuple { Op::BuildTuple } else { build };
+            let op = if kind == Seq::Tuple {
+                Op::BuildTuple
+            } else {
+                build
+            };
             self.emit(op, n as u32 + pushed);
             return Ok(());
         }
@@ -477,7 +744,10 @@ impl<'a> Compiler<'a> {
         let n = items.len();
         let big = n * 2 > STACK_USE_GUIDELINE;
         if n > 1 && !big {
-            let keys: Option<Vec<Const>> = items.iter().map(|i| i.key.as_ref().and_then(constant_of)).collect();
+            let keys: Option<Vec<Const>> = items
+                .iter()
+                .map(|i| i.key.as_ref().and_then(constant_of))
+                .collect();
             if let Some(keys) = keys {
                 for it in items {
                     self.expr(&it.value)?;
@@ -507,11 +777,20 @@ impl<'a> Compiler<'a> {
 
     // ------------------------------------------------------------------ calls
 
-    fn validate_keywords(&self, keywords: &'a [ast::Keyword]) -> CResult {
+    fn validate_keywords(&self, keywords: &'a [ast::Keyword], call: TextRange) -> CResult {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
-            if let Some(dup) = keywords[i + 1..].iter().find(|k2| k2.arg.as_ref() == Some(name)) {
-                return self.error(format!("keyword argument repeated: {}", name.as_str()), dup.range);
+            if name.as_str() == "__debug__" {
+                return self.error("cannot assign to __debug__", call);
+            }
+            if let Some(dup) = keywords[i + 1..]
+                .iter()
+                .find(|k2| k2.arg.as_ref().is_some_and(|a| a.as_str() == name.as_str()))
+            {
+                return self.error(
+                    format!("keyword argument repeated: {}", name.as_str()),
+                    dup.range,
+                );
             }
         }
         Ok(())
@@ -521,10 +800,11 @@ impl<'a> Compiler<'a> {
         let args = &c.arguments.args;
         let kws = &c.arguments.keywords;
         if let Expr::Attribute(attr) = &*c.func {
-            let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_))) && kws.iter().all(|k| k.arg.is_some());
+            let simple = !args.iter().any(|a| matches!(a, Expr::Starred(_)))
+                && kws.iter().all(|k| k.arg.is_some());
             let count = args.len() + kws.len() + usize::from(!kws.is_empty());
             if attr.ctx == ast::ExprContext::Load && simple && count < STACK_USE_GUIDELINE {
-                self.validate_keywords(kws)?;
+                self.validate_keywords(kws, c.range())?;
                 self.expr(&attr.value)?;
                 self.set_line(&attr.attr);
                 let name = self.mangle(attr.attr.as_str());
@@ -542,9 +822,16 @@ impl<'a> Compiler<'a> {
 
     /// Emits the arguments and the call for a callable (and `pushed` extra positional items)
     /// already on the stack (CPython's `compiler_call_helper`).
-    pub fn call_helper(&mut self, pushed: u32, args: &'a [Expr], kws: &'a [ast::Keyword], _range: TextRange) -> CResult {
-        self.validate_keywords(kws)?;
-        let star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || kws.iter().any(|k| k.arg.is_none());
+    pub fn call_helper(
+        &mut self,
+        pushed: u32,
+        args: &'a [Expr],
+        kws: &'a [ast::Keyword],
+        range: TextRange,
+    ) -> CResult {
+        self.validate_keywords(kws, range)?;
+        let star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || kws.iter().any(|k| k.arg.is_none());
         if !star && pushed as usize + args.len() + kws.len() <= STACK_USE_GUIDELINE {
             for a in args {
                 self.expr(a)?;
@@ -626,7 +913,9 @@ impl<'a> Compiler<'a> {
             self.emit(Op::BuildMap, 0);
         }
         for k in kws {
-            self.load_const(Const::Str(k.arg.as_ref().map_or(String::new(), |a| a.to_string())));
+            self.load_const(Const::Str(
+                k.arg.as_ref().map_or(String::new(), |a| a.to_string()),
+            ));
             self.expr(&k.value)?;
             if big {
                 self.emit(Op::MapAdd, 1);
@@ -723,9 +1012,18 @@ impl<'a> Compiler<'a> {
             Comp::List => "<listcomp>",
             Comp::Set => "<setcomp>",
             Comp::Dict => "<dictcomp>",
-            Comp::Gen => "<genexp>",
+            Comp::Gen => "<genexpr>",
         };
         let line = self.line_of(range.start());
+        let parent = &self.st.scopes[self.cur.scope];
+        let is_async = self.st.lookup(range).is_some_and(|sc| sc.is_coroutine);
+        let async_ok = parent.kind == ScopeKind::Comprehension || self.cur.is_async;
+        if is_async && kind != Comp::Gen && !async_ok {
+            return self.error(
+                "asynchronous comprehension outside of an asynchronous function",
+                range,
+            );
+        }
         self.enter_scope(range, name, line)?;
         match kind {
             Comp::List => self.emit(Op::BuildList, 0),

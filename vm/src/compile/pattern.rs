@@ -9,8 +9,8 @@ use ruff_python_ast::{self as ast, Expr, Pattern};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::expr::constant_of;
-use super::stmt::{CResult, Compiler, Ctx};
 use super::unit::Label;
+use super::unit::{CResult, Compiler, Ctx};
 use super::Const;
 use crate::bytecode::{BinOp, CmpOp, Op};
 
@@ -66,7 +66,10 @@ impl<'a> Compiler<'a> {
         let cases = m.cases.len();
         let last = &m.cases[cases - 1];
         let has_default = is_wildcard(&last.pattern) && cases > 1;
-        for (i, case) in m.cases[..cases - usize::from(has_default)].iter().enumerate() {
+        for (i, case) in m.cases[..cases - usize::from(has_default)]
+            .iter()
+            .enumerate()
+        {
             self.set_line(&case.pattern);
             let not_last = i != cases - usize::from(has_default) - 1;
             if not_last {
@@ -145,7 +148,12 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn store_capture(&mut self, name: Option<&ast::Identifier>, pc: &mut PatternCtx, range: TextRange) -> CResult {
+    fn store_capture(
+        &mut self,
+        name: Option<&ast::Identifier>,
+        pc: &mut PatternCtx,
+        range: TextRange,
+    ) -> CResult {
         let Some(name) = name else {
             self.op(Op::PopTop);
             return Ok(());
@@ -155,7 +163,10 @@ impl<'a> Compiler<'a> {
             return self.error("cannot assign to __debug__", range);
         }
         if pc.stores.iter().any(|s| s == name) {
-            return self.error(format!("multiple assignments to name '{name}' in pattern"), range);
+            return self.error(
+                format!("multiple assignments to name '{name}' in pattern"),
+                range,
+            );
         }
         self.rotate(pc.on_top + pc.stores.len() + 1);
         pc.stores.push(name.to_owned());
@@ -209,7 +220,10 @@ impl<'a> Compiler<'a> {
             if !pc.allow_irrefutable {
                 return match &a.name {
                     Some(n) => self.error(
-                        format!("name capture '{}' makes remaining patterns unreachable", n.as_str()),
+                        format!(
+                            "name capture '{}' makes remaining patterns unreachable",
+                            n.as_str()
+                        ),
                         a.range,
                     ),
                     None => self.error("wildcard makes remaining patterns unreachable", a.range),
@@ -224,7 +238,11 @@ impl<'a> Compiler<'a> {
         self.store_capture(a.name.as_ref(), pc, a.range)
     }
 
-    fn pattern_sequence(&mut self, s: &'a ast::PatternMatchSequence, pc: &mut PatternCtx) -> CResult {
+    fn pattern_sequence(
+        &mut self,
+        s: &'a ast::PatternMatchSequence,
+        pc: &mut PatternCtx,
+    ) -> CResult {
         let patterns = &s.patterns;
         let size = patterns.len();
         let mut star: Option<usize> = None;
@@ -233,7 +251,7 @@ impl<'a> Compiler<'a> {
         for (i, p) in patterns.iter().enumerate() {
             if matches!(p, Pattern::MatchStar(_)) {
                 if star.is_some() {
-                    return self.error("multiple starred names in sequence pattern", p.range());
+                    return self.error("multiple starred names in sequence pattern", s.range);
                 }
                 star_wildcard = is_star_wildcard(p);
                 only_wildcard &= star_wildcard;
@@ -284,7 +302,10 @@ impl<'a> Compiler<'a> {
                 Some(i) => {
                     let after = size - i - 1;
                     if i >= 256 || after >= (1 << 24) {
-                        return self.error("too many expressions in star-unpacking sequence pattern", s.range);
+                        return self.error(
+                            "too many expressions in star-unpacking sequence pattern",
+                            s.range,
+                        );
                     }
                     self.emit(Op::UnpackEx, (i | (after << 8)) as u32);
                 }
@@ -320,14 +341,20 @@ impl<'a> Compiler<'a> {
         for key in &m.keys {
             if let Some(c) = pattern_const(key) {
                 if seen.contains(&c) {
-                    return self.error(format!("mapping pattern checks duplicate key ({})", const_repr(&c)), key.range());
+                    return self.error(
+                        format!("mapping pattern checks duplicate key ({})", const_repr(&c)),
+                        m.range,
+                    );
                 }
                 seen.push(c.clone());
                 consts.push(Some(c));
             } else if matches!(key, Expr::Attribute(_)) {
                 consts.push(None);
             } else {
-                return self.error("mapping pattern keys may only match literals and attribute lookups", key.range());
+                return self.error(
+                    "mapping pattern keys may only match literals and attribute lookups",
+                    key.range(),
+                );
             }
         }
         if consts.iter().all(Option::is_some) {
@@ -372,9 +399,15 @@ impl<'a> Compiler<'a> {
             if k.attr.as_str() == "__debug__" {
                 return self.error("cannot assign to __debug__", k.range);
             }
-            if let Some(dup) = kws[i + 1..].iter().find(|k2| k2.attr.as_str() == k.attr.as_str()) {
+            if let Some(dup) = kws[i + 1..]
+                .iter()
+                .find(|k2| k2.attr.as_str() == k.attr.as_str())
+            {
                 return self.error(
-                    format!("attribute name repeated in class pattern: {}", k.attr.as_str()),
+                    format!(
+                        "attribute name repeated in class pattern: {}",
+                        k.attr.as_str()
+                    ),
                     dup.pattern.range(),
                 );
             }
@@ -432,7 +465,8 @@ impl<'a> Compiler<'a> {
                     for icontrol in (0..nstores).rev() {
                         let name = &ctl[icontrol];
                         let Some(istores) = pc.stores.iter().position(|s| s == name) else {
-                            return self.error("alternative patterns bind different names", alt.range());
+                            return self
+                                .error("alternative patterns bind different names", alt.range());
                         };
                         if icontrol != istores {
                             let rotations = istores + 1;
@@ -464,7 +498,10 @@ impl<'a> Compiler<'a> {
         for name in control {
             self.rotate(nrots);
             if pc.stores.contains(&name) {
-                return self.error(format!("multiple assignments to name '{name}' in pattern"), last_range);
+                return self.error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    last_range,
+                );
             }
             pc.stores.push(name);
         }

@@ -1,65 +1,14 @@
-//! The compiler core (scopes, names, frame blocks) and statement code generation, following
+//! Statement code generation (module bodies, assignments, control flow, `try`/`with` with the
+//! frame-block unwinding of `return`/`break`/`continue`, imports, functions and classes), following
 //! CPython 3.11's `Python/compile.c`.
 
 use ruff_python_ast::{self as ast, ExceptHandler, Expr, Stmt};
-use ruff_text_size::{Ranged, TextRange, TextSize};
+use ruff_text_size::{Ranged, TextRange};
 
-use super::symtable::{ScopeKind, SymScope, SymbolTable};
-use super::unit::{Label, RegionId, Unit};
-use super::{CodeUnit, CompileError, Const, SourceInfo};
-use crate::bytecode::{flags, BinOp, Op};
-
-pub(super) type CResult<T = ()> = Result<T, CompileError>;
-
-/// CPython's `STACK_USE_GUIDELINE`: above this many items, collections are built incrementally.
-pub(super) const STACK_USE_GUIDELINE: usize = 30;
-
-/// A frame block: what `return`/`break`/`continue` must undo when they leave it (CPython's fblock).
-#[derive(Clone, Copy)]
-pub(super) enum FBlock<'a> {
-    WhileLoop { head: Label, exit: Label },
-    ForLoop { head: Label, exit: Label },
-    TryExcept { region: RegionId },
-    FinallyTry { region: RegionId, body: &'a [Stmt] },
-    FinallyEnd { region: RegionId },
-    With { region: RegionId, line: u32 },
-    HandlerCleanup { inner: Option<RegionId>, cleanup: RegionId, name: Option<&'a str> },
-    ExceptionHandler,
-    PopValue,
-}
-
-/// Per-code-object compiler state.
-pub(super) struct UnitState<'a> {
-    pub u: Unit,
-    pub scope: usize,
-    pub fblocks: Vec<FBlock<'a>>,
-}
-
-/// Where a name lives for a load/store/delete.
-enum NameOp {
-    Fast(u32),
-    Deref(u32),
-    ClassDeref(u32),
-    Global,
-    Name,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Ctx {
-    Load,
-    Store,
-    Del,
-}
-
-pub(super) struct Compiler<'a> {
-    pub st: &'a SymbolTable,
-    pub src: &'a SourceInfo<'a>,
-    pub cur: UnitState<'a>,
-    stack: Vec<UnitState<'a>>,
-    pub future_annotations: bool,
-    /// Ranges of the `from __future__ import` statements allowed at the top of the module.
-    future_ok: Vec<TextRange>,
-}
+use super::symtable::ScopeKind;
+use super::unit::{CResult, Compiler, Ctx, FBlock};
+use super::Const;
+use crate::bytecode::{BinOp, Op};
 
 /// The docstring of a body: its first statement if that is a plain string literal expression.
 pub(super) fn docstring(body: &[Stmt]) -> Option<String> {
@@ -84,7 +33,9 @@ fn find_ann(body: &[Stmt]) -> bool {
             find_ann(&t.body)
                 || find_ann(&t.orelse)
                 || find_ann(&t.finalbody)
-                || t.handlers.iter().any(|ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
+                || t.handlers
+                    .iter()
+                    .any(|ExceptHandler::ExceptHandler(h)| find_ann(&h.body))
         }
         Stmt::Match(m) => m.cases.iter().any(|c| find_ann(&c.body)),
         _ => false,
@@ -124,245 +75,6 @@ const FUTURE_FEATURES: &[&str] = &[
 ];
 
 impl<'a> Compiler<'a> {
-    pub fn new(st: &'a SymbolTable, src: &'a SourceInfo<'a>) -> Compiler<'a> {
-        let mut u = Unit::new("<module>", "<module>", 1);
-        u.flags = flags::NAMES_MAPPING;
-        Compiler {
-            st,
-            src,
-            cur: UnitState {
-                u,
-                scope: 0,
-                fblocks: Vec::new(),
-            },
-            stack: Vec::new(),
-            future_annotations: false,
-            future_ok: Vec::new(),
-        }
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    pub fn error<T>(&self, msg: impl Into<String>, range: TextRange) -> CResult<T> {
-        Err(self.src.syntax_error(msg.into(), range))
-    }
-
-    pub fn emit(&mut self, op: Op, arg: u32) {
-        self.cur.u.emit(op, arg);
-    }
-
-    pub fn op(&mut self, op: Op) {
-        self.cur.u.emit(op, 0);
-    }
-
-    pub fn jump(&mut self, op: Op, l: Label) {
-        self.cur.u.jump(op, l);
-    }
-
-    pub fn label(&mut self) -> Label {
-        self.cur.u.new_label()
-    }
-
-    pub fn bind(&mut self, l: Label) {
-        self.cur.u.bind(l);
-    }
-
-    pub fn load_const(&mut self, c: Const) {
-        self.cur.u.load_const(c);
-    }
-
-    pub fn line_of(&self, pos: TextSize) -> u32 {
-        self.src.line_of(pos)
-    }
-
-    /// Sets the line of the following instructions to the line where `node` starts.
-    pub fn set_line(&mut self, node: &impl Ranged) {
-        self.cur.u.line = self.src.line_of(node.start());
-    }
-
-    pub fn scope_kind(&self) -> ScopeKind {
-        self.st.scopes[self.cur.scope].kind
-    }
-
-    pub fn mangle(&self, name: &str) -> String {
-        self.st.scopes[self.cur.scope].mangle(name).into_owned()
-    }
-
-    fn is_function_like(&self) -> bool {
-        self.scope_kind().is_function_like()
-    }
-
-    // ------------------------------------------------------------------ scopes
-
-    /// Starts compiling the code object of the symbol-table scope created by the node at `range`.
-    pub fn enter_scope(&mut self, range: TextRange, name: &str, firstlineno: u32) -> CResult<usize> {
-        let Some(idx) = self.st.index_of(range) else {
-            return self.error(format!("internal compiler error: no scope for {name}"), range);
-        };
-        let scope = &self.st.scopes[idx];
-        let qualname = self.qualname(name, scope.kind);
-        let mut u = Unit::new(name, &qualname, firstlineno);
-        match scope.kind {
-            ScopeKind::Class => u.flags = flags::NAMES_MAPPING,
-            ScopeKind::Module => {}
-            _ => {
-                u.argcount = scope.argcount as u32;
-                u.posonlyargcount = scope.posonlyargcount as u32;
-                u.kwonlyargcount = scope.kwonlyargcount as u32;
-                u.varnames.clone_from(&scope.varnames);
-                if scope.has_varargs {
-                    u.flags |= flags::VARARGS;
-                }
-                if scope.has_varkeywords {
-                    u.flags |= flags::VARKEYWORDS;
-                }
-                if scope.is_generator {
-                    u.flags |= flags::GENERATOR;
-                }
-                if scope.is_coroutine {
-                    u.flags |= flags::COROUTINE;
-                }
-                if self.cur.scope != 0 {
-                    u.flags |= flags::NESTED;
-                }
-            }
-        }
-        u.cellvars.clone_from(&scope.cellvars);
-        u.freevars.clone_from(&scope.freevars);
-        let parent = std::mem::replace(
-            &mut self.cur,
-            UnitState {
-                u,
-                scope: idx,
-                fblocks: Vec::new(),
-            },
-        );
-        self.stack.push(parent);
-        if scope.kind.is_function_like() && (scope.is_generator || scope.is_coroutine) {
-            self.op(Op::GenStart);
-        }
-        Ok(idx)
-    }
-
-    /// Finishes the current code object and returns to its parent.
-    pub fn exit_scope(&mut self) -> CodeUnit {
-        let parent = self.stack.pop().expect("exit_scope without enter_scope");
-        let child = std::mem::replace(&mut self.cur, parent);
-        child.u.finish()
-    }
-
-    /// CPython's `compiler_set_qualname` (called before entering the child scope).
-    fn qualname(&self, name: &str, kind: ScopeKind) -> String {
-        if self.stack.is_empty() && self.cur.scope == 0 {
-            return name.to_owned();
-        }
-        let parent = &self.st.scopes[self.cur.scope];
-        if matches!(kind, ScopeKind::Function | ScopeKind::Class) {
-            let mangled = parent.mangle(name);
-            if parent.symbols.get(mangled.as_ref()) == Some(&SymScope::GlobalExplicit) {
-                return name.to_owned();
-            }
-        }
-        if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
-            format!("{}.<locals>.{name}", self.cur.u.qualname)
-        } else {
-            format!("{}.{name}", self.cur.u.qualname)
-        }
-    }
-
-    /// Emits the closure tuple (if the child has free variables) and `MakeFunction`.
-    pub fn make_closure(&mut self, code: CodeUnit, mut fflags: u32, range: TextRange) -> CResult {
-        if !code.freevars.is_empty() {
-            for name in &code.freevars {
-                let Some(i) = self.cur.u.deref_index(name) else {
-                    return self.error(format!("internal compiler error: free variable '{name}' not found"), range);
-                };
-                self.emit(Op::LoadClosure, i);
-            }
-            self.emit(Op::BuildTuple, code.freevars.len() as u32);
-            fflags |= 8;
-        }
-        self.load_const(Const::Code(Box::new(code)));
-        self.emit(Op::MakeFunction, fflags);
-        Ok(())
-    }
-
-    // ------------------------------------------------------------------ names
-
-    fn name_location(&mut self, name: &str, ctx: Ctx) -> NameOp {
-        let scope = &self.st.scopes[self.cur.scope];
-        let mangled = scope.mangle(name);
-        let func = scope.kind.is_function_like();
-        let class = scope.kind == ScopeKind::Class;
-        match scope.symbols.get(mangled.as_ref()).copied() {
-            Some(SymScope::Free) | Some(SymScope::Cell) => {
-                match self.cur.u.deref_index(&mangled) {
-                    Some(i) if class && ctx == Ctx::Load => NameOp::ClassDeref(i),
-                    Some(i) => NameOp::Deref(i),
-                    None if func => NameOp::Global,
-                    None => NameOp::Name,
-                }
-            }
-            Some(SymScope::Local) if func => NameOp::Fast(self.cur.u.varname(&mangled)),
-            Some(SymScope::GlobalExplicit) => NameOp::Global,
-            Some(SymScope::GlobalImplicit) if func => NameOp::Global,
-            None if func => NameOp::Global,
-            _ => NameOp::Name,
-        }
-    }
-
-    /// Load, store or delete a variable (CPython's `compiler_nameop`).
-    pub fn name_op(&mut self, name: &str, ctx: Ctx, range: TextRange) -> CResult {
-        if name == "__debug__" {
-            match ctx {
-                Ctx::Load => {
-                    self.load_const(Const::Bool(true));
-                    return Ok(());
-                }
-                Ctx::Store => return self.error("cannot assign to __debug__", range),
-                Ctx::Del => return self.error("cannot delete __debug__", range),
-            }
-        }
-        let mangled = self.mangle(name);
-        match (self.name_location(name, ctx), ctx) {
-            (NameOp::Fast(i), Ctx::Load) => self.emit(Op::LoadFast, i),
-            (NameOp::Fast(i), Ctx::Store) => self.emit(Op::StoreFast, i),
-            (NameOp::Fast(i), Ctx::Del) => self.emit(Op::DeleteFast, i),
-            (NameOp::Deref(i), Ctx::Load) => self.emit(Op::LoadDeref, i),
-            (NameOp::ClassDeref(i), _) => self.emit(Op::LoadClassDeref, i),
-            (NameOp::Deref(i), Ctx::Store) => self.emit(Op::StoreDeref, i),
-            (NameOp::Deref(i), Ctx::Del) => self.emit(Op::DeleteDeref, i),
-            (NameOp::Global, Ctx::Load) => self.cur.u.emit_name(Op::LoadGlobal, &mangled),
-            (NameOp::Global, Ctx::Store) => self.cur.u.emit_name(Op::StoreGlobal, &mangled),
-            (NameOp::Global, Ctx::Del) => self.cur.u.emit_name(Op::DeleteGlobal, &mangled),
-            (NameOp::Name, Ctx::Load) => self.cur.u.emit_name(Op::LoadName, &mangled),
-            (NameOp::Name, Ctx::Store) => self.cur.u.emit_name(Op::StoreName, &mangled),
-            (NameOp::Name, Ctx::Del) => self.cur.u.emit_name(Op::DeleteName, &mangled),
-        }
-        Ok(())
-    }
-
-    /// Stores TOS into a plain name that is not an identifier node (e.g. `__doc__`).
-    pub fn store_plain_name(&mut self, name: &str) {
-        let op = if self.is_function_like() {
-            match self.name_location(name, Ctx::Store) {
-                NameOp::Fast(i) => {
-                    self.emit(Op::StoreFast, i);
-                    return;
-                }
-                NameOp::Deref(i) => {
-                    self.emit(Op::StoreDeref, i);
-                    return;
-                }
-                NameOp::Global => Op::StoreGlobal,
-                _ => Op::StoreName,
-            }
-        } else {
-            Op::StoreName
-        };
-        self.cur.u.emit_name(op, name);
-    }
-
     // ------------------------------------------------------------------ module
 
     pub fn compile_module_body(&mut self, body: &'a [Stmt]) -> CResult {
@@ -397,7 +109,9 @@ impl<'a> Compiler<'a> {
                     "braces" => return self.error("not a chance", imp.range),
                     "annotations" => self.future_annotations = true,
                     f if FUTURE_FEATURES.contains(&f) => {}
-                    f => return self.error(format!("future feature {f} is not defined"), imp.range),
+                    f => {
+                        return self.error(format!("future feature {f} is not defined"), imp.range)
+                    }
                 }
             }
             self.future_ok.push(imp.range);
@@ -411,7 +125,11 @@ impl<'a> Compiler<'a> {
 
     /// Emits `return None` unless the code cannot fall off its end.
     pub fn implicit_return(&mut self) {
-        let ends = self.cur.u.last_op().is_some_and(|op| !super::unit::falls_through(op));
+        let ends = self
+            .cur
+            .u
+            .last_op()
+            .is_some_and(|op| !super::unit::falls_through(op));
         if !ends || self.cur.u.label_at_end() {
             self.load_const(Const::None);
             self.op(Op::ReturnValue);
@@ -460,13 +178,12 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Try(t) => {
-                if t.is_star {
-                    return self.error("except* is not supported yet", t.range);
-                }
-                if t.finalbody.is_empty() {
-                    self.try_except(t)
-                } else {
+                if !t.finalbody.is_empty() {
                     self.try_finally(t)
+                } else if t.is_star {
+                    self.try_star(t)
+                } else {
+                    self.try_except(t)
                 }
             }
             Stmt::Assert(a) => {
@@ -520,7 +237,7 @@ impl<'a> Compiler<'a> {
             self.expr(r.value.as_deref().unwrap_or_else(|| unreachable!()))?;
         }
         let saved = self.cur.u.active_regions();
-        self.unwind_fblock_stack(preserve_tos, false)?;
+        self.unwind_fblock_stack(preserve_tos, false, r.range)?;
         self.set_line(r);
         if !preserve_tos {
             self.load_const(konst.unwrap_or(Const::None));
@@ -532,7 +249,7 @@ impl<'a> Compiler<'a> {
 
     fn break_continue(&mut self, range: TextRange, is_break: bool) -> CResult {
         let saved = self.cur.u.active_regions();
-        let lp = self.unwind_fblock_stack(false, true)?;
+        let lp = self.unwind_fblock_stack(false, true, range)?;
         let Some(lp) = lp else {
             let msg = if is_break {
                 "'break' outside loop"
@@ -547,7 +264,7 @@ impl<'a> Compiler<'a> {
         };
         self.cur.u.line = self.line_of(range.start());
         if is_break {
-            self.unwind_fblock(lp, false)?;
+            self.unwind_fblock(lp, false, range)?;
             self.jump(Op::Jump, exit);
         } else {
             self.jump(Op::Jump, head);
@@ -558,7 +275,12 @@ impl<'a> Compiler<'a> {
 
     /// Emits the exits of the frame blocks down to the innermost loop (if `want_loop`) or all of
     /// them, innermost first; returns the loop found. The block stack is unchanged afterwards.
-    fn unwind_fblock_stack(&mut self, preserve_tos: bool, want_loop: bool) -> CResult<Option<FBlock<'a>>> {
+    fn unwind_fblock_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+        range: TextRange,
+    ) -> CResult<Option<FBlock<'a>>> {
         let saved = self.cur.fblocks.clone();
         let mut found = None;
         let mut result = Ok(());
@@ -568,7 +290,7 @@ impl<'a> Compiler<'a> {
                 break;
             }
             self.cur.fblocks.pop();
-            result = self.unwind_fblock(top, preserve_tos);
+            result = self.unwind_fblock(top, preserve_tos, range);
             if result.is_err() {
                 break;
             }
@@ -578,9 +300,15 @@ impl<'a> Compiler<'a> {
     }
 
     /// CPython's `compiler_unwind_fblock`.
-    fn unwind_fblock(&mut self, fb: FBlock<'a>, preserve_tos: bool) -> CResult {
+    fn unwind_fblock(&mut self, fb: FBlock<'a>, preserve_tos: bool, range: TextRange) -> CResult {
         match fb {
             FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::ExceptionGroupHandler => {
+                return self.error(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    range,
+                );
+            }
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
@@ -621,7 +349,11 @@ impl<'a> Compiler<'a> {
                 self.op(Op::PopTop);
                 self.cur.u.line = saved;
             }
-            FBlock::HandlerCleanup { inner, cleanup, name } => {
+            FBlock::HandlerCleanup {
+                inner,
+                cleanup,
+                name,
+            } => {
                 if let Some(inner) = inner {
                     self.cur.u.deactivate(inner);
                 }
@@ -662,7 +394,10 @@ impl<'a> Compiler<'a> {
         self.op(Op::GetIter);
         self.bind(start);
         self.jump(Op::ForIter, cleanup);
-        self.cur.fblocks.push(FBlock::ForLoop { head: start, exit: end });
+        self.cur.fblocks.push(FBlock::ForLoop {
+            head: start,
+            exit: end,
+        });
         self.store_target(&f.target)?;
         self.body(&f.body)?;
         self.cur.fblocks.pop();
@@ -678,22 +413,34 @@ impl<'a> Compiler<'a> {
         let head = self.label();
         let anchor = self.label();
         let exit = self.label();
+        let body = self.label();
         self.bind(head);
         self.jump_if(&w.test, anchor, false)?;
+        self.bind(body);
         self.cur.fblocks.push(FBlock::WhileLoop { head, exit });
         self.body(&w.body)?;
         self.cur.fblocks.pop();
+        // Like CPython, the test is repeated at the bottom: one jump per iteration.
         self.set_line(w);
-        self.jump(Op::Jump, head);
+        self.jump_if(&w.test, body, true)?;
         self.bind(anchor);
         self.body(&w.orelse)?;
         self.bind(exit);
         Ok(())
     }
 
-    fn if_stmt(&mut self, test: &'a Expr, body: &'a [Stmt], clauses: &'a [ast::ElifElseClause]) -> CResult {
+    fn if_stmt(
+        &mut self,
+        test: &'a Expr,
+        body: &'a [Stmt],
+        clauses: &'a [ast::ElifElseClause],
+    ) -> CResult {
         let end = self.label();
-        let next = if clauses.is_empty() { end } else { self.label() };
+        let next = if clauses.is_empty() {
+            end
+        } else {
+            self.label()
+        };
         self.jump_if(test, next, false)?;
         self.body(body)?;
         if let Some((first, rest)) = clauses.split_first() {
@@ -770,6 +517,8 @@ impl<'a> Compiler<'a> {
         });
         if t.handlers.is_empty() {
             self.body(&t.body)?;
+        } else if t.is_star {
+            self.try_star(t)?;
         } else {
             self.try_except(t)?;
         }
@@ -814,7 +563,6 @@ impl<'a> Compiler<'a> {
             }
             let next = self.label();
             if let Some(ty) = &h.type_ {
-                self.emit(Op::Copy, 1);
                 self.expr(ty)?;
                 self.set_line(h);
                 self.op(Op::CheckExcMatch);
@@ -869,6 +617,102 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try: ... except* T as e: ...` (CPython's `compiler_try_star_except`). The handlers run with
+    /// [prev_exc, orig, raised_list, rest] on the stack; each clause matches against the rest left
+    /// by the previous ones, and what must propagate is computed by `PrepReraiseStar`.
+    fn try_star(&mut self, t: &'a ast::StmtTry) -> CResult {
+        let except = self.label();
+        let orelse = self.label();
+        let end = self.label();
+        let cleanup = self.label();
+        let reraise_star = self.label();
+        let reraise = self.label();
+        let region = self.cur.u.push_region(except, 0);
+        self.cur.fblocks.push(FBlock::TryExcept { region });
+        self.body(&t.body)?;
+        self.cur.fblocks.pop();
+        self.cur.u.deactivate(region);
+        self.jump(Op::Jump, orelse);
+        self.bind(except);
+        self.op(Op::PushExcInfo);
+        let cl = self.cur.u.push_region(cleanup, -1);
+        self.cur.fblocks.push(FBlock::ExceptionGroupHandler);
+        let n = t.handlers.len();
+        for (i, ExceptHandler::ExceptHandler(h)) in t.handlers.iter().enumerate() {
+            self.set_line(h);
+            let except_with_error = self.label();
+            let no_match = self.label();
+            if i == 0 {
+                self.emit(Op::Copy, 1);
+                self.emit(Op::BuildList, 0);
+                self.emit(Op::Swap, 2);
+            }
+            let Some(ty) = &h.type_ else {
+                return self.error("expected one or more exception types", h.range);
+            };
+            self.expr(ty)?;
+            self.set_line(h);
+            self.op(Op::CheckEgMatch);
+            self.emit(Op::Copy, 1);
+            self.jump(Op::PopJumpIfNone, no_match);
+            match &h.name {
+                Some(name) => self.name_op(name.as_str(), Ctx::Store, name.range)?,
+                None => self.op(Op::PopTop),
+            }
+            let cleanup_end = self.label();
+            let inner = self.cur.u.push_region(cleanup_end, 0);
+            self.cur.fblocks.push(FBlock::HandlerCleanup {
+                inner: Some(inner),
+                cleanup: cl,
+                name: h.name.as_ref().map(|n| n.as_str()),
+            });
+            self.body(&h.body)?;
+            self.cur.fblocks.pop();
+            self.cur.u.deactivate(inner);
+            if let Some(name) = &h.name {
+                self.load_const(Const::None);
+                self.name_op(name.as_str(), Ctx::Store, name.range)?;
+                self.name_op(name.as_str(), Ctx::Del, name.range)?;
+            }
+            self.jump(Op::Jump, except_with_error);
+            self.bind(cleanup_end);
+            if let Some(name) = &h.name {
+                self.load_const(Const::None);
+                self.name_op(name.as_str(), Ctx::Store, name.range)?;
+                self.name_op(name.as_str(), Ctx::Del, name.range)?;
+            }
+            // The exception raised by the body joins the list (2 deep once it is popped).
+            self.emit(Op::ListAppend, 2);
+            self.jump(Op::Jump, except_with_error);
+            self.bind(no_match);
+            self.op(Op::PopTop);
+            self.bind(except_with_error);
+            if i == n - 1 {
+                self.emit(Op::ListAppend, 1);
+                self.jump(Op::Jump, reraise_star);
+            }
+        }
+        self.cur.fblocks.pop();
+        self.bind(reraise_star);
+        self.op(Op::PrepReraiseStar);
+        self.emit(Op::Copy, 1);
+        self.jump(Op::PopJumpIfNotNone, reraise);
+        self.op(Op::PopTop);
+        self.cur.u.deactivate(cl);
+        self.op(Op::PopExcept);
+        self.jump(Op::Jump, end);
+        self.bind(reraise);
+        self.emit(Op::Swap, 2);
+        self.op(Op::PopExcept);
+        self.op(Op::Reraise);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse);
+        self.body(&t.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     fn import(&mut self, imp: &'a ast::StmtImport) -> CResult {
         for alias in &imp.names {
             let name = alias.name.as_str();
@@ -881,10 +725,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Swap, 2);
                     self.op(Op::PopTop);
                 }
-                self.name_op(asname.as_str(), Ctx::Store, asname.range)?;
+                self.name_op(asname.as_str(), Ctx::Store, imp.range)?;
             } else {
                 let first = name.split('.').next().unwrap_or(name);
-                self.name_op(first, Ctx::Store, alias.range)?;
+                self.name_op(first, Ctx::Store, imp.range)?;
             }
         }
         Ok(())
@@ -893,10 +737,17 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, imp: &'a ast::StmtImportFrom) -> CResult {
         let module = imp.module.as_ref().map_or("", |m| m.as_str());
         if module == "__future__" && imp.level == 0 && !self.future_ok.contains(&imp.range) {
-            return self.error("from __future__ imports must occur at the beginning of the file", imp.range);
+            return self.error(
+                "from __future__ imports must occur at the beginning of the file",
+                imp.range,
+            );
         }
         self.load_const(Const::Int(imp.level.into()));
-        let names = imp.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
+        let names = imp
+            .names
+            .iter()
+            .map(|a| Const::Str(a.name.to_string()))
+            .collect();
         self.load_const(Const::Tuple(names));
         self.cur.u.emit_name(Op::ImportName, module);
         if imp.names.len() == 1 && imp.names[0].name.as_str() == "*" {
@@ -906,7 +757,7 @@ impl<'a> Compiler<'a> {
         for alias in &imp.names {
             self.cur.u.emit_name(Op::ImportFrom, alias.name.as_str());
             let store = alias.asname.as_ref().unwrap_or(&alias.name);
-            self.name_op(store.as_str(), Ctx::Store, store.range)?;
+            self.name_op(store.as_str(), Ctx::Store, imp.range)?;
         }
         self.op(Op::PopTop);
         Ok(())
@@ -919,6 +770,9 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Store, n.range),
             Expr::Attribute(a) => {
+                if a.attr.as_str() == "__debug__" {
+                    return self.error("cannot assign to __debug__", a.range);
+                }
                 self.expr(&a.value)?;
                 self.set_line(&a.attr);
                 let name = self.mangle(a.attr.as_str());
@@ -935,8 +789,14 @@ impl<'a> Compiler<'a> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack_targets(elts, t.range())
             }
-            Expr::Starred(s) => self.error("starred assignment target must be in a list or tuple", s.range),
-            other => self.error(format!("cannot assign to {}", super::expr_name(other)), other.range()),
+            Expr::Starred(s) => self.error(
+                "starred assignment target must be in a list or tuple",
+                s.range,
+            ),
+            other => self.error(
+                format!("cannot assign to {}", super::expr_name(other)),
+                other.range(),
+            ),
         }
     }
 
@@ -974,6 +834,9 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.name_op(n.id.as_str(), Ctx::Del, n.range),
             Expr::Attribute(a) => {
+                if a.attr.as_str() == "__debug__" {
+                    return self.error("cannot delete __debug__", a.range);
+                }
                 self.expr(&a.value)?;
                 self.set_line(&a.attr);
                 let name = self.mangle(a.attr.as_str());
@@ -990,7 +853,10 @@ impl<'a> Compiler<'a> {
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
                 elts.iter().try_for_each(|e| self.delete_target(e))
             }
-            other => self.error(format!("cannot delete {}", super::expr_name(other)), other.range()),
+            other => self.error(
+                format!("cannot delete {}", super::expr_name(other)),
+                other.range(),
+            ),
         }
     }
 
@@ -1035,7 +901,10 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             other => self.error(
-                format!("'{}' is an illegal expression for augmented assignment", super::expr_name(other)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    super::expr_name(other)
+                ),
                 other.range(),
             ),
         }
@@ -1105,36 +974,65 @@ impl<'a> Compiler<'a> {
             self.op(Op::PushNull);
             self.expr(&d.expression)?;
         }
-        let firstlineno = match f.decorator_list.first() {
-            Some(d) => self.line_of(d.start()),
-            None => self.line_of(f.start()),
-        };
-        self.set_line(f);
+        self.check_debug_params(&f.parameters, f.range)?;
+        let firstlineno = self.line_of(f.start());
+        self.set_line(&f.name);
         let mut fflags = self.defaults(&f.parameters)?;
         if self.annotations(&f.parameters, f.returns.as_deref())? {
             fflags |= 4;
         }
         self.enter_scope(f.range, f.name.as_str(), firstlineno)?;
+        self.cur.is_async = f.is_async;
         let doc = docstring(&f.body);
         let start = usize::from(doc.is_some());
         self.cur.u.docstring = doc;
         self.body(&f.body[start..])?;
         self.implicit_return();
         let code = self.exit_scope();
-        self.set_line(f);
+        self.set_line(&f.name);
         self.make_closure(code, fflags, f.range)?;
-        for _ in &f.decorator_list {
+        self.apply_decorators(&f.decorator_list);
+        self.name_op(f.name.as_str(), Ctx::Store, f.name.range)
+    }
+
+    /// CPython's `compiler_check_debug_args`: no parameter may be named `__debug__`.
+    fn check_debug_params(&self, p: &ast::Parameters, range: TextRange) -> CResult {
+        let named_debug = |a: &ast::Parameter| a.name.as_str() == "__debug__";
+        let plain = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonlyargs)
+            .any(|a| named_debug(&a.parameter));
+        if plain
+            || p.vararg.as_deref().is_some_and(named_debug)
+            || p.kwarg.as_deref().is_some_and(named_debug)
+        {
+            return self.error("cannot assign to __debug__", range);
+        }
+        Ok(())
+    }
+
+    /// Calls the decorators pushed before the definition, innermost first.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            self.set_line(d);
             self.emit(Op::Call, 1);
         }
-        self.name_op(f.name.as_str(), Ctx::Store, f.name.range)
     }
 
     /// Pushes the defaults tuple and keyword-only defaults dict; returns the MakeFunction flags.
     pub fn defaults(&mut self, p: &'a ast::Parameters) -> CResult<u32> {
         let mut fflags = 0;
-        let defs: Vec<&'a Expr> = p.posonlyargs.iter().chain(&p.args).filter_map(|a| a.default.as_deref()).collect();
+        let defs: Vec<&'a Expr> = p
+            .posonlyargs
+            .iter()
+            .chain(&p.args)
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !defs.is_empty() {
-            let consts: Option<Vec<Const>> = defs.iter().map(|e| super::expr::constant_of(e)).collect();
+            let consts: Option<Vec<Const>> =
+                defs.iter().map(|e| super::expr::constant_of(e)).collect();
             match consts {
                 Some(c) => self.load_const(Const::Tuple(c)),
                 None => {
@@ -1207,12 +1105,9 @@ impl<'a> Compiler<'a> {
             self.op(Op::PushNull);
             self.expr(&d.expression)?;
         }
-        let firstlineno = match c.decorator_list.first() {
-            Some(d) => self.line_of(d.start()),
-            None => self.line_of(c.start()),
-        };
+        let firstlineno = self.line_of(c.start());
         self.enter_scope(c.range, c.name.as_str(), firstlineno)?;
-        self.set_line(c);
+        self.set_line(&c.name);
         self.cur.u.emit_name(Op::LoadName, "__name__");
         self.cur.u.emit_name(Op::StoreName, "__module__");
         let qualname = self.cur.u.qualname.clone();
@@ -1239,7 +1134,7 @@ impl<'a> Compiler<'a> {
         }
         self.op(Op::ReturnValue);
         let code = self.exit_scope();
-        self.set_line(c);
+        self.set_line(&c.name);
         self.op(Op::PushNull);
         self.op(Op::LoadBuildClass);
         self.make_closure(code, 0, c.range)?;
@@ -1249,9 +1144,7 @@ impl<'a> Compiler<'a> {
             None => (&[], &[]),
         };
         self.call_helper(2, bases, keywords, c.range)?;
-        for _ in &c.decorator_list {
-            self.emit(Op::Call, 1);
-        }
+        self.apply_decorators(&c.decorator_list);
         self.name_op(c.name.as_str(), Ctx::Store, c.name.range)
     }
 
@@ -1259,6 +1152,7 @@ impl<'a> Compiler<'a> {
     pub fn lambda(&mut self, l: &'a ast::ExprLambda) -> CResult {
         let mut fflags = 0;
         if let Some(p) = &l.parameters {
+            self.check_debug_params(p, l.range)?;
             fflags = self.defaults(p)?;
         }
         let line = self.line_of(l.start());
@@ -1273,5 +1167,4 @@ impl<'a> Compiler<'a> {
         self.set_line(l);
         self.make_closure(code, fflags, l.range)
     }
-
 }

@@ -1,13 +1,17 @@
-//! The per-code-object emitter: instruction buffer, labels and jump patching, constant and name
-//! interning, the line table, exception-table regions, and the final assembly (stack-depth flow
-//! analysis, dead-code removal, exception-table construction).
+//! The per-code-object emitter (instruction buffer, labels and jump patching, constant and name
+//! interning, the line table, exception-table regions, and the final assembly: stack-depth flow
+//! analysis, dead-code removal, exception-table construction), and the compiler core that drives
+//! it: the stack of code objects being compiled, frame blocks, and name resolution.
 
 use std::collections::HashMap;
 
 use num_bigint::BigInt;
+use ruff_python_ast::Stmt;
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use super::{CodeUnit, Const};
-use crate::bytecode::{ExcEntry, Instr, Op};
+use super::symtable::{ScopeKind, SymScope, SymbolTable};
+use super::{CodeUnit, CompileError, Const, SourceInfo};
+use crate::bytecode::{flags, ExcEntry, Instr, Op};
 
 /// A jump target, bound to an instruction index with [`Unit::bind`].
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -151,7 +155,8 @@ impl Unit {
     fn push(&mut self, op: Op, arg: u32) {
         self.instrs.push(Instr::new(op, arg));
         self.instr_lines.push(self.line);
-        self.instr_region.push(self.active.last().map_or(NO_REGION, |&r| r as u32));
+        self.instr_region
+            .push(self.active.last().map_or(NO_REGION, |&r| r as u32));
     }
 
     /// Appends a jump instruction to `target`.
@@ -179,11 +184,7 @@ impl Unit {
     /// Whether a label is bound to the next instruction position (so it is reachable by a jump).
     pub fn label_at_end(&self) -> bool {
         let end = self.instrs.len() as u32;
-        self.labels.iter().any(|l| *l == Some(end))
-    }
-
-    pub fn len(&self) -> usize {
-        self.instrs.len()
+        self.labels.contains(&Some(end))
     }
 
     // ------------------------------------------------------------------ tables
@@ -238,7 +239,10 @@ impl Unit {
         if let Some(i) = self.cellvars.iter().position(|v| v == name) {
             return Some(i as u32);
         }
-        self.freevars.iter().position(|v| v == name).map(|i| (i + self.cellvars.len()) as u32)
+        self.freevars
+            .iter()
+            .position(|v| v == name)
+            .map(|i| (i + self.cellvars.len()) as u32)
     }
 
     // ------------------------------------------------------------------ exception regions
@@ -254,11 +258,6 @@ impl Unit {
         let id = self.regions.len() - 1;
         self.active.push(id);
         id
-    }
-
-    /// Ends the innermost active region (CPython's POP_BLOCK).
-    pub fn pop_region(&mut self) -> RegionId {
-        self.active.pop().expect("no active exception region")
     }
 
     /// Re-activates a region (after code emitted outside it, e.g. an inlined `finally`).
@@ -321,6 +320,22 @@ impl Unit {
                 ins.arg = resolve(Label(ins.arg));
             }
         }
+        // Jump threading: a jump to an unconditional `Jump` goes straight to its target.
+        for i in 0..n {
+            if !is_jump(instrs[i].op) {
+                continue;
+            }
+            let mut target = instrs[i].arg as usize;
+            for _ in 0..8 {
+                match instrs.get(target) {
+                    Some(t) if t.op == Op::Jump && t.arg as usize != target => {
+                        target = t.arg as usize
+                    }
+                    _ => break,
+                }
+            }
+            instrs[i].arg = target as u32;
+        }
         // 2. Flow analysis: depth before each instruction, and each region's handler depth.
         let mut depth: Vec<i32> = vec![-1; n];
         let mut region_depth: Vec<Option<i32>> = vec![None; regions.len()];
@@ -331,7 +346,7 @@ impl Unit {
         let mut max_depth = 0i32;
         let mut work: Vec<usize> = Vec::new();
         let mut seeded: Vec<bool> = vec![false; regions.len()];
-        let mut set = |depth: &mut Vec<i32>, work: &mut Vec<usize>, i: usize, d: i32| {
+        let set = |depth: &mut Vec<i32>, work: &mut Vec<usize>, i: usize, d: i32| {
             if i >= n {
                 debug_assert!(false, "jump past the end of {qualname}");
                 return;
@@ -339,8 +354,19 @@ impl Unit {
             if depth[i] < 0 {
                 depth[i] = d;
                 work.push(i);
-            } else {
-                debug_assert_eq!(depth[i], d, "inconsistent stack depth at {i} in {qualname}");
+            } else if depth[i] != d && cfg!(debug_assertions) {
+                for (k, ins) in instrs.iter().enumerate() {
+                    eprintln!(
+                        "{k:>4} {:<20} {:>4}  depth {}",
+                        ins.op.name(),
+                        ins.arg,
+                        depth[k]
+                    );
+                }
+                panic!(
+                    "inconsistent stack depth at {i} in {qualname}: {} vs {d}",
+                    depth[i]
+                );
             }
         };
         if n > 0 {
@@ -358,7 +384,11 @@ impl Unit {
                 }
                 let ins = instrs[i];
                 let after = d + ins.op.stack_effect(ins.arg);
-                debug_assert!(after >= 0, "stack underflow at {i} ({:?}) in {qualname}", ins.op);
+                debug_assert!(
+                    after >= 0,
+                    "stack underflow at {i} ({:?}) in {qualname}",
+                    ins.op
+                );
                 max_depth = max_depth.max(d).max(after);
                 if falls_through(ins.op) {
                     set(&mut depth, &mut work, i + 1, after);
@@ -371,11 +401,19 @@ impl Unit {
                 if r != NO_REGION {
                     let r = r as usize;
                     if let Some(rd) = region_depth[r] {
-                        debug_assert!(rd <= d, "handler depth above the stack at {i} in {qualname}");
+                        debug_assert!(
+                            rd <= d,
+                            "handler depth above the stack at {i} in {qualname}"
+                        );
                         if !seeded[r] {
                             seeded[r] = true;
                             max_depth = max_depth.max(rd + 1);
-                            set(&mut depth, &mut work, resolve(regions[r].handler) as usize, rd + 1);
+                            set(
+                                &mut depth,
+                                &mut work,
+                                resolve(regions[r].handler) as usize,
+                                rd + 1,
+                            );
                         }
                     }
                 }
@@ -388,7 +426,12 @@ impl Unit {
                     if let Some(rd) = region_depth[r as usize] {
                         seeded[r as usize] = true;
                         max_depth = max_depth.max(rd + 1);
-                        set(&mut depth, &mut work, resolve(regions[r as usize].handler) as usize, rd + 1);
+                        set(
+                            &mut depth,
+                            &mut work,
+                            resolve(regions[r as usize].handler) as usize,
+                            rd + 1,
+                        );
                         more = true;
                     }
                 }
@@ -430,7 +473,9 @@ impl Unit {
                 let handler = new_index[resolve(regions[r].handler) as usize];
                 let d = region_depth[r].unwrap_or(0).max(0) as u32;
                 match exc_table.last_mut() {
-                    Some(e) if e.end == at && e.handler == handler && e.depth == d => e.end = at + 1,
+                    Some(e) if e.end == at && e.handler == handler && e.depth == d => {
+                        e.end = at + 1
+                    }
                     _ => exc_table.push(ExcEntry {
                         start: at,
                         end: at + 1,
@@ -446,7 +491,13 @@ impl Unit {
             + usize::from(flags & crate::bytecode::flags::VARKEYWORDS != 0);
         let cell2arg = cellvars
             .iter()
-            .map(|c| varnames.iter().take(nparams).position(|v| v == c).map(|i| i as u32))
+            .map(|c| {
+                varnames
+                    .iter()
+                    .take(nparams)
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
             .collect();
         CodeUnit {
             name,
@@ -468,5 +519,309 @@ impl Unit {
             max_stack: max_depth as u32,
             docstring,
         }
+    }
+}
+
+// ====================================================================== the compiler core
+
+pub(super) type CResult<T = ()> = Result<T, CompileError>;
+
+/// CPython's `STACK_USE_GUIDELINE`: above this many items, collections are built incrementally.
+pub(super) const STACK_USE_GUIDELINE: usize = 30;
+
+/// A frame block: what `return`/`break`/`continue` must undo when they leave it (CPython's fblock).
+#[derive(Clone, Copy)]
+pub(super) enum FBlock<'a> {
+    WhileLoop {
+        head: Label,
+        exit: Label,
+    },
+    ForLoop {
+        head: Label,
+        exit: Label,
+    },
+    TryExcept {
+        region: RegionId,
+    },
+    FinallyTry {
+        region: RegionId,
+        body: &'a [Stmt],
+    },
+    FinallyEnd {
+        region: RegionId,
+    },
+    With {
+        region: RegionId,
+        line: u32,
+    },
+    HandlerCleanup {
+        inner: Option<RegionId>,
+        cleanup: RegionId,
+        name: Option<&'a str>,
+    },
+    ExceptionHandler,
+    ExceptionGroupHandler,
+    PopValue,
+}
+
+/// Per-code-object compiler state.
+pub(super) struct UnitState<'a> {
+    pub u: Unit,
+    pub scope: usize,
+    pub fblocks: Vec<FBlock<'a>>,
+    /// An `async def` body.
+    pub is_async: bool,
+}
+
+/// Where a name lives for a load/store/delete.
+enum NameOp {
+    Fast(u32),
+    Deref(u32),
+    ClassDeref(u32),
+    Global,
+    Name,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Ctx {
+    Load,
+    Store,
+    Del,
+}
+
+pub(super) struct Compiler<'a> {
+    pub st: &'a SymbolTable,
+    pub src: &'a SourceInfo<'a>,
+    pub cur: UnitState<'a>,
+    stack: Vec<UnitState<'a>>,
+    pub future_annotations: bool,
+    /// Ranges of the `from __future__ import` statements allowed at the top of the module.
+    pub future_ok: Vec<TextRange>,
+}
+
+impl<'a> Compiler<'a> {
+    pub fn new(st: &'a SymbolTable, src: &'a SourceInfo<'a>) -> Compiler<'a> {
+        let mut u = Unit::new("<module>", "<module>", 1);
+        u.flags = flags::NAMES_MAPPING;
+        Compiler {
+            st,
+            src,
+            cur: UnitState {
+                u,
+                scope: 0,
+                fblocks: Vec::new(),
+                is_async: false,
+            },
+            stack: Vec::new(),
+            future_annotations: false,
+            future_ok: Vec::new(),
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    pub fn error<T>(&self, msg: impl Into<String>, range: TextRange) -> CResult<T> {
+        Err(self.src.syntax_error(msg.into(), range))
+    }
+
+    pub fn emit(&mut self, op: Op, arg: u32) {
+        self.cur.u.emit(op, arg);
+    }
+
+    pub fn op(&mut self, op: Op) {
+        self.cur.u.emit(op, 0);
+    }
+
+    pub fn jump(&mut self, op: Op, l: Label) {
+        self.cur.u.jump(op, l);
+    }
+
+    pub fn label(&mut self) -> Label {
+        self.cur.u.new_label()
+    }
+
+    pub fn bind(&mut self, l: Label) {
+        self.cur.u.bind(l);
+    }
+
+    pub fn load_const(&mut self, c: Const) {
+        self.cur.u.load_const(c);
+    }
+
+    pub fn line_of(&self, pos: TextSize) -> u32 {
+        self.src.line_of(pos)
+    }
+
+    /// Sets the line of the following instructions to the line where `node` starts.
+    pub fn set_line(&mut self, node: &impl Ranged) {
+        self.cur.u.line = self.src.line_of(node.start());
+    }
+
+    pub fn scope_kind(&self) -> ScopeKind {
+        self.st.scopes[self.cur.scope].kind
+    }
+
+    pub fn mangle(&self, name: &str) -> String {
+        self.st.scopes[self.cur.scope].mangle(name).into_owned()
+    }
+
+    // ------------------------------------------------------------------ scopes
+
+    /// Starts compiling the code object of the symbol-table scope created by the node at `range`.
+    pub fn enter_scope(
+        &mut self,
+        range: TextRange,
+        name: &str,
+        firstlineno: u32,
+    ) -> CResult<usize> {
+        let Some(idx) = self.st.index_of(range) else {
+            return self.error(
+                format!("internal compiler error: no scope for {name}"),
+                range,
+            );
+        };
+        let scope = &self.st.scopes[idx];
+        let qualname = self.qualname(name, scope.kind);
+        let mut u = Unit::new(name, &qualname, firstlineno);
+        match scope.kind {
+            ScopeKind::Class => u.flags = flags::NAMES_MAPPING,
+            ScopeKind::Module => {}
+            _ => {
+                u.argcount = scope.argcount as u32;
+                u.posonlyargcount = scope.posonlyargcount as u32;
+                u.kwonlyargcount = scope.kwonlyargcount as u32;
+                u.varnames.clone_from(&scope.varnames);
+                if scope.has_varargs {
+                    u.flags |= flags::VARARGS;
+                }
+                if scope.has_varkeywords {
+                    u.flags |= flags::VARKEYWORDS;
+                }
+                if scope.is_generator {
+                    u.flags |= flags::GENERATOR;
+                }
+                if scope.is_coroutine {
+                    u.flags |= flags::COROUTINE;
+                }
+                if self.cur.scope != 0 {
+                    u.flags |= flags::NESTED;
+                }
+            }
+        }
+        u.cellvars.clone_from(&scope.cellvars);
+        u.freevars.clone_from(&scope.freevars);
+        let parent = std::mem::replace(
+            &mut self.cur,
+            UnitState {
+                u,
+                scope: idx,
+                fblocks: Vec::new(),
+                is_async: false,
+            },
+        );
+        self.stack.push(parent);
+        if scope.kind.is_function_like() && (scope.is_generator || scope.is_coroutine) {
+            self.op(Op::GenStart);
+        }
+        Ok(idx)
+    }
+
+    /// Finishes the current code object and returns to its parent.
+    pub fn exit_scope(&mut self) -> CodeUnit {
+        let parent = self.stack.pop().expect("exit_scope without enter_scope");
+        let child = std::mem::replace(&mut self.cur, parent);
+        child.u.finish()
+    }
+
+    /// CPython's `compiler_set_qualname` (called before entering the child scope).
+    fn qualname(&self, name: &str, kind: ScopeKind) -> String {
+        if self.stack.is_empty() && self.cur.scope == 0 {
+            return name.to_owned();
+        }
+        let parent = &self.st.scopes[self.cur.scope];
+        if matches!(kind, ScopeKind::Function | ScopeKind::Class) {
+            let mangled = parent.mangle(name);
+            if parent.symbols.get(mangled.as_ref()) == Some(&SymScope::GlobalExplicit) {
+                return name.to_owned();
+            }
+        }
+        if matches!(parent.kind, ScopeKind::Function | ScopeKind::Lambda) {
+            format!("{}.<locals>.{name}", self.cur.u.qualname)
+        } else {
+            format!("{}.{name}", self.cur.u.qualname)
+        }
+    }
+
+    /// Emits the closure tuple (if the child has free variables) and `MakeFunction`.
+    pub fn make_closure(&mut self, code: CodeUnit, mut fflags: u32, range: TextRange) -> CResult {
+        if !code.freevars.is_empty() {
+            for name in &code.freevars {
+                let Some(i) = self.cur.u.deref_index(name) else {
+                    return self.error(
+                        format!("internal compiler error: free variable '{name}' not found"),
+                        range,
+                    );
+                };
+                self.emit(Op::LoadClosure, i);
+            }
+            self.emit(Op::BuildTuple, code.freevars.len() as u32);
+            fflags |= 8;
+        }
+        self.load_const(Const::Code(Box::new(code)));
+        self.emit(Op::MakeFunction, fflags);
+        Ok(())
+    }
+
+    // ------------------------------------------------------------------ names
+
+    fn name_location(&mut self, name: &str, ctx: Ctx) -> NameOp {
+        let scope = &self.st.scopes[self.cur.scope];
+        let mangled = scope.mangle(name);
+        let func = scope.kind.is_function_like();
+        let class = scope.kind == ScopeKind::Class;
+        match scope.symbols.get(mangled.as_ref()).copied() {
+            Some(SymScope::Free) | Some(SymScope::Cell) => match self.cur.u.deref_index(&mangled) {
+                Some(i) if class && ctx == Ctx::Load => NameOp::ClassDeref(i),
+                Some(i) => NameOp::Deref(i),
+                None if func => NameOp::Global,
+                None => NameOp::Name,
+            },
+            Some(SymScope::Local) if func => NameOp::Fast(self.cur.u.varname(&mangled)),
+            Some(SymScope::GlobalExplicit) => NameOp::Global,
+            Some(SymScope::GlobalImplicit) if func => NameOp::Global,
+            None if func => NameOp::Global,
+            _ => NameOp::Name,
+        }
+    }
+
+    /// Load, store or delete a variable (CPython's `compiler_nameop`).
+    pub fn name_op(&mut self, name: &str, ctx: Ctx, range: TextRange) -> CResult {
+        if name == "__debug__" {
+            match ctx {
+                Ctx::Load => {
+                    self.load_const(Const::Bool(true));
+                    return Ok(());
+                }
+                Ctx::Store => return self.error("cannot assign to __debug__", range),
+                Ctx::Del => return self.error("cannot delete __debug__", range),
+            }
+        }
+        let mangled = self.mangle(name);
+        match (self.name_location(name, ctx), ctx) {
+            (NameOp::Fast(i), Ctx::Load) => self.emit(Op::LoadFast, i),
+            (NameOp::Fast(i), Ctx::Store) => self.emit(Op::StoreFast, i),
+            (NameOp::Fast(i), Ctx::Del) => self.emit(Op::DeleteFast, i),
+            (NameOp::Deref(i), Ctx::Load) => self.emit(Op::LoadDeref, i),
+            (NameOp::ClassDeref(i), _) => self.emit(Op::LoadClassDeref, i),
+            (NameOp::Deref(i), Ctx::Store) => self.emit(Op::StoreDeref, i),
+            (NameOp::Deref(i), Ctx::Del) => self.emit(Op::DeleteDeref, i),
+            (NameOp::Global, Ctx::Load) => self.cur.u.emit_name(Op::LoadGlobal, &mangled),
+            (NameOp::Global, Ctx::Store) => self.cur.u.emit_name(Op::StoreGlobal, &mangled),
+            (NameOp::Global, Ctx::Del) => self.cur.u.emit_name(Op::DeleteGlobal, &mangled),
+            (NameOp::Name, Ctx::Load) => self.cur.u.emit_name(Op::LoadName, &mangled),
+            (NameOp::Name, Ctx::Store) => self.cur.u.emit_name(Op::StoreName, &mangled),
+            (NameOp::Name, Ctx::Del) => self.cur.u.emit_name(Op::DeleteName, &mangled),
+        }
+        Ok(())
     }
 }
