@@ -104,30 +104,6 @@ fn fold_subscript(value: Const, index: Const) -> Option<Const> {
     }
 }
 
-/// CPython's float floor division and modulo (`_float_div_mod`).
-fn float_div_mod(vx: f64, wx: f64) -> (f64, f64) {
-    let mut m = vx % wx;
-    let mut div = (vx - m) / wx;
-    if m != 0.0 {
-        if (wx < 0.0) != (m < 0.0) {
-            m += wx;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(wx);
-    }
-    let floordiv = if div != 0.0 {
-        let mut f = div.floor();
-        if div - f > 0.5 {
-            f += 1.0;
-        }
-        f
-    } else {
-        0.0f64.copysign(vx / wx)
-    };
-    (floordiv, m)
-}
-
 /// `x ** y` on floats like CPython's `float_pow` (a negative base needs an integral exponent and
 /// is handled through its absolute value); None where CPython raises or special-cases.
 fn float_pow(x: f64, y: f64) -> Option<f64> {
@@ -209,8 +185,8 @@ fn fold_binop(op: ast::Operator, l: Const, r: Const) -> Option<Const> {
                 O::Sub => a - b,
                 O::Mult => a * b,
                 O::Div if b != 0.0 => a / b,
-                O::FloorDiv if b != 0.0 => float_div_mod(a, b).0,
-                O::Mod if b != 0.0 => float_div_mod(a, b).1,
+                O::FloorDiv if b != 0.0 => crate::numeric::arith::float_divmod(a, b).ok()?.0,
+                O::Mod if b != 0.0 => crate::numeric::arith::float_divmod(a, b).ok()?.1,
                 O::Pow => float_pow(a, b)?,
                 _ => return None,
             }));

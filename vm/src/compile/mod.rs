@@ -1057,32 +1057,6 @@ fn bracket_kind_at(src: &str, pos: usize) -> Option<char> {
 
 // ====================================================================== disassembler
 
-fn escape_str(s: &str, out: &mut String) {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-}
-
 fn float_repr(f: f64) -> String {
     if f.is_nan() {
         return "nan".into();
@@ -1125,7 +1099,7 @@ pub fn const_repr(c: &Const) -> String {
                 let _ = write!(out, "({re}{sign}{im}j)");
             }
         }
-        Const::Str(s) => escape_str(s, &mut out),
+        Const::Str(s) => out.push_str(&crate::text::repr::str_repr(s)),
         Const::Bytes(b) => {
             out.push('b');
             let s: String = b
