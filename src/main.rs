@@ -1,46 +1,77 @@
-//! The `weft` command line.
+//! The `weft` command line: `weft [--stm] file.py args…`, `weft -c code`, `weft --dis file.py`,
+//! `weft --version`, `weft --help`.
 //!
-//! Implemented: `--version`, `--help`, `--dis FILE` (compile a program and print Weft's bytecode), and
-//! syntax checking with CPython-format SyntaxError reports. Executing programs (`weft FILE`, `-c`) waits
-//! for the interpreter (issue 2 is in progress): until then it says so and exits with status 2, never
-//! pretending to have run anything.
+//! `--stm` is accepted but, until issue 4 lands the transactional mode, runs the program in GIL mode
+//! and says so on stderr (never silently pretending to run in parallel).
 
 use std::process::ExitCode;
+use weft_vm::runner::{self, Program};
 
 const USAGE: &str = "usage: weft [option] ... [-c cmd | --dis file | file] [arg] ...
 Options:
-  -c cmd     program passed in as string
+  -c cmd     program passed in as string (terminates option list)
   --dis FILE compile FILE and print Weft's bytecode disassembly
-  --stm      run threads in parallel as software transactions (not available yet)
+  --stm      run threads in parallel as software transactions (not available yet: runs with the GIL)
   --version  print the Weft version and exit
-  -h, --help print this help message and exit";
+  -h, --help print this help message and exit
+file         program read from script file
+arg ...      arguments passed to program in sys.argv[1:]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        None | Some("-h") | Some("--help") => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        Some("--version") | Some("-V") => {
-            println!(
-                "weft {} (Python 3.11 compatible)",
-                env!("CARGO_PKG_VERSION")
-            );
-            ExitCode::SUCCESS
-        }
-        Some("--dis") => match args.get(1) {
-            Some(path) => dis(path),
-            None => {
-                eprintln!("weft: --dis needs a file\n{USAGE}");
-                ExitCode::from(2)
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
             }
-        },
-        Some(_) => {
-            eprintln!("weft: running programs is not implemented yet (the interpreter is in progress); try --dis");
-            ExitCode::from(2)
+            "--version" | "-V" => {
+                println!(
+                    "weft {} (Python 3.11 compatible)",
+                    env!("CARGO_PKG_VERSION")
+                );
+                return ExitCode::SUCCESS;
+            }
+            "--stm" => {
+                eprintln!("weft: --stm is not implemented yet; running with the GIL");
+                i += 1;
+            }
+            "--dis" => {
+                return match args.get(i + 1) {
+                    Some(path) => dis(path),
+                    None => usage_error("--dis needs a file"),
+                };
+            }
+            "-c" => {
+                return match args.get(i + 1) {
+                    Some(code) => {
+                        let mut argv = vec!["-c".to_string()];
+                        argv.extend_from_slice(&args[i + 2..]);
+                        status(runner::run(Program::Command(code.clone()), argv))
+                    }
+                    None => usage_error("Argument expected for the -c option"),
+                };
+            }
+            a if a.starts_with('-') && a.len() > 1 => {
+                return usage_error(&format!("unknown option {a}"))
+            }
+            path => {
+                let argv = args[i..].to_vec();
+                return status(runner::run(Program::File(path.to_string()), argv));
+            }
         }
     }
+    usage_error("no program given (interactive mode is not supported)")
+}
+
+fn status(code: i32) -> ExitCode {
+    ExitCode::from((code & 0xff) as u8)
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!("weft: {msg}\n{USAGE}");
+    ExitCode::from(2)
 }
 
 fn dis(path: &str) -> ExitCode {
@@ -54,7 +85,19 @@ fn dis(path: &str) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let _ = source;
-    eprintln!("weft: the compiler is not wired in yet");
-    ExitCode::from(2)
+    match weft_vm::compile::compile_module(&source, path) {
+        Ok(unit) => {
+            print!("{}", weft_vm::compile::disassemble(&unit));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "  File \"{path}\", line {}\n{}: {}",
+                e.line,
+                e.kind.name(),
+                e.msg
+            );
+            ExitCode::from(1)
+        }
+    }
 }

@@ -66,7 +66,7 @@ opcodes! {
     DeleteDeref => |_a| 0,
     /// Pushes the cell object `arg` itself (to build closures).
     LoadClosure => |_a| 1,
-    /// Class bodies: `names[arg]` from the class namespace, else from free variable (cell index in the high bits).
+    /// Class bodies: the variable `(cellvars ++ freevars)[arg]` from the class namespace, else from its cell.
     LoadClassDeref => |_a| 1,
     /// Pushes name `names[arg]` from locals, then globals, then builtins.
     LoadName => |_a| 1,
@@ -438,6 +438,8 @@ pub struct Code {
     pub cell2arg: Vec<Option<u32>>,
     pub exc_table: Vec<ExcEntry>,
     pub max_stack: u32,
+    /// The docstring (a str) or None.
+    pub doc: Value,
 }
 
 impl Code {

@@ -107,7 +107,11 @@ impl<M: Mode> Vm<M> {
                     }
                 }
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
         }
     }
@@ -141,7 +145,13 @@ impl<M: Mode> Vm<M> {
         self.dict_set_hashed(d, key, h, value)
     }
 
-    pub fn dict_set_hashed(&mut self, d: Value, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    pub fn dict_set_hashed(
+        &mut self,
+        d: Value,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
             let entries = self.load(&obj::<DictObj>(d).entries);
             self.store(&arr(entries).slots()[2 * e + 1], value);
@@ -174,7 +184,11 @@ impl<M: Mode> Vm<M> {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         let e = self.load_raw(&dobj.used) as usize;
         let ea = arr(entries);
@@ -227,7 +241,11 @@ impl<M: Mode> Vm<M> {
                 let mut perturb = h;
                 while self_raw(nia, i) != 0 {
                     perturb >>= 5;
-                    i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                    i = (i
+                        .wrapping_mul(5)
+                        .wrapping_add(perturb as usize)
+                        .wrapping_add(1))
+                        & mask;
                 }
                 nia.slots()[i].init(Value::from_bits(n as u64 + 1));
                 n += 1;
@@ -243,7 +261,10 @@ impl<M: Mode> Vm<M> {
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let h = self.hash(key)?;
         match self.dict_probe(d, key, h)? {
-            Some(Probe { bucket, entry: Some(e) }) => {
+            Some(Probe {
+                bucket,
+                entry: Some(e),
+            }) => {
                 let dobj = obj::<DictObj>(d);
                 let indices = self.load(&dobj.indices);
                 let entries = self.load(&dobj.entries);

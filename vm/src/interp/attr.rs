@@ -116,7 +116,11 @@ impl<M: Mode> Vm<M> {
                     return Ok(d);
                 }
                 if n.classmethod {
-                    let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                    let o = if owner.is_null() {
+                        self.type_of(inst)
+                    } else {
+                        owner
+                    };
                     return self.bind_native(d, o);
                 }
                 if inst.is_null() || !n.binds {
@@ -126,7 +130,11 @@ impl<M: Mode> Vm<M> {
             }
             Some(Kind::ClassMethod) => {
                 let f = obj::<ClassMethodObj>(d).func;
-                let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                let o = if owner.is_null() {
+                    self.type_of(inst)
+                } else {
+                    owner
+                };
                 self.new_bound_method(f, o)
             }
             Some(Kind::StaticMethod) => Ok(obj::<StaticMethodObj>(d).func),
@@ -149,7 +157,11 @@ impl<M: Mode> Vm<M> {
                 match self.type_lookup(t, g) {
                     Some(f) => {
                         let i = if inst.is_null() { Value::NONE } else { inst };
-                        let o = if owner.is_null() { self.type_of(inst) } else { owner };
+                        let o = if owner.is_null() {
+                            self.type_of(inst)
+                        } else {
+                            owner
+                        };
                         self.call_method_value(f, d, &[i, o])
                     }
                     None => Ok(d),
@@ -217,6 +229,9 @@ impl<M: Mode> Vm<M> {
 
     /// `getattr(v, name, <missing>)`: None when the attribute does not exist (AttributeError swallowed).
     pub fn getattr_opt(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
+        if is::<SuperObj>(v) {
+            return self.super_getattr(v, name);
+        }
         let t = self.type_of(v);
         if obj::<TypeObj>(t).builtin || self.load(&obj::<TypeObj>(t).has_getattr) == Value::FALSE {
             return self.generic_getattr(v, name);
@@ -277,7 +292,10 @@ impl<M: Mode> Vm<M> {
                     let x = self.load(inst.slot(i));
                     if x.is_null() {
                         let n = self.str_of(name).to_string();
-                        return Err(self.attribute_error(format!("'{}' object has no attribute '{}'", ty.name, n)));
+                        return Err(self.attribute_error(format!(
+                            "'{}' object has no attribute '{}'",
+                            ty.name, n
+                        )));
                     }
                     return Ok(Some(x));
                 }
@@ -386,9 +404,17 @@ impl<M: Mode> Vm<M> {
             None => {
                 let n = self.str_of(name).to_string();
                 if obj::<TypeObj>(t).builtin {
-                    Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.tname(v), n)))
+                    Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.tname(v),
+                        n
+                    )))
                 } else {
-                    Err(self.attribute_error(format!("'{}' object has no attribute '{}'", self.tname(v), n)))
+                    Err(self.attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        self.tname(v),
+                        n
+                    )))
                 }
             }
         }
@@ -462,10 +488,14 @@ impl<M: Mode> Vm<M> {
     pub fn load_method(&mut self, v: Value, name: Value) -> PyResult<(Value, Value)> {
         let t = self.type_of(v);
         let tobj = obj::<TypeObj>(t);
-        if !is::<TypeObj>(v) && (tobj.builtin || self.load(&tobj.has_getattr) == Value::FALSE) {
+        if !is::<TypeObj>(v)
+            && !is::<SuperObj>(v)
+            && (tobj.builtin || self.load(&tobj.has_getattr) == Value::FALSE)
+        {
             if let Some(d) = self.type_lookup(t, name) {
                 let plain = is::<FunctionObj>(d)
-                    || cast::<NativeObj>(d).is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null());
+                    || cast::<NativeObj>(d)
+                        .is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null());
                 if plain {
                     let shadowed = match self.instance_dict(v, false)? {
                         Some(dd) => self.dict_get_str(dd, name).is_some(),

@@ -56,7 +56,9 @@ impl<M: Mode> Vm<M> {
                         a.extend_from_slice(args);
                         self.call(c, &a, kwnames)
                     }
-                    None => Err(self.type_error(format!("'{}' object is not callable", self.tname(f)))),
+                    None => {
+                        Err(self.type_error(format!("'{}' object is not callable", self.tname(f))))
+                    }
                 }
             }
         }
@@ -71,7 +73,8 @@ impl<M: Mode> Vm<M> {
 
     /// Calls an attribute found on a type (unbound) with `this` as the receiver.
     pub fn call_method_value(&mut self, f: Value, this: Value, args: &[Value]) -> PyResult<Value> {
-        if is::<FunctionObj>(f) || cast::<NativeObj>(f).is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null())
+        if is::<FunctionObj>(f)
+            || cast::<NativeObj>(f).is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null())
         {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(this);
@@ -123,7 +126,8 @@ impl<M: Mode> Vm<M> {
             return Err(self.recursion_error());
         }
         let code = &obj::<CodeObj>(info.code).code;
-        self.stack.reserve(locals.len() + code.max_stack as usize + 1);
+        self.stack
+            .reserve(locals.len() + code.max_stack as usize + 1);
         self.stack.extend_from_slice(locals);
         self.frames.push(info);
         Ok(())
@@ -141,7 +145,12 @@ impl<M: Mode> Vm<M> {
 
     /// Builds the initial localsplus array (locals, then cells, then free variables) for calling the
     /// Python function `f` with `args` (the last `kwnames.len()` of them are keyword values).
-    pub fn bind_args(&mut self, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Vec<Value>> {
+    pub fn bind_args(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Vec<Value>> {
         let func = obj::<FunctionObj>(f);
         let code = &obj::<CodeObj>(func.code).code;
         let nlocals = code.nlocals();
@@ -223,9 +232,10 @@ impl<M: Mode> Vm<M> {
                 match pos {
                     Some(p) if p >= posonly => {
                         if !locals[p].is_null() {
-                            return Err(
-                                self.type_error(format!("{}() got multiple values for argument '{}'", fname, kname))
-                            );
+                            return Err(self.type_error(format!(
+                                "{}() got multiple values for argument '{}'",
+                                fname, kname
+                            )));
                         }
                         locals[p] = val;
                     }
@@ -235,9 +245,10 @@ impl<M: Mode> Vm<M> {
                         } else if other.is_some() {
                             posonly_passed_as_kw.push(kname.to_string());
                         } else {
-                            return Err(
-                                self.type_error(format!("{}() got an unexpected keyword argument '{}'", fname, kname))
-                            );
+                            return Err(self.type_error(format!(
+                                "{}() got an unexpected keyword argument '{}'",
+                                fname, kname
+                            )));
                         }
                     }
                 }
@@ -325,7 +336,12 @@ impl<M: Mode> Vm<M> {
     }
 
     /// Creates a generator object for calling generator function `f`.
-    pub fn make_generator(&mut self, f: Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    pub fn make_generator(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
         let locals = self.bind_args(f, args, kwnames)?;
         let func = obj::<FunctionObj>(f);
         let info = FrameInfo {
@@ -390,7 +406,11 @@ impl<M: Mode> Vm<M> {
                 };
                 self.call(nf, &a, kwnames)?
             }
-            None => return Err(self.type_error(format!("cannot create '{}' instances", self.type_name(cls)))),
+            None => {
+                return Err(
+                    self.type_error(format!("cannot create '{}' instances", self.type_name(cls)))
+                )
+            }
         };
         if !self.is_instance(inst, cls) {
             return Ok(inst);
@@ -406,7 +426,10 @@ impl<M: Mode> Vm<M> {
             a[0] = inst;
             let r = self.call(init, &a, kwnames)?;
             if r != Value::NONE {
-                return Err(self.type_error(format!("__init__() should return None, not '{}'", self.tname(r))));
+                return Err(self.type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.tname(r)
+                )));
             }
         }
         Ok(inst)

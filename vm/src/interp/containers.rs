@@ -227,7 +227,13 @@ impl<M: Mode> Vm<M> {
     }
 
     /// `|`, `&`, `-`, `^` on sets (result type follows the left operand).
-    pub fn set_binop(&mut self, a: Value, b: Value, op: crate::bytecode::BinOp, inplace: bool) -> PyResult<Value> {
+    pub fn set_binop(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: crate::bytecode::BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         use crate::bytecode::BinOp;
         let xa = self.set_members(a);
         let xb = self.set_members(b);
@@ -274,12 +280,21 @@ impl<M: Mode> Vm<M> {
             return Ok(a);
         }
         let frozen = is::<FrozenSetObj>(a);
-        let cls = if frozen { self.types.frozenset } else { self.types.set };
+        let cls = if frozen {
+            self.types.frozenset
+        } else {
+            self.types.set
+        };
         self.new_set_of(cls, frozen, &out)
     }
 
     /// Set comparisons: equality and subset/superset ordering.
-    pub fn set_compare(&mut self, a: Value, b: Value, op: crate::bytecode::CmpOp) -> PyResult<Value> {
+    pub fn set_compare(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: crate::bytecode::CmpOp,
+    ) -> PyResult<Value> {
         use crate::bytecode::CmpOp;
         let (la, lb) = (self.set_len(a), self.set_len(b));
         let a_in_b = || -> bool { true };
@@ -370,7 +385,9 @@ impl<M: Mode> Vm<M> {
             if self.dict_get(d, k)?.is_some() {
                 let fname = self.func_display_name(f);
                 let kn = self.str_of(k).to_string();
-                return Err(self.type_error(format!("{fname}() got multiple values for keyword argument '{kn}'")));
+                return Err(self.type_error(format!(
+                    "{fname}() got multiple values for keyword argument '{kn}'"
+                )));
             }
             self.dict_set(d, k, v)?;
         }
@@ -407,7 +424,9 @@ impl<M: Mode> Vm<M> {
                     let l = obj::<RangeObj>(o).len;
                     return match self.as_num(l) {
                         Some(Num::Int(i)) => Ok(i as usize),
-                        _ => Err(self.overflow_error("Python int too large to convert to C ssize_t")),
+                        _ => {
+                            Err(self.overflow_error("Python int too large to convert to C ssize_t"))
+                        }
                     };
                 }
                 _ => {}
@@ -430,7 +449,9 @@ impl<M: Mode> Vm<M> {
                 }
                 Ok(n as usize)
             }
-            None => Err(self.type_error(format!("object of type '{}' has no len()", self.tname(o)))),
+            None => {
+                Err(self.type_error(format!("object of type '{}' has no len()", self.tname(o))))
+            }
         }
     }
 
@@ -448,8 +469,12 @@ impl<M: Mode> Vm<M> {
                     }
                     return Ok(self.str_of(container).contains(self.str_of(item)));
                 }
-                Some(Kind::Dict) if builtin => return Ok(self.dict_get(container, item)?.is_some()),
-                Some(Kind::Set) | Some(Kind::FrozenSet) if builtin => return self.set_contains(container, item),
+                Some(Kind::Dict) if builtin => {
+                    return Ok(self.dict_get(container, item)?.is_some())
+                }
+                Some(Kind::Set) | Some(Kind::FrozenSet) if builtin => {
+                    return self.set_contains(container, item)
+                }
                 Some(Kind::List) | Some(Kind::Tuple) if builtin => {
                     let items = if is::<ListObj>(container) {
                         self.list_snapshot(container)
@@ -481,7 +506,10 @@ impl<M: Mode> Vm<M> {
         let it = match self.get_iter(container) {
             Ok(it) => it,
             Err(_) => {
-                return Err(self.type_error(format!("argument of type '{}' is not iterable", self.tname(container))))
+                return Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.tname(container)
+                )))
             }
         };
         self.temp_roots.push(it);
@@ -502,9 +530,13 @@ impl<M: Mode> Vm<M> {
         let i = match self.as_num(idx) {
             Some(Num::Int(i)) => i,
             Some(Num::Big(_)) => {
-                return Err(self.index_error(format!("cannot fit 'int' into an index-sized integer")));
+                return Err(
+                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
+                );
             }
-            _ => self.index_value(idx).map_err(|_| self.index_type_error(what, idx))?,
+            _ => self
+                .index_value(idx)
+                .map_err(|_| self.index_type_error(what, idx))?,
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
@@ -514,7 +546,11 @@ impl<M: Mode> Vm<M> {
     }
 
     fn index_type_error(&mut self, what: &str, idx: Value) -> crate::interp::PyErr {
-        let w = if what == "tuple" || what == "list" { what } else { what };
+        let w = if what == "tuple" || what == "list" {
+            what
+        } else {
+            what
+        };
         self.type_error(format!(
             "{} indices must be integers or slices, not {}",
             w,
@@ -538,7 +574,9 @@ impl<M: Mode> Vm<M> {
                 })),
                 _ => match vm.index_value(v) {
                     Ok(i) => Ok(Some(i)),
-                    Err(_) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                    Err(_) => Err(vm.type_error(
+                        "slice indices must be integers or None or have an __index__ method",
+                    )),
                 },
             }
         };
@@ -571,7 +609,9 @@ impl<M: Mode> Vm<M> {
                     if is::<SliceObj>(k) {
                         let items = self.list_snapshot(o);
                         let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                        let out: Vec<Value> = (0..n)
+                            .map(|i| items[(start + i as i64 * step) as usize])
+                            .collect();
                         return self.new_list(&out);
                     }
                     let n = self.list_len(o);
@@ -585,7 +625,9 @@ impl<M: Mode> Vm<M> {
                         if step == 1 && start == 0 && n == items.len() && builtin {
                             return Ok(o);
                         }
-                        let out: Vec<Value> = (0..n).map(|i| items[(start + i as i64 * step) as usize]).collect();
+                        let out: Vec<Value> = (0..n)
+                            .map(|i| items[(start + i as i64 * step) as usize])
+                            .collect();
                         return self.new_tuple(&out);
                     }
                     let i = self.seq_index(k, items.len(), "tuple")?;
@@ -661,7 +703,10 @@ impl<M: Mode> Vm<M> {
                 return Ok(());
             }
         }
-        Err(self.type_error(format!("'{}' object does not support item assignment", self.tname(o))))
+        Err(self.type_error(format!(
+            "'{}' object does not support item assignment",
+            self.tname(o)
+        )))
     }
 
     /// `del o[k]`. May run `__delitem__`.
@@ -674,7 +719,8 @@ impl<M: Mode> Vm<M> {
                     let mut items = self.list_snapshot(o);
                     if is::<SliceObj>(k) {
                         let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let mut del: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+                        let mut del: Vec<usize> =
+                            (0..n).map(|i| (start + i as i64 * step) as usize).collect();
                         del.sort_unstable();
                         for i in del.into_iter().rev() {
                             items.remove(i);
@@ -699,7 +745,10 @@ impl<M: Mode> Vm<M> {
                 return Ok(());
             }
         }
-        Err(self.type_error(format!("'{}' object doesn't support item deletion", self.tname(o))))
+        Err(self.type_error(format!(
+            "'{}' object doesn't support item deletion",
+            self.tname(o)
+        )))
     }
 
     fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
@@ -731,13 +780,17 @@ impl<M: Mode> Vm<M> {
 
     /// Unpacks `s` into exactly `n` values, or with a starred target: `n` before and `after` after.
     pub fn unpack(&mut self, s: Value, n: usize, after: Option<usize>) -> PyResult<Vec<Value>> {
-        let items = if is::<TupleObj>(s) || (is::<ListObj>(s) && self.type_of(s) == self.types.list) {
+        let items = if is::<TupleObj>(s) || (is::<ListObj>(s) && self.type_of(s) == self.types.list)
+        {
             self.collect_iterable(s)?
         } else {
             match self.get_iter(s) {
                 Ok(_) => {}
                 Err(_) => {
-                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.tname(s))));
+                    return Err(self.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.tname(s)
+                    )));
                 }
             }
             self.collect_iterable(s)?
@@ -746,7 +799,9 @@ impl<M: Mode> Vm<M> {
             None => {
                 if items.len() != n {
                     if items.len() > n {
-                        return Err(self.value_error(format!("too many values to unpack (expected {})", n)));
+                        return Err(
+                            self.value_error(format!("too many values to unpack (expected {})", n))
+                        );
                     }
                     return Err(self.value_error(format!(
                         "not enough values to unpack (expected {}, got {})",

@@ -71,7 +71,8 @@ impl<M: Mode> Vm<M> {
                         self.reraising = false;
                         if let Some(h) = code.handler_for(ip) {
                             let nlp = code.nlocalsplus();
-                            self.stack.truncate(fi.base as usize + nlp + h.depth as usize);
+                            self.stack
+                                .truncate(fi.base as usize + nlp + h.depth as usize);
                             self.stack.push(exc);
                             self.frames.last_mut().unwrap().ip = h.handler;
                             break;
@@ -325,7 +326,11 @@ impl<M: Mode> Vm<M> {
                         let inplace = arg >= BinOp::INPLACE;
                         let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
                         if a.is_small_int() && b.is_small_int() {
-                            if let Some(v) = crate::interp::ops::small_int_op(a.as_small_int(), b.as_small_int(), op) {
+                            if let Some(v) = crate::interp::ops::small_int_op(
+                                a.as_small_int(),
+                                b.as_small_int(),
+                                op,
+                            ) {
                                 self.stack.push(v);
                                 continue;
                             }
@@ -351,7 +356,10 @@ impl<M: Mode> Vm<M> {
                         let a = pop!(self);
                         let op = CmpOp::ALL[arg as usize];
                         if a.is_small_int() && b.is_small_int() {
-                            let r = crate::interp::ops::cmp_ord(op, a.as_small_int().cmp(&b.as_small_int()));
+                            let r = crate::interp::ops::cmp_ord(
+                                op,
+                                a.as_small_int().cmp(&b.as_small_int()),
+                            );
                             self.stack.push(Value::bool(r));
                             continue;
                         }
@@ -560,7 +568,11 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::Call | Op::CallKw => {
-                        let kwnames = if ins.op == Op::CallKw { pop!(self) } else { Value::NULL };
+                        let kwnames = if ins.op == Op::CallKw {
+                            pop!(self)
+                        } else {
+                            Value::NULL
+                        };
                         let nkw = if kwnames.is_null() {
                             0
                         } else {
@@ -618,7 +630,11 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::CallEx => {
                         save_ip!();
-                        let kw = if arg & 1 == 1 { pop!(self) } else { Value::NULL };
+                        let kw = if arg & 1 == 1 {
+                            pop!(self)
+                        } else {
+                            Value::NULL
+                        };
                         let args = pop!(self);
                         let f = pop!(self);
                         self.stack.pop();
@@ -716,7 +732,11 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::PopExcept => {
                         let prev = pop!(self);
-                        self.exc_info = if prev == Value::NONE { Value::NULL } else { prev };
+                        self.exc_info = if prev == Value::NONE {
+                            Value::NULL
+                        } else {
+                            prev
+                        };
                     }
                     Op::CheckExcMatch => {
                         save_ip!();
@@ -744,7 +764,12 @@ impl<M: Mode> Vm<M> {
                         save_ip!();
                         let fromlist = pop!(self);
                         let level = pop!(self);
-                        let m = tryv!(self.import_name(code.names[arg as usize], fromlist, level, fi.globals));
+                        let m = tryv!(self.import_name(
+                            code.names[arg as usize],
+                            fromlist,
+                            level,
+                            fi.globals
+                        ));
                         self.stack.push(m);
                     }
                     Op::ImportFrom => {
@@ -760,7 +785,11 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::FormatValue => {
                         save_ip!();
-                        let spec = if arg & 4 != 0 { pop!(self) } else { Value::NULL };
+                        let spec = if arg & 4 != 0 {
+                            pop!(self)
+                        } else {
+                            Value::NULL
+                        };
                         let v = pop!(self);
                         let v = match arg & 3 {
                             1 => tryv!(self.str(v)),
@@ -771,7 +800,11 @@ impl<M: Mode> Vm<M> {
                         let r = if spec.is_null() && is::<StrObj>(v) {
                             v
                         } else {
-                            let spec = if spec.is_null() { self.intern("") } else { spec };
+                            let spec = if spec.is_null() {
+                                self.intern("")
+                            } else {
+                                spec
+                            };
                             tryv!(self.format(v, spec))
                         };
                         self.stack.push(r);
@@ -835,6 +868,11 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::PushNull => self.stack.push(Value::NULL),
+                    Op::CheckEgMatch | Op::PrepReraiseStar => {
+                        save_ip!();
+                        let c = self.exc.not_implemented_error;
+                        return Err(self.error(c, "except* is not supported by Weft yet"));
+                    }
                 }
                 let _ = nlp;
             }
@@ -848,10 +886,14 @@ impl<M: Mode> Vm<M> {
             let c = self.exc.unbound_local_error;
             self.error(
                 c,
-                format!("cannot access local variable '{n}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{n}' where it is not associated with a value"
+                ),
             )
         } else {
-            let n = self.str_of(code.freevars[idx - code.cellvars.len()]).to_string();
+            let n = self
+                .str_of(code.freevars[idx - code.cellvars.len()])
+                .to_string();
             self.name_error(format!(
                 "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
             ))
@@ -873,7 +915,9 @@ impl<M: Mode> Vm<M> {
         if valid {
             Ok(())
         } else {
-            Err(self.type_error("catching classes that do not inherit from BaseException is not allowed"))
+            Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            ))
         }
     }
 

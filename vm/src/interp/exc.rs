@@ -136,7 +136,9 @@ impl<M: Mode> Vm<M> {
 
     /// Appends a traceback entry for (code, line) to the exception's traceback (outermost first).
     pub fn add_traceback(&mut self, exc: Value, code: Value, line: u32) {
-        let Some(e) = cast::<ExceptionObj>(exc) else { return };
+        let Some(e) = cast::<ExceptionObj>(exc) else {
+            return;
+        };
         let old = self.load(&e.traceback);
         let cls = self.types.traceback;
         let next = if old == Value::NONE { Value::NULL } else { old };
@@ -197,10 +199,18 @@ impl<M: Mode> Vm<M> {
             let suppress = self.load(&e.suppress_context) == Value::TRUE;
             if cause != Value::NONE && !cause.is_null() && !seen.contains(&cause) {
                 self.format_exception_chain(cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-            } else if !suppress && context != Value::NONE && !context.is_null() && !seen.contains(&context) {
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if !suppress
+                && context != Value::NONE
+                && !context.is_null()
+                && !seen.contains(&context)
+            {
                 self.format_exception_chain(context, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
             let tb = self.load(&e.traceback);
             if tb != Value::NONE && !tb.is_null() {
@@ -210,7 +220,10 @@ impl<M: Mode> Vm<M> {
                     let code = &obj::<CodeObj>(t.code).code;
                     let file = self.str_of(code.filename).to_string();
                     let name = self.str_of(code.name).to_string();
-                    out.push_str(&format!("  File \"{}\", line {}, in {}\n", file, t.lineno, name));
+                    out.push_str(&format!(
+                        "  File \"{}\", line {}, in {}\n",
+                        file, t.lineno, name
+                    ));
                     if let Some(line) = source_line(&file, t.lineno) {
                         out.push_str(&format!("    {}\n", line.trim()));
                     }
@@ -218,9 +231,57 @@ impl<M: Mode> Vm<M> {
                 }
             }
         }
+        let se = self.exc.syntax_error;
+        if self.is_instance(exc, se) {
+            self.format_syntax_error_location(exc, out);
+        }
         let s = self.exc_summary(exc);
         out.push_str(&s);
         out.push('\n');
+    }
+
+    /// The `File "x", line N` / source / caret lines CPython prints before a SyntaxError's summary.
+    fn format_syntax_error_location(&mut self, exc: Value, out: &mut String) {
+        let Ok(Some(d)) = self.instance_dict(exc, false) else {
+            return;
+        };
+        let file = self
+            .dict_get_name(d, "filename")
+            .filter(|v| is::<StrObj>(*v));
+        let line = self.dict_get_name(d, "lineno").filter(|v| v.is_small_int());
+        let (Some(file), Some(line)) = (file, line) else {
+            return;
+        };
+        out.push_str(&format!(
+            "  File \"{}\", line {}\n",
+            self.str_of(file),
+            line.as_small_int()
+        ));
+        let text = self.dict_get_name(d, "text").filter(|v| is::<StrObj>(*v));
+        if let Some(t) = text {
+            let t = self.str_of(t).trim_end_matches(['\n', '\r']);
+            let stripped = t.trim_start();
+            let indent = t.chars().count() - stripped.chars().count();
+            out.push_str(&format!("    {stripped}\n"));
+            let off = self.dict_get_name(d, "offset").filter(|v| v.is_small_int());
+            let end = self
+                .dict_get_name(d, "end_offset")
+                .filter(|v| v.is_small_int());
+            let end_line = self
+                .dict_get_name(d, "end_lineno")
+                .filter(|v| v.is_small_int());
+            if let Some(off) = off {
+                let col = (off.as_small_int() - 1).max(0) as usize;
+                let col = col.saturating_sub(indent);
+                let width = match (end, end_line) {
+                    (Some(e), Some(el)) if el.as_small_int() == line.as_small_int() => {
+                        (e.as_small_int() - off.as_small_int()).max(1) as usize
+                    }
+                    _ => 1,
+                };
+                out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
+            }
+        }
     }
 }
 

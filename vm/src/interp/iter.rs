@@ -73,8 +73,14 @@ impl<M: Mode> Vm<M> {
                 let it = self.call_method_value(f, o, &[])?;
                 let nx = self.rt.names.__next__;
                 let it_t = self.type_of(it);
-                if self.type_lookup(it_t, nx).is_none() && !is::<IterObj>(it) && !is::<GeneratorObj>(it) {
-                    return Err(self.type_error(format!("iter() returned non-iterator of type '{}'", self.tname(it))));
+                if self.type_lookup(it_t, nx).is_none()
+                    && !is::<IterObj>(it)
+                    && !is::<GeneratorObj>(it)
+                {
+                    return Err(self.type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        self.tname(it)
+                    )));
                 }
                 return Ok(it);
             }
@@ -258,7 +264,12 @@ impl<M: Mode> Vm<M> {
                 match self.iter_next(inner)? {
                     Some(v) => {
                         let n = self.load(&i.s1);
-                        let next = self.binary_op(n, Value::small_int(1), crate::bytecode::BinOp::Add, false)?;
+                        let next = self.binary_op(
+                            n,
+                            Value::small_int(1),
+                            crate::bytecode::BinOp::Add,
+                            false,
+                        )?;
                         self.store(&i.s1, next);
                         Ok(Some(self.new_tuple(&[n, v])?))
                     }
@@ -309,7 +320,9 @@ impl<M: Mode> Vm<M> {
                 r.map(Some)
             }
             IterKind::Filter => loop {
-                let Some(v) = self.iter_next(i.b)? else { return Ok(None) };
+                let Some(v) = self.iter_next(i.b)? else {
+                    return Ok(None);
+                };
                 let keep = if i.a == Value::NONE {
                     self.truthy(v)?
                 } else {
@@ -349,7 +362,12 @@ impl<M: Mode> Vm<M> {
 
     /// Resumes generator `g`, sending `sent` (or throwing `throw`). Ok(Ok(v)): it yielded v;
     /// Ok(Err(r)): it returned r (StopIteration). Raises what the generator raises.
-    pub fn gen_resume(&mut self, g: Value, sent: Value, throw: Option<Value>) -> PyResult<Result<Value, Value>> {
+    pub fn gen_resume(
+        &mut self,
+        g: Value,
+        sent: Value,
+        throw: Option<Value>,
+    ) -> PyResult<Result<Value, Value>> {
         let go = obj::<GeneratorObj>(g);
         let state = self.load_raw(&go.state);
         if state == GEN_RUNNING {
@@ -384,7 +402,11 @@ impl<M: Mode> Vm<M> {
         }
         if let Err(e) = self.push_frame(info, &values) {
             self.store_raw(&go.state, state);
-            *go.frame.lock().unwrap() = Some(Box::new(SavedFrame { info, values, exc_info }));
+            *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
+                info,
+                values,
+                exc_info,
+            }));
             return Err(e);
         }
         drop(values);

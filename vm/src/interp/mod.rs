@@ -13,9 +13,13 @@
 
 pub mod attr;
 pub mod call;
+pub mod containers;
 pub mod eval;
 pub mod exc;
 pub mod frame;
+pub mod func;
+pub mod gc;
+pub mod import;
 pub mod iter;
 pub mod ops;
 pub mod runtime;
@@ -71,7 +75,11 @@ pub struct Vm<M: Mode> {
     pub native_depth: usize,
     /// Buffered stdout (flushed at exit, on errors, and when it grows).
     pub stdout: Vec<u8>,
-    _mode: std::marker::PhantomData<M>,
+    /// Set by `Reraise`/bare `raise`: the unwinder must not add a traceback entry for this frame.
+    pub reraising: bool,
+    /// Containers whose repr is being computed (for `[...]` on self-reference); also GC roots.
+    pub repr_stack: Vec<Value>,
+    pub(crate) _mode: std::marker::PhantomData<M>,
 }
 
 impl<M: Mode> Vm<M> {
@@ -136,7 +144,11 @@ impl<M: Mode> Vm<M> {
 
     pub fn new_str(&mut self, s: &str) -> PyResult<Value> {
         self.mutator.account_external(s.len());
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         let cls = self.types.str;
         self.alloc(
             cls,
@@ -151,7 +163,11 @@ impl<M: Mode> Vm<M> {
 
     pub fn new_string(&mut self, s: String) -> PyResult<Value> {
         self.mutator.account_external(s.len());
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         let cls = self.types.str;
         self.alloc(
             cls,
@@ -200,7 +216,13 @@ impl<M: Mode> Vm<M> {
         }
         self.mutator.account_external(v.bits() as usize / 8);
         let cls = self.types.int;
-        self.alloc(cls, BigIntObj { header: Self::hdr(), v })
+        self.alloc(
+            cls,
+            BigIntObj {
+                header: Self::hdr(),
+                v,
+            },
+        )
     }
 
     /// An int from an i64.
@@ -259,7 +281,11 @@ impl<M: Mode> Vm<M> {
         // SAFETY: the tuple was just allocated with room for `items.len()` values after the fixed part and
         // is not yet visible to anyone else; we initialise them before returning it.
         unsafe {
-            std::ptr::copy_nonoverlapping(items.as_ptr(), t.items.as_ptr() as *mut Value, items.len());
+            std::ptr::copy_nonoverlapping(
+                items.as_ptr(),
+                t.items.as_ptr() as *mut Value,
+                items.len(),
+            );
         }
         Ok(v)
     }
@@ -342,7 +368,15 @@ impl<M: Mode> Vm<M> {
         )
     }
 
-    pub fn new_iter(&mut self, cls: Value, ikind: IterKind, a: Value, b: Value, s1: u64, s2: u64) -> PyResult<Value> {
+    pub fn new_iter(
+        &mut self,
+        cls: Value,
+        ikind: IterKind,
+        a: Value,
+        b: Value,
+        s1: u64,
+        s2: u64,
+    ) -> PyResult<Value> {
         self.alloc(
             cls,
             IterObj {

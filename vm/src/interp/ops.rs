@@ -79,9 +79,15 @@ impl<M: Mode> Vm<M> {
         }
         match Kind_of(v) {
             Some(Kind::Str) => return Ok(!obj::<StrObj>(v).s.is_empty()),
-            Some(Kind::List) if self.type_of(v) == self.types.list => return Ok(self.list_len(v) > 0),
-            Some(Kind::Tuple) if self.type_of(v) == self.types.tuple => return Ok(obj::<TupleObj>(v).len > 0),
-            Some(Kind::Dict) if self.type_of(v) == self.types.dict => return Ok(self.dict_len(v) > 0),
+            Some(Kind::List) if self.type_of(v) == self.types.list => {
+                return Ok(self.list_len(v) > 0)
+            }
+            Some(Kind::Tuple) if self.type_of(v) == self.types.tuple => {
+                return Ok(obj::<TupleObj>(v).len > 0)
+            }
+            Some(Kind::Dict) if self.type_of(v) == self.types.dict => {
+                return Ok(self.dict_len(v) > 0)
+            }
             Some(Kind::BigInt) => return Ok(!obj::<BigIntObj>(v).v.is_zero()),
             _ => {}
         }
@@ -92,7 +98,10 @@ impl<M: Mode> Vm<M> {
             if r == Value::TRUE || r == Value::FALSE {
                 return Ok(r == Value::TRUE);
             }
-            return Err(self.type_error(format!("__bool__ should return bool, returned {}", self.tname(r))));
+            return Err(self.type_error(format!(
+                "__bool__ should return bool, returned {}",
+                self.tname(r)
+            )));
         }
         let n = self.rt.names.__len__;
         if let Some(f) = self.type_lookup(t, n) {
@@ -160,14 +169,18 @@ impl<M: Mode> Vm<M> {
             }
             Some(Kind::Complex) => {
                 let c = obj::<ComplexObj>(v);
-                return Ok(numeric::hash::hash_complex(c.re, c.im).unwrap_or((v.bits() >> 4) as i64));
+                return Ok(
+                    numeric::hash::hash_complex(c.re, c.im).unwrap_or((v.bits() >> 4) as i64)
+                );
             }
             _ => {}
         }
         let t = self.type_of(v);
         let n = self.rt.names.__hash__;
         match self.type_lookup(t, n) {
-            Some(f) if f == Value::NONE => Err(self.type_error(format!("unhashable type: '{}'", self.tname(v)))),
+            Some(f) if f == Value::NONE => {
+                Err(self.type_error(format!("unhashable type: '{}'", self.tname(v))))
+            }
             Some(f) if !is::<NativeObj>(f) => {
                 let r = self.call_method_value(f, v, &[])?;
                 if !self.is_int(r) {
@@ -208,7 +221,10 @@ impl<M: Mode> Vm<M> {
     /// Rich comparison; returns the result object. May run Python dunders.
     pub fn compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         if a.is_small_int() && b.is_small_int() {
-            return Ok(Value::bool(cmp_ord(op, a.as_small_int().cmp(&b.as_small_int()))));
+            return Ok(Value::bool(cmp_ord(
+                op,
+                a.as_small_int().cmp(&b.as_small_int()),
+            )));
         }
         if a.is_float() && b.is_float() {
             return Ok(Value::bool(cmp_f64(op, a.as_float(), b.as_float())));
@@ -265,7 +281,9 @@ impl<M: Mode> Vm<M> {
     /// Comparison of builtin values without user dunders; NOT_IMPLEMENTED when not applicable.
     pub fn native_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
-            return Ok(num_compare(x, y, op).map(Value::bool).unwrap_or(Value::NOT_IMPLEMENTED));
+            return Ok(num_compare(x, y, op)
+                .map(Value::bool)
+                .unwrap_or(Value::NOT_IMPLEMENTED));
         }
         if !(a.is_ptr() && b.is_ptr()) {
             return Ok(Value::NOT_IMPLEMENTED);
@@ -281,7 +299,8 @@ impl<M: Mode> Vm<M> {
             }
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        let builtin_pair = obj::<TypeObj>(self.type_of(a)).builtin && obj::<TypeObj>(self.type_of(b)).builtin;
+        let builtin_pair =
+            obj::<TypeObj>(self.type_of(a)).builtin && obj::<TypeObj>(self.type_of(b)).builtin;
         match Kind_of(a) {
             Some(Kind::Str) => Ok(Value::bool(cmp_ord(op, self.str_of(a).cmp(self.str_of(b))))),
             Some(Kind::Bytes) => Ok(Value::bool(cmp_ord(
@@ -433,10 +452,16 @@ impl<M: Mode> Vm<M> {
 
     fn binop_type_error(&mut self, a: Value, b: Value, op: BinOp) -> crate::interp::PyErr {
         if op == BinOp::Add && is::<StrObj>(a) && !is::<StrObj>(b) {
-            return self.type_error(format!("can only concatenate str (not \"{}\") to str", self.tname(b)));
+            return self.type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                self.tname(b)
+            ));
         }
         if op == BinOp::Add && is::<ListObj>(a) && !is::<ListObj>(b) {
-            return self.type_error(format!("can only concatenate list (not \"{}\") to list", self.tname(b)));
+            return self.type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                self.tname(b)
+            ));
         }
         if op == BinOp::Add && is::<TupleObj>(a) && !is::<TupleObj>(b) {
             return self.type_error(format!(
@@ -463,7 +488,10 @@ impl<M: Mode> Vm<M> {
                 self.tname(b)
             ));
         }
-        if op == BinOp::Mul && (is::<StrObj>(b) || is::<ListObj>(b) || is::<TupleObj>(b)) && !self.is_int(a) {
+        if op == BinOp::Mul
+            && (is::<StrObj>(b) || is::<ListObj>(b) || is::<TupleObj>(b))
+            && !self.is_int(a)
+        {
             return self.type_error(format!(
                 "can't multiply sequence by non-int of type '{}'",
                 self.tname(a)
@@ -486,7 +514,13 @@ impl<M: Mode> Vm<M> {
     }
 
     /// Binary operators on builtin types. NOT_IMPLEMENTED when the operand types do not support `op`.
-    pub fn native_binop(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+    pub fn native_binop(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: BinOp,
+        inplace: bool,
+    ) -> PyResult<Value> {
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
         }
@@ -701,11 +735,15 @@ impl<M: Mode> Vm<M> {
                 }
                 a / b
             }
-            BinOp::FloorDiv => numeric::arith::float_floordiv(a, b).map_err(|e| self.num_error(e))?,
+            BinOp::FloorDiv => {
+                numeric::arith::float_floordiv(a, b).map_err(|e| self.num_error(e))?
+            }
             BinOp::Mod => numeric::arith::float_mod(a, b).map_err(|e| self.num_error(e))?,
             BinOp::Pow => match numeric::arith::float_pow(a, b).map_err(|e| self.num_error(e))? {
                 numeric::arith::FloatPow::Real(r) => r,
-                numeric::arith::FloatPow::NeedsComplex => return self.complex_binop(a, 0.0, b, 0.0, BinOp::Pow),
+                numeric::arith::FloatPow::NeedsComplex => {
+                    return self.complex_binop(a, 0.0, b, 0.0, BinOp::Pow)
+                }
             },
             _ => return Ok(Value::NOT_IMPLEMENTED),
         };
@@ -871,10 +909,13 @@ impl<M: Mode> Vm<M> {
                 (UnOp::Pos, Num::Complex(r, i)) => self.new_complex(r, i),
                 (UnOp::Invert, Num::Int(i)) => Ok(Value::small_int(!i)),
                 (UnOp::Invert, Num::Big(b)) => {
-                    let r = -(b + 1);
+                    let r: BigInt = -(b + BigInt::one());
                     self.new_bigint(r)
                 }
-                (UnOp::Invert, _) => Err(self.type_error(format!("bad operand type for unary ~: '{}'", self.tname(v)))),
+                (UnOp::Invert, _) => {
+                    Err(self
+                        .type_error(format!("bad operand type for unary ~: '{}'", self.tname(v))))
+                }
                 (UnOp::Not, _) => unreachable!("handled above"),
             };
         }
@@ -889,7 +930,11 @@ impl<M: Mode> Vm<M> {
         if let Some(f) = self.type_lookup(t, n) {
             return self.call_method_value(f, v, &[]);
         }
-        Err(self.type_error(format!("bad operand type for unary {}: '{}'", sym, self.tname(v))))
+        Err(self.type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            sym,
+            self.tname(v)
+        )))
     }
 
     /// `operator.index(v)` as i64 (OverflowError when it does not fit).
@@ -905,7 +950,10 @@ impl<M: Mode> Vm<M> {
                     if self.is_int(r) {
                         return self.index_value(r);
                     }
-                    return Err(self.type_error(format!("__index__ returned non-int (type {})", self.tname(r))));
+                    return Err(self.type_error(format!(
+                        "__index__ returned non-int (type {})",
+                        self.tname(r)
+                    )));
                 }
                 Err(self.type_error(format!(
                     "'{}' object cannot be interpreted as an integer",
@@ -932,7 +980,10 @@ pub fn Kind_of(v: Value) -> Option<Kind> {
 fn num_to_complex(n: &Num) -> (f64, f64) {
     match n {
         Num::Int(i) => (*i as f64, 0.0),
-        Num::Big(b) => (numeric::arith::bigint_to_f64(b).unwrap_or(f64::INFINITY), 0.0),
+        Num::Big(b) => (
+            numeric::arith::bigint_to_f64(b).unwrap_or(f64::INFINITY),
+            0.0,
+        ),
         Num::Float(f) => (*f, 0.0),
         Num::Complex(r, i) => (*r, *i),
     }
@@ -966,7 +1017,7 @@ pub fn small_int_op(a: i64, b: i64, op: BinOp) -> Option<Value> {
         BinOp::Add => Value::try_small_int(a + b),
         BinOp::Sub => Value::try_small_int(a - b),
         BinOp::Mul => a.checked_mul(b).and_then(Value::try_small_int),
-        BinOp::FloorDiv if b != 0 => Value::try_small_int(a.div_floor(&b)),
+        BinOp::FloorDiv if b != 0 => Value::try_small_int(Integer::div_floor(&a, &b)),
         BinOp::Mod if b != 0 => Some(Value::small_int(a.mod_floor(&b))),
         BinOp::And => Some(Value::small_int(a & b)),
         BinOp::Or => Some(Value::small_int(a | b)),
@@ -1043,12 +1094,20 @@ fn float_cmp_int(f: f64, i: &BigInt) -> Option<Ordering> {
         return None;
     }
     if f.is_infinite() {
-        return Some(if f > 0.0 { Ordering::Greater } else { Ordering::Less });
+        return Some(if f > 0.0 {
+            Ordering::Greater
+        } else {
+            Ordering::Less
+        });
     }
     let fl = f.floor();
     let fb = numeric::arith::f64_to_bigint(fl).ok()?;
     match fb.cmp(i) {
-        Ordering::Equal => Some(if f > fl { Ordering::Greater } else { Ordering::Equal }),
+        Ordering::Equal => Some(if f > fl {
+            Ordering::Greater
+        } else {
+            Ordering::Equal
+        }),
         o => Some(o),
     }
 }

@@ -13,6 +13,14 @@ macro_rules! value_struct {
         impl $name {
             pub fn null() -> Self { $name { $($field: Value::NULL),* } }
             pub fn trace(&self, t: &mut Tracer) { $(trace_value(t, self.$field);)* }
+            /// Builds the struct from a function of each field's name.
+            pub fn from_fn(mut f: impl FnMut(&'static str) -> Value) -> Self {
+                $name { $($field: f(stringify!($field))),* }
+            }
+            /// Mutable access to a field by name (for bootstrap tables).
+            pub fn field_mut(&mut self, name: &str) -> Option<&mut Value> {
+                match name { $(stringify!($field) => Some(&mut self.$field),)* _ => None }
+            }
         }
     };
 }
@@ -123,6 +131,9 @@ pub struct Runtime {
     pub path: Value,
     /// The `__main__` module's dict.
     pub main_dict: Value,
+    /// The native stream objects behind the initial `sys.stdout` / `sys.stderr`.
+    pub stdout: Value,
+    pub stderr: Value,
     /// Cached interned names used on hot paths.
     pub names: Names,
 }
@@ -156,6 +167,8 @@ impl Runtime {
         }
         trace_value(t, self.path);
         trace_value(t, self.main_dict);
+        trace_value(t, self.stdout);
+        trace_value(t, self.stderr);
         self.names.trace(t);
     }
 }

@@ -366,6 +366,7 @@ pyobj!(CodeObj, Kind::Code, |s, t| {
     trace_value(t, s.code.name);
     trace_value(t, s.code.qualname);
     trace_value(t, s.code.filename);
+    trace_value(t, s.code.doc);
     for v in &s.code.varnames {
         trace_value(t, *v);
     }

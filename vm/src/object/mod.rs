@@ -186,7 +186,11 @@ fn info<T: PyObj>(name: &'static str) -> KindInfo {
     KindInfo {
         name,
         trace: trace_fn::<T>,
-        finalize: if T::NEEDS_DROP { Some(finalize_fn::<T>) } else { None },
+        finalize: if T::NEEDS_DROP {
+            Some(finalize_fn::<T>)
+        } else {
+            None
+        },
     }
 }
 

@@ -1,0 +1,135 @@
+//! Argument checking for native functions, with CPython's error messages.
+//!
+//! Natives receive `(args, kwnames)`: the last `kwnames.len()` entries of `args` are keyword values. Most
+//! builtins take positional arguments only ([`Vm::check_args`]); those with keywords bind with
+//! [`Vm::parse_args`], which returns one value per parameter (`Value::NULL` when not given).
+
+use crate::access::Mode;
+use crate::interp::{PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+impl<M: Mode> Vm<M> {
+    /// Checks a positional-only call: `min..=max` arguments, no keywords. `name` is the function's name
+    /// as CPython prints it (e.g. "len" or "append").
+    pub fn check_args(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        kwnames: &[Value],
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        if !kwnames.is_empty() {
+            return Err(self.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        let n = args.len();
+        if n >= min && n <= max {
+            return Ok(());
+        }
+        let msg = if min == max && min == 0 {
+            format!("{name}() takes no arguments ({n} given)")
+        } else if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({n} given)")
+        } else if min == max {
+            format!("{name} expected {min} arguments, got {n}")
+        } else if n < min {
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
+        } else {
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
+        };
+        Err(self.type_error(msg))
+    }
+
+    /// Like [`Vm::check_args`] for a method whose receiver is `args[0]` (counts exclude the receiver).
+    pub fn check_method_args(
+        &mut self,
+        name: &str,
+        args: &[Value],
+        kwnames: &[Value],
+        min: usize,
+        max: usize,
+    ) -> PyResult<()> {
+        self.check_args(name, &args[1.min(args.len())..], kwnames, min, max)
+    }
+
+    /// Binds `args`/`kwnames` to `params`: the first `npos_only` are positional-only, parameters at index
+    /// `>= kw_only_from` are keyword-only, the first `required` are required. Returns one value per
+    /// parameter, `Value::NULL` where not given.
+    pub fn parse_args(
+        &mut self,
+        fname: &str,
+        args: &[Value],
+        kwnames: &[Value],
+        params: &[&str],
+        npos_only: usize,
+        kw_only_from: usize,
+        required: usize,
+    ) -> PyResult<Vec<Value>> {
+        let npos = args.len() - kwnames.len();
+        let mut out = vec![Value::NULL; params.len()];
+        let max_pos = kw_only_from.min(params.len());
+        if npos > max_pos {
+            let msg = if max_pos == 0 {
+                format!("{fname}() takes no positional arguments")
+            } else {
+                format!(
+                    "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
+                    if max_pos == 1 { "" } else { "s" }
+                )
+            };
+            return Err(self.type_error(msg));
+        }
+        out[..npos].copy_from_slice(&args[..npos]);
+        for (i, kn) in kwnames.iter().enumerate() {
+            let k = self.str_of(*kn);
+            match params.iter().position(|p| *p == k) {
+                Some(p) if p >= npos_only => {
+                    if !out[p].is_null() {
+                        return Err(self.type_error(format!(
+                            "argument for {fname}() given by name ('{k}') and position ({})",
+                            p + 1
+                        )));
+                    }
+                    out[p] = args[npos + i];
+                }
+                _ => {
+                    return Err(self.type_error(format!(
+                        "{fname}() got an unexpected keyword argument '{k}'"
+                    )));
+                }
+            }
+        }
+        for (i, p) in params.iter().enumerate().take(required) {
+            if out[i].is_null() {
+                let msg = if i < npos_only || i < max_pos && kwnames.is_empty() {
+                    format!("{fname}() missing required argument '{p}' (pos {})", i + 1)
+                } else {
+                    format!("{fname}() missing required argument '{p}' (pos {})", i + 1)
+                };
+                return Err(self.type_error(msg));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The str contents of `v`, or a TypeError "`what` must be str, not X".
+    pub fn expect_str<'a>(&mut self, v: Value, what: &str) -> PyResult<&'a str> {
+        if is::<StrObj>(v) {
+            Ok(self.str_of(v))
+        } else {
+            Err(self.type_error(format!("{what} must be str, not {}", self.tname(v))))
+        }
+    }
+
+    /// An int argument as i64 (`__index__` honoured), or TypeError in CPython's wording.
+    pub fn expect_index(&mut self, v: Value) -> PyResult<i64> {
+        self.index_value(v)
+    }
+}

@@ -1,0 +1,292 @@
+//! Attributes of builtin objects that are fields of their layout rather than entries of a type dict:
+//! `f.__name__`, `m.__self__`, `cls.__mro__`, `e.args`, `z.real`, `s.start`, `c.cell_contents`, ...
+//!
+//! Reached from `generic_getattr` after the instance dict and the type's MRO found nothing. Never runs
+//! Python code.
+
+use crate::access::Mode;
+use crate::interp::{PyResult, Vm};
+use crate::object::*;
+use crate::value::Value;
+
+/// `v.name` for layout fields; None when `v` has no such attribute.
+pub fn builtin_getattr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<Option<Value>> {
+    if !v.is_ptr() {
+        return number_attr(vm, v, name);
+    }
+    let kind = crate::interp::attr::ops_kind(v);
+    let r = match kind {
+        Some(Kind::Function) => {
+            let f = obj::<FunctionObj>(v);
+            match name {
+                "__name__" => vm.load(&f.name),
+                "__qualname__" => vm.load(&f.qualname),
+                "__doc__" => vm.load(&f.doc),
+                "__module__" => vm.load(&f.module),
+                "__code__" => f.code,
+                "__globals__" => f.globals,
+                "__defaults__" => none_if_null(vm.load(&f.defaults)),
+                "__kwdefaults__" => none_if_null(vm.load(&f.kwdefaults)),
+                "__closure__" => none_if_null(f.closure),
+                "__annotations__" => {
+                    let a = vm.load(&f.annotations);
+                    if a.is_null() || a == Value::NONE {
+                        let d = vm.new_dict()?;
+                        vm.store(&obj::<FunctionObj>(v).annotations, d);
+                        d
+                    } else {
+                        a
+                    }
+                }
+                "__builtins__" => vm.rt.builtins,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::BoundMethod) => {
+            let b = obj::<BoundMethodObj>(v);
+            let (func, this) = (b.func, b.this);
+            match name {
+                "__self__" => this,
+                "__func__" => func,
+                _ => {
+                    let n = vm.intern(name);
+                    return vm.getattr_opt(func, n);
+                }
+            }
+        }
+        Some(Kind::Native) => {
+            let n = obj::<NativeObj>(v);
+            match name {
+                "__name__" => vm.intern(n.name),
+                "__qualname__" => {
+                    if n.owner.is_null() {
+                        vm.intern(n.name)
+                    } else {
+                        let q = format!("{}.{}", vm.type_name(n.owner), n.name);
+                        vm.new_string(q)?
+                    }
+                }
+                "__self__" => {
+                    if n.bound.is_null() {
+                        vm.rt.builtins_module
+                    } else {
+                        n.bound
+                    }
+                }
+                "__doc__" => Value::NONE,
+                "__module__" => {
+                    if n.owner.is_null() {
+                        vm.intern("builtins")
+                    } else {
+                        Value::NONE
+                    }
+                }
+                "__objclass__" if !n.owner.is_null() => n.owner,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Type) => {
+            let t = obj::<TypeObj>(v);
+            match name {
+                "__name__" => vm.new_str(&t.name)?,
+                "__qualname__" => vm.load(&t.qualname),
+                "__mro__" => vm.load(&t.mro),
+                "__bases__" => vm.load(&t.bases),
+                "__base__" => {
+                    let b = vm.load(&t.bases);
+                    obj::<TupleObj>(b)
+                        .as_slice()
+                        .first()
+                        .copied()
+                        .unwrap_or(Value::NONE)
+                }
+                "__dict__" => t.dict,
+                "__doc__" => Value::NONE,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Exception) => {
+            let e = obj::<ExceptionObj>(v);
+            match name {
+                "args" => vm.load(&e.args),
+                "__traceback__" => none_if_null(vm.load(&e.traceback)),
+                "__cause__" => none_if_null(vm.load(&e.cause)),
+                "__context__" => none_if_null(vm.load(&e.context)),
+                "__suppress_context__" => vm.load(&e.suppress_context),
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Complex) => {
+            let c = obj::<ComplexObj>(v);
+            match name {
+                "real" => Value::float(c.re),
+                "imag" => Value::float(c.im),
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::BigInt) => return number_attr(vm, v, name),
+        Some(Kind::Slice) => {
+            let s = obj::<SliceObj>(v);
+            match name {
+                "start" => s.start,
+                "stop" => s.stop,
+                "step" => s.step,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Range) => {
+            let r = obj::<RangeObj>(v);
+            match name {
+                "start" => r.start,
+                "stop" => r.stop,
+                "step" => r.step,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Cell) => match name {
+            "cell_contents" => {
+                let x = vm.load(&obj::<CellObj>(v).value);
+                if x.is_null() {
+                    return Err(vm.value_error("Cell is empty"));
+                }
+                x
+            }
+            _ => return Ok(None),
+        },
+        Some(Kind::Property) => {
+            let p = obj::<PropertyObj>(v);
+            match name {
+                "fget" => p.fget,
+                "fset" => p.fset,
+                "fdel" => p.fdel,
+                "__doc__" => p.doc,
+                "__isabstractmethod__" => Value::FALSE,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::ClassMethod) => match name {
+            "__func__" | "__wrapped__" => obj::<ClassMethodObj>(v).func,
+            _ => {
+                let f = obj::<ClassMethodObj>(v).func;
+                let n = vm.intern(name);
+                return vm.getattr_opt(f, n);
+            }
+        },
+        Some(Kind::StaticMethod) => match name {
+            "__func__" | "__wrapped__" => obj::<StaticMethodObj>(v).func,
+            _ => {
+                let f = obj::<StaticMethodObj>(v).func;
+                let n = vm.intern(name);
+                return vm.getattr_opt(f, n);
+            }
+        },
+        Some(Kind::Generator) => {
+            let g = obj::<GeneratorObj>(v);
+            match name {
+                "__name__" => g.name,
+                "__qualname__" => g.qualname,
+                "gi_running" => Value::bool(vm.load_raw(&g.state) == 2),
+                "gi_suspended" => Value::bool(vm.load_raw(&g.state) == 1),
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Code) => {
+            let c = &obj::<CodeObj>(v).code;
+            match name {
+                "co_name" => c.name,
+                "co_qualname" => c.qualname,
+                "co_filename" => c.filename,
+                "co_firstlineno" => Value::small_int(c.firstlineno as i64),
+                "co_argcount" => Value::small_int(c.argcount as i64),
+                "co_posonlyargcount" => Value::small_int(c.posonlyargcount as i64),
+                "co_kwonlyargcount" => Value::small_int(c.kwonlyargcount as i64),
+                "co_flags" => Value::small_int(c.flags as i64),
+                "co_nlocals" => Value::small_int(c.nlocals() as i64),
+                "co_varnames" => {
+                    let v = c.varnames.clone();
+                    vm.new_tuple(&v)?
+                }
+                "co_cellvars" => {
+                    let v = c.cellvars.clone();
+                    vm.new_tuple(&v)?
+                }
+                "co_freevars" => {
+                    let v = c.freevars.clone();
+                    vm.new_tuple(&v)?
+                }
+                "co_names" => {
+                    let v = c.names.clone();
+                    vm.new_tuple(&v)?
+                }
+                "co_consts" => {
+                    let v = c.consts.clone();
+                    vm.new_tuple(&v)?
+                }
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Super) => {
+            let s = obj::<SuperObj>(v);
+            match name {
+                "__thisclass__" => s.this_class,
+                "__self__" => s.obj,
+                "__self_class__" => s.obj_type,
+                _ => return Ok(None),
+            }
+        }
+        Some(Kind::Traceback) => {
+            let t = obj::<TracebackObj>(v);
+            match name {
+                "tb_lineno" => Value::small_int(t.lineno as i64),
+                "tb_next" => none_if_null(vm.load(&t.next)),
+                _ => return Ok(None),
+            }
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+fn none_if_null(v: Value) -> Value {
+    if v.is_null() {
+        Value::NONE
+    } else {
+        v
+    }
+}
+
+/// `real`, `imag`, `numerator`, `denominator` of ints, bools and floats.
+fn number_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<Option<Value>> {
+    if v.is_float() {
+        return Ok(match name {
+            "real" => Some(v),
+            "imag" => Some(Value::float(0.0)),
+            _ => None,
+        });
+    }
+    if vm.is_int(v) {
+        let as_int = |vm: &mut Vm<M>| -> PyResult<Value> {
+            if v == Value::TRUE {
+                Ok(Value::small_int(1))
+            } else if v == Value::FALSE {
+                Ok(Value::small_int(0))
+            } else {
+                Ok(v)
+            }
+            .and_then(|x| {
+                if x.is_ptr() {
+                    vm.new_bigint(obj::<BigIntObj>(x).v.clone())
+                } else {
+                    Ok(x)
+                }
+            })
+        };
+        return Ok(match name {
+            "real" | "numerator" => Some(as_int(vm)?),
+            "imag" => Some(Value::small_int(0)),
+            "denominator" => Some(Value::small_int(1)),
+            _ => None,
+        });
+    }
+    Ok(None)
+}
