@@ -80,7 +80,7 @@ impl<M: Mode> Vm<M> {
                 format!("{fname}() takes no positional arguments")
             } else {
                 format!(
-                    "{fname}() takes at most {max_pos} positional argument{} ({npos} given)",
+                    "{fname}() takes at most {max_pos} argument{} ({npos} given)",
                     if max_pos == 1 { "" } else { "s" }
                 )
             };

@@ -113,7 +113,7 @@ pub fn builtin_getattr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResul
                 "__cause__" => none_if_null(vm.load(&e.cause)),
                 "__context__" => none_if_null(vm.load(&e.context)),
                 "__suppress_context__" => vm.load(&e.suppress_context),
-                _ => return Ok(None),
+                _ => return exception_class_attr(vm, v, name),
             }
         }
         Some(Kind::Complex) => {
@@ -245,6 +245,136 @@ pub fn builtin_getattr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResul
         _ => return Ok(None),
     };
     Ok(Some(r))
+}
+
+/// Attributes that particular exception classes derive from their args (`StopIteration.value`,
+/// `SystemExit.code`, `OSError.errno`, ...), when not set explicitly in the instance dict.
+fn exception_class_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<Option<Value>> {
+    let args = vm.load(&obj::<ExceptionObj>(v).args);
+    let items: Vec<Value> = cast::<TupleObj>(args)
+        .map(|t| t.as_slice().to_vec())
+        .unwrap_or_default();
+    let first = items.first().copied().unwrap_or(Value::NONE);
+    let x = vm.exc;
+    let r = match name {
+        "value" if vm.is_instance(v, x.stop_iteration) => first,
+        "code" if vm.is_instance(v, x.system_exit) => match items.len() {
+            0 => Value::NONE,
+            1 => first,
+            _ => args,
+        },
+        "errno" | "strerror" | "filename" | "filename2" if vm.is_instance(v, x.os_error) => {
+            if items.len() >= 2 {
+                match name {
+                    "errno" => items[0],
+                    "strerror" => items[1],
+                    "filename" => items.get(2).copied().unwrap_or(Value::NONE),
+                    _ => items.get(4).copied().unwrap_or(Value::NONE),
+                }
+            } else {
+                Value::NONE
+            }
+        }
+        "name" | "path" | "name_from" if vm.is_instance(v, x.import_error) => Value::NONE,
+        "msg" if vm.is_instance(v, x.syntax_error) => first,
+        "filename"
+        | "lineno"
+        | "offset"
+        | "text"
+        | "end_lineno"
+        | "end_offset"
+        | "print_file_and_line"
+            if vm.is_instance(v, x.syntax_error) =>
+        {
+            Value::NONE
+        }
+        "name" | "obj"
+            if vm.is_instance(v, x.attribute_error) || vm.is_instance(v, x.name_error) =>
+        {
+            Value::NONE
+        }
+        _ => return Ok(None),
+    };
+    Ok(Some(r))
+}
+
+/// `v.name = x` for writable layout fields (`e.args`, `e.__cause__`, `f.__name__`, `f.__defaults__`, ...).
+/// Returns false when `name` is not such a field of `v`.
+pub fn builtin_setattr<M: Mode>(vm: &mut Vm<M>, v: Value, name: Value, x: Value) -> PyResult<bool> {
+    let n = vm.str_of(name);
+    if let Some(e) = cast::<ExceptionObj>(v) {
+        match n {
+            "args" => {
+                let items = vm.collect_iterable(x)?;
+                let t = vm.new_tuple(&items)?;
+                vm.store(&e.args, t);
+            }
+            "__traceback__" => vm.store(&e.traceback, x),
+            "__cause__" => {
+                if x != Value::NONE && !is::<ExceptionObj>(x) {
+                    return Err(
+                        vm.type_error("exception cause must be None or derive from BaseException")
+                    );
+                }
+                vm.store(&e.cause, x);
+                vm.store(&e.suppress_context, Value::TRUE);
+            }
+            "__context__" => {
+                if x != Value::NONE && !is::<ExceptionObj>(x) {
+                    return Err(vm.type_error(
+                        "exception context must be None or derive from BaseException",
+                    ));
+                }
+                vm.store(&e.context, x)
+            }
+            "__suppress_context__" => {
+                let b = vm.truthy(x)?;
+                vm.store(&e.suppress_context, Value::bool(b))
+            }
+            _ => return Ok(false),
+        }
+        return Ok(true);
+    }
+    if let Some(f) = cast::<FunctionObj>(v) {
+        let str_only = |vm: &mut Vm<M>, what: &str| -> PyResult<()> {
+            if is::<StrObj>(x) {
+                Ok(())
+            } else {
+                Err(vm.type_error(format!("{what} must be set to a string object")))
+            }
+        };
+        match n {
+            "__name__" => {
+                str_only(vm, "__name__")?;
+                vm.store(&f.name, x)
+            }
+            "__qualname__" => {
+                str_only(vm, "__qualname__")?;
+                vm.store(&f.qualname, x)
+            }
+            "__doc__" => vm.store(&f.doc, x),
+            "__module__" => vm.store(&f.module, x),
+            "__defaults__" => {
+                if x != Value::NONE && !is::<TupleObj>(x) {
+                    return Err(vm.type_error("__defaults__ must be set to a tuple object"));
+                }
+                vm.store(&f.defaults, if x == Value::NONE { Value::NULL } else { x })
+            }
+            "__kwdefaults__" => {
+                if x != Value::NONE && !is::<DictObj>(x) {
+                    return Err(vm.type_error("__kwdefaults__ must be set to a dict object"));
+                }
+                vm.store(
+                    &f.kwdefaults,
+                    if x == Value::NONE { Value::NULL } else { x },
+                )
+            }
+            "__annotations__" => vm.store(&f.annotations, x),
+            _ => return Ok(false),
+        }
+        return Ok(true);
+    }
+    Ok(false)
 }
 
 fn none_if_null(v: Value) -> Value {

@@ -7,8 +7,8 @@
 //! * `entries`: a ValueArray of `2 * cap` words: (key, value) per entry in insertion order; a deleted entry
 //!   has key NULL.
 //!
-//! The hashes live in `indices` because it is never traced: `DictObj`'s trace function traces `entries`
-//! only. (A raw hash could look like a pointer word.) `cap = size * 2 / 3`.
+//! The hashes live in `indices`, a raw array (`Vm::new_raw_array`): the GC keeps it alive but never
+//! reads its words as references (a raw hash could look like a pointer word). `cap = size * 2 / 3`.
 //!
 //! Probing: `i = hash & mask`, then `perturb >>= 5; i = (5 * i + perturb + 1) & mask` (CPython).
 //!
@@ -210,7 +210,7 @@ impl<M: Mode> Vm<M> {
         while size * 2 / 3 < min_used.max(1) {
             size = size.checked_mul(2).ok_or_else(|| self.memory_error())?;
         }
-        let new_indices = self.new_value_array(size * 2)?;
+        let new_indices = self.new_raw_array(size * 2)?;
         self.temp_roots.push(new_indices);
         let new_entries = self.new_value_array(size * 2 / 3 * 2);
         self.temp_roots.pop();

@@ -739,9 +739,23 @@ impl<M: Mode> Vm<M> {
         use crate::bytecode::BinOp;
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             if matches!(x, Num::Complex(..)) || matches!(y, Num::Complex(..)) {
-                return Err(self.type_error(
-                    "unsupported operand type(s) for divmod(): 'complex' and 'complex'",
-                ));
+                let (an, bn) = (self.tname(a).to_string(), self.tname(b).to_string());
+                return Err(self.type_error(format!(
+                    "unsupported operand type(s) for divmod(): '{an}' and '{bn}'"
+                )));
+            }
+            if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
+                let f = |n: Num| match n {
+                    Num::Int(i) => Some(i as f64),
+                    Num::Big(b) => numeric::arith::bigint_to_f64(b).ok(),
+                    Num::Float(f) => Some(f),
+                    Num::Complex(..) => None,
+                };
+                if let (Some(fa), Some(fb)) = (f(x), f(y)) {
+                    let (q, r) =
+                        numeric::arith::float_divmod(fa, fb).map_err(|e| self.num_error(e))?;
+                    return self.new_tuple(&[Value::float(q), Value::float(r)]);
+                }
             }
             let q = self.binary_op(a, b, BinOp::FloorDiv, false)?;
             self.temp_roots.push(q);

@@ -349,6 +349,35 @@ fn c3_merge(mut seqs: Vec<Vec<Value>>) -> Option<Vec<Value>> {
     }
 }
 
+/// The heads left when C3 merging fails (CPython lists them in its error message).
+fn c3_conflict(mut seqs: Vec<Vec<Value>>) -> Vec<Value> {
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        let cand = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|c| !seqs.iter().any(|o| o[1..].contains(c)));
+        match cand {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if s[0] == c {
+                        s.remove(0);
+                    }
+                }
+            }
+            None => {
+                let mut heads: Vec<Value> = Vec::new();
+                for s in &seqs {
+                    if !heads.contains(&s[0]) {
+                        heads.push(s[0]);
+                    }
+                }
+                return heads;
+            }
+        }
+    }
+}
+
 impl<M: Mode> Vm<M> {
     /// Creates a class: `type(name, bases, ns)` with metaclass `meta`.
     pub fn new_class(
@@ -378,7 +407,11 @@ impl<M: Mode> Vm<M> {
         if base_list.is_empty() {
             base_list.push(self.types.object);
         }
-        for b in &base_list {
+        for (i, b) in base_list.iter().enumerate() {
+            if base_list[..i].contains(b) {
+                let bn = self.type_name(*b).to_string();
+                return Err(self.type_error(format!("duplicate base class {bn}")));
+            }
             if !is::<TypeObj>(*b) {
                 return Err(self.type_error("bases must be types"));
             }
@@ -391,8 +424,8 @@ impl<M: Mode> Vm<M> {
         let mut seqs: Vec<Vec<Value>> =
             base_list.iter().map(|b| self.mro_of(*b).to_vec()).collect();
         seqs.push(base_list.clone());
-        let Some(rest) = c3_merge(seqs) else {
-            let names: Vec<String> = base_list
+        let Some(rest) = c3_merge(seqs.clone()) else {
+            let names: Vec<String> = c3_conflict(seqs)
                 .iter()
                 .map(|b| self.type_name(*b).to_string())
                 .collect();
@@ -543,6 +576,11 @@ impl<M: Mode> Vm<M> {
                     self.dict_set_str(dict, n, w)?;
                 }
             }
+        }
+        if self.dict_get_name(dict, "__eq__").is_some()
+            && self.dict_get_name(dict, "__hash__").is_none()
+        {
+            self.dict_set_str(dict, "__hash__", Value::NONE)?;
         }
         if self.dict_get_name(dict, "__doc__").is_none() {
             self.dict_set_str(dict, "__doc__", Value::NONE)?;

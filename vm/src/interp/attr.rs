@@ -307,6 +307,12 @@ impl<M: Mode> Vm<M> {
             }
         }
         if let Some(d) = descr {
+            // Layout fields of builtin objects (`f.__doc__`, `e.args`) shadow inherited class attributes.
+            if !is::<InstanceObj>(v) {
+                if let Some(x) = self.special_getattr(v, name)? {
+                    return Ok(Some(x));
+                }
+            }
             return self.descr_get(d, v, t).map(Some);
         }
         self.special_getattr(v, name)
@@ -392,6 +398,8 @@ impl<M: Mode> Vm<M> {
                     return Ok(());
                 }
             }
+        } else if crate::builtins::attrs::builtin_setattr(self, v, name, x)? {
+            return Ok(());
         }
         if is::<TypeObj>(v) {
             let d = obj::<TypeObj>(v).dict;

@@ -67,6 +67,7 @@ impl<M: Mode> Vm<M> {
                         let exc = self.exc_value(&err);
                         if !self.reraising {
                             self.add_traceback(exc, fi.code, code.line_of(ip));
+                            self.set_context(exc);
                         }
                         self.reraising = false;
                         if let Some(h) = code.handler_for(ip) {
@@ -678,7 +679,8 @@ impl<M: Mode> Vm<M> {
                     Op::YieldValue => {
                         let v = pop!(self);
                         save_ip!();
-                        self.suspend_generator(fi);
+                        let cur = *self.frames.last().expect("generator frame");
+                        self.suspend_generator(cur);
                         return Ok(Exit::Yield(v));
                     }
                     Op::YieldFrom => {
@@ -943,11 +945,15 @@ impl<M: Mode> Vm<M> {
         if arg == 2 {
             let c = if cause == Value::NONE {
                 Value::NONE
-            } else {
+            } else if is::<ExceptionObj>(cause)
+                || is::<TypeObj>(cause) && self.is_subtype(cause, self.exc.base_exception)
+            {
                 match self.make_exception(cause) {
                     Ok(c) => c,
                     Err(e) => return e,
                 }
+            } else {
+                return self.type_error("exception causes must derive from BaseException");
             };
             let eo = obj::<ExceptionObj>(exc);
             self.store(&eo.cause, c);

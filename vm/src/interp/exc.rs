@@ -134,6 +134,36 @@ impl<M: Mode> Vm<M> {
         self.is_subtype(t, cls)
     }
 
+    /// Implicit chaining: an exception raised while another is being handled gets it as `__context__`
+    /// (unless it already has one), breaking any cycle this would create, like CPython.
+    pub fn set_context(&mut self, exc: Value) {
+        let handled = self.exc_info;
+        if handled.is_null() || handled == exc || !is::<ExceptionObj>(exc) {
+            return;
+        }
+        let e = obj::<ExceptionObj>(exc);
+        let cur = self.load(&e.context);
+        if !(cur.is_null() || cur == Value::NONE) {
+            return;
+        }
+        // Break a cycle: if `exc` is already in handled's context chain, cut the chain before it.
+        let mut o = handled;
+        let mut steps = 0;
+        while let Some(x) = cast::<ExceptionObj>(o) {
+            let c = self.load(&x.context);
+            if c == exc {
+                self.store(&x.context, Value::NONE);
+                break;
+            }
+            o = c;
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        self.store(&e.context, handled);
+    }
+
     /// Appends a traceback entry for (code, line) to the exception's traceback (outermost first).
     pub fn add_traceback(&mut self, exc: Value, code: Value, line: u32) {
         let Some(e) = cast::<ExceptionObj>(exc) else {

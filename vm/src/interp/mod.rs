@@ -308,6 +308,14 @@ impl<M: Mode> Vm<M> {
         )
     }
 
+    /// A fresh array of `cap` raw words (hashes, indices): kept alive by the GC like any object
+    /// reachable from a traced slot, but its words are never read as references.
+    pub fn new_raw_array(&mut self, cap: usize) -> PyResult<Value> {
+        let a = self.new_value_array(cap)?;
+        header(a).insert_flags(RAW_ARRAY_FLAG);
+        Ok(a)
+    }
+
     pub fn new_list(&mut self, items: &[Value]) -> PyResult<Value> {
         let cls = self.types.list;
         self.new_list_of(cls, items)

@@ -193,11 +193,16 @@ impl<M: Mode> Vm<M> {
                 };
                 Ok(h)
             }
-            Some(f) => {
+            Some(f) if !self.is_native_of(f, self.types.object, "__hash__") => {
                 let r = self.call_method_value(f, v, &[])?;
-                Ok(r.as_small_int())
+                match self.as_num(r) {
+                    Some(Num::Int(i)) => Ok(numeric::hash::hash_i64(i)),
+                    Some(Num::Big(b)) => Ok(numeric::hash::hash_bigint(b)),
+                    _ => Err(self.type_error("__hash__ method should return an integer")),
+                }
             }
-            None => Ok(((v.bits() & 0xffff_ffff_ffff) >> 4) as i64),
+            // object.__hash__: identity.
+            _ => Ok(((v.bits() & 0xffff_ffff_ffff) >> 4) as i64),
         }
     }
 
@@ -229,9 +234,12 @@ impl<M: Mode> Vm<M> {
         if a.is_float() && b.is_float() {
             return Ok(Value::bool(cmp_f64(op, a.as_float(), b.as_float())));
         }
-        let r = self.native_compare(a, b, op)?;
-        if r != Value::NOT_IMPLEMENTED {
-            return Ok(r);
+        // Builtin values compare natively; a user subclass may override the dunders.
+        if obj::<TypeObj>(self.type_of(a)).builtin && obj::<TypeObj>(self.type_of(b)).builtin {
+            let r = self.native_compare(a, b, op)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
         }
         self.compare_slow(a, b, op)
     }
@@ -969,10 +977,13 @@ impl<M: Mode> Vm<M> {
     }
 }
 
-/// `Kind` of a pointer value as an enum (None for unknown kinds).
+/// `Kind` of a value as an enum (None for non-pointers and unknown kinds).
 #[allow(non_snake_case)]
 #[inline]
 pub fn Kind_of(v: Value) -> Option<Kind> {
+    if !v.is_ptr() {
+        return None;
+    }
     let k = kind_of(v);
     Kind::ALL.get((k as usize).wrapping_sub(1)).copied()
 }

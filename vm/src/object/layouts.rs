@@ -180,7 +180,13 @@ impl ValueArray {
     }
 }
 
+/// Header flag of a ValueArray whose words are raw integers (hashes, indices), never references.
+pub const RAW_ARRAY_FLAG: u16 = 1;
+
 pyobj!(ValueArray, Kind::ValueArray, |s, t| {
+    if s.header.flags() & RAW_ARRAY_FLAG != 0 {
+        return;
+    }
     for sl in s.slots() {
         trace_slot(t, sl);
     }
@@ -221,6 +227,7 @@ pub struct DictObj {
 
 pyobj!(DictObj, Kind::Dict, |s, t| {
     trace_slot(t, &s.dict);
+    trace_slot(t, &s.indices);
     trace_slot(t, &s.entries);
 });
 
