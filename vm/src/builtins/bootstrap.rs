@@ -206,6 +206,7 @@ impl<M: Mode> Vm<M> {
                 main_dict: Value::NULL,
                 stdout: Value::NULL,
                 stderr: Value::NULL,
+                prelude: Value::NULL,
                 names: Names::null(),
             },
             natives: Vec::new(),
@@ -322,6 +323,28 @@ impl<M: Mode> Vm<M> {
 
         // 6. Methods and functions of every builtin.
         crate::builtins::register_all(self)?;
+        self.run_prelude()
+    }
+
+    /// Runs `builtins/prelude.py` (builtins written in Python) and exports its public names.
+    fn run_prelude(&mut self) -> PyResult<()> {
+        let g = self.new_dict()?;
+        self.rt.prelude = g;
+        let n = self.intern("builtins");
+        self.dict_set_str(g, "__name__", n)?;
+        let b = self.rt.builtins_module;
+        self.dict_set_str(g, "__builtins__", b)?;
+        let code = self.compile_source(include_str!("prelude.py"), "<weft prelude>")?;
+        self.temp_roots.push(code);
+        let r = self.run_code(code, g, g);
+        self.temp_roots.pop();
+        r?;
+        for (k, v) in self.dict_items_vec(g) {
+            if is::<StrObj>(k) && !self.str_of(k).starts_with('_') {
+                let b = self.rt.builtins;
+                self.dict_set(b, k, v)?;
+            }
+        }
         Ok(())
     }
 

@@ -870,10 +870,35 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::PushNull => self.stack.push(Value::NULL),
-                    Op::CheckEgMatch | Op::PrepReraiseStar => {
+                    Op::CheckEgMatch => {
                         save_ip!();
-                        let c = self.exc.not_implemented_error;
-                        return Err(self.error(c, "except* is not supported by Weft yet"));
+                        let types = pop!(self);
+                        let exc = top!(self);
+                        tryv!(self.check_except_class(types));
+                        let f = self.prelude_fn("_weft_eg_match");
+                        let r = tryv!(self.call(f, &[exc, types], &[]));
+                        match cast::<TupleObj>(r) {
+                            Some(t) => {
+                                let (rest, m) = (t.as_slice()[0], t.as_slice()[1]);
+                                self.stack.pop();
+                                self.stack.push(rest);
+                                self.stack.push(m);
+                                self.exc_info = m;
+                            }
+                            None => self.stack.push(Value::NONE),
+                        }
+                    }
+                    Op::PrepReraiseStar => {
+                        save_ip!();
+                        let excs = pop!(self);
+                        let orig = pop!(self);
+                        let f = self.prelude_fn("_weft_prep_reraise_star");
+                        self.stack.push(orig);
+                        self.stack.push(excs);
+                        let r = self.call(f, &[orig, excs], &[]);
+                        self.stack.truncate(self.stack.len() - 2);
+                        let r = tryv!(r);
+                        self.stack.push(r);
                     }
                 }
                 let _ = nlp;
@@ -900,6 +925,12 @@ impl<M: Mode> Vm<M> {
                 "cannot access free variable '{n}' where it is not associated with a value in enclosing scope"
             ))
         }
+    }
+
+    /// A function defined by `builtins/prelude.py`.
+    pub fn prelude_fn(&mut self, name: &str) -> Value {
+        let g = self.rt.prelude;
+        self.dict_get_name(g, name).expect("prelude function")
     }
 
     /// A GC safepoint: every live value is in a root (see the module documentation).

@@ -134,6 +134,8 @@ pub struct Runtime {
     /// The native stream objects behind the initial `sys.stdout` / `sys.stderr`.
     pub stdout: Value,
     pub stderr: Value,
+    /// The globals of the Python-written part of the builtins (`builtins/prelude.py`).
+    pub prelude: Value,
     /// Cached interned names used on hot paths.
     pub names: Names,
 }
@@ -169,6 +171,7 @@ impl Runtime {
         trace_value(t, self.main_dict);
         trace_value(t, self.stdout);
         trace_value(t, self.stderr);
+        trace_value(t, self.prelude);
         self.names.trace(t);
     }
 }
