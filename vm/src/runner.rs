@@ -3,7 +3,8 @@
 //!
 //! Exit status: 0 on success, 1 after an uncaught exception (its traceback printed in CPython's
 //! format), the `SystemExit` code otherwise; stdout is flushed before anything goes to stderr and
-//! at exit, so nothing already printed is lost.
+//! at exit, so nothing already printed is lost. With `WEFT_PEAK_RSS` set in the environment, the peak
+//! resident set size is reported on stderr at exit (used by the memory test).
 
 use crate::access::{Gil, Mode};
 use crate::interp::{PyErr, Vm};
@@ -36,7 +37,13 @@ pub fn run(program: Program, argv: Vec<String>) -> i32 {
             std::hint::black_box(&base);
             status
         });
-    match h.map(|t| t.join()) {
+    let r = h.map(|t| t.join());
+    if std::env::var_os("WEFT_PEAK_RSS").is_some() {
+        if let Some(kib) = peak_rss_kib() {
+            eprintln!("weft: peak RSS {kib} KiB");
+        }
+    }
+    match r {
         Ok(Ok(status)) => status,
         _ => {
             eprintln!("weft: internal error: the interpreter thread failed");
@@ -99,6 +106,13 @@ fn run_in<M: Mode>(vm: &mut Vm<M>, program: Program, argv: &[String]) -> i32 {
         Ok(_) => 0,
         Err(e) => report(vm, e),
     }
+}
+
+/// The process's peak resident set size (Linux: `VmHWM` of /proc/self/status).
+pub fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn io_error_text(e: &std::io::Error) -> String {

@@ -245,20 +245,34 @@ impl<M: Mode> Vm<M> {
             let tb = self.load(&e.traceback);
             if tb != Value::NONE && !tb.is_null() {
                 out.push_str("Traceback (most recent call last):\n");
+                // Like CPython, a run of more than 3 identical entries is summarised.
                 let mut cur = tb;
+                let mut last: Option<(Value, u32)> = None;
+                let mut repeats = 0usize;
                 while let Some(t) = cast::<TracebackObj>(cur) {
-                    let code = &obj::<CodeObj>(t.code).code;
-                    let file = self.str_of(code.filename).to_string();
-                    let name = self.str_of(code.name).to_string();
-                    out.push_str(&format!(
-                        "  File \"{}\", line {}, in {}\n",
-                        file, t.lineno, name
-                    ));
-                    if let Some(line) = source_line(&file, t.lineno) {
-                        out.push_str(&format!("    {}\n", line.trim()));
+                    let key = (t.code, t.lineno);
+                    if last == Some(key) {
+                        repeats += 1;
+                    } else {
+                        push_repeats(out, repeats);
+                        last = Some(key);
+                        repeats = 1;
+                    }
+                    if repeats <= 3 {
+                        let code = &obj::<CodeObj>(t.code).code;
+                        let file = self.str_of(code.filename).to_string();
+                        let name = self.str_of(code.name).to_string();
+                        out.push_str(&format!(
+                            "  File \"{}\", line {}, in {}\n",
+                            file, t.lineno, name
+                        ));
+                        if let Some(line) = source_line(&file, t.lineno) {
+                            out.push_str(&format!("    {}\n", line.trim()));
+                        }
                     }
                     cur = self.load(&t.next);
                 }
+                push_repeats(out, repeats);
             }
         }
         let se = self.exc.syntax_error;
@@ -312,6 +326,18 @@ impl<M: Mode> Vm<M> {
                 out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width)));
             }
         }
+    }
+}
+
+/// CPython's "[Previous line repeated N more times]" after 3 identical traceback entries.
+fn push_repeats(out: &mut String, repeats: usize) {
+    if repeats > 3 {
+        let n = repeats - 3;
+        out.push_str(&format!(
+            "  [Previous line repeated {} more time{}]\n",
+            n,
+            if n == 1 { "" } else { "s" }
+        ));
     }
 }
 
