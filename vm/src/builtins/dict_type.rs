@@ -73,3 +73,108 @@ fn dict_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     let d = args.get(2).copied().unwrap_or(Value::NONE);
     Ok(vm.dict_get(args[0], args[1])?.unwrap_or(d))
 }
+
+impl<M: Mode> Vm<M> {
+    /// `x in view`: keys look the key up; items look the key up and compare the value; values scan.
+    pub fn dictview_contains(&mut self, view: Value, item: Value) -> PyResult<bool> {
+        let (d, which) = {
+            let v = obj::<DictViewObj>(view);
+            (v.dict, v.which)
+        };
+        match which {
+            0 => Ok(self.dict_get(d, item)?.is_some()),
+            2 => {
+                let Some(t) = cast::<TupleObj>(item) else {
+                    return Ok(false);
+                };
+                if t.len != 2 {
+                    return Ok(false);
+                }
+                let (k, v) = (t.as_slice()[0], t.as_slice()[1]);
+                match self.dict_get(d, k)? {
+                    Some(x) => Ok(x == v || self.eq(x, v)?),
+                    None => Ok(false),
+                }
+            }
+            _ => {
+                let vals: Vec<Value> = self.dict_items_vec(d).into_iter().map(|p| p.1).collect();
+                let base = self.temp_roots.len();
+                self.temp_roots.extend_from_slice(&vals);
+                let r = (|| {
+                    for x in &vals {
+                        if *x == item || self.eq(*x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                })();
+                self.temp_roots.truncate(base);
+                r
+            }
+        }
+    }
+
+    /// A new set from a view operand (CPython's `dictviews_to_set`).
+    fn dictview_to_set(&mut self, x: Value) -> PyResult<Value> {
+        let src = match cast::<DictViewObj>(x) {
+            Some(v) if v.which == 0 && self.type_of(v.dict) == self.types.dict => v.dict,
+            _ => x,
+        };
+        let c = self.types.set;
+        self.make_new_set(c, false, Some(src))
+    }
+
+    /// `&`, `|`, `-`, `^` with a keys or items view operand (CPython's `dictviews_*`).
+    pub fn dictview_binop(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: crate::bytecode::BinOp,
+    ) -> PyResult<Value> {
+        use crate::bytecode::BinOp;
+        let setlike = |v: Value| matches!(cast::<DictViewObj>(v), Some(x) if x.which != 1);
+        if !setlike(a) && !setlike(b) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        if op == BinOp::And {
+            let (mut this, mut other) = if setlike(a) { (a, b) } else { (b, a) };
+            let len_self = self.len(this)?;
+            if is::<SetObj>(other) && self.type_of(other) == self.types.set {
+                if len_self <= self.set_len(other) {
+                    return self.set_intersection(other, this);
+                }
+            }
+            if setlike(other) && self.len(other)? > len_self {
+                std::mem::swap(&mut this, &mut other);
+            }
+            let c = self.types.set;
+            let result = self.new_empty_set(c, false)?;
+            self.temp_roots.push(result);
+            let it = self.get_iter(other);
+            let r = it.and_then(|it| {
+                self.temp_roots.push(it);
+                let r = (|| {
+                    while let Some(k) = self.iter_next(it)? {
+                        if self.dictview_contains(this, k)? {
+                            self.set_add(result, k)?;
+                        }
+                    }
+                    Ok(result)
+                })();
+                self.temp_roots.pop();
+                r
+            });
+            self.temp_roots.pop();
+            return r;
+        }
+        let r = self.dictview_to_set(a)?;
+        self.temp_roots.push(r);
+        let x = match op {
+            BinOp::Or => self.set_update(r, b),
+            BinOp::Sub => self.set_difference_update(r, b),
+            _ => self.set_symmetric_difference_update(r, b),
+        };
+        self.temp_roots.pop();
+        x.map(|_| r)
+    }
+}

@@ -167,6 +167,9 @@ impl<M: Mode> Vm<M> {
                 }
                 return Ok(x);
             }
+            Some(Kind::FrozenSet) if self.type_of(v) == self.types.frozenset => {
+                return Ok(self.frozenset_hash(v));
+            }
             Some(Kind::Complex) => {
                 let c = obj::<ComplexObj>(v);
                 return Ok(
@@ -195,7 +198,11 @@ impl<M: Mode> Vm<M> {
             }
             Some(f) => {
                 let r = self.call_method_value(f, v, &[])?;
-                Ok(r.as_small_int())
+                Ok(match self.as_num(r) {
+                    Some(Num::Int(i)) => i,
+                    Some(Num::Big(b)) => numeric::hash::hash_bigint(b),
+                    _ => 0,
+                })
             }
             None => Ok(((v.bits() & 0xffff_ffff_ffff) >> 4) as i64),
         }
@@ -625,6 +632,10 @@ impl<M: Mode> Vm<M> {
                 let n = self.dict_copy(a)?;
                 self.dict_update_from(n, b)?;
                 Ok(n)
+            }
+            (Some(Kind::DictView), _, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
+            | (_, Some(Kind::DictView), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) => {
+                self.dictview_binop(a, b, op)
             }
             (Some(Kind::Bytes), _, BinOp::Mod) => self.bytes_percent_format(a, b),
             _ => Ok(Value::NOT_IMPLEMENTED),
