@@ -592,7 +592,7 @@ impl<M: Mode> Vm<M> {
 
     /// `len(o)`. May run `__len__`.
     pub fn len(&mut self, o: Value) -> PyResult<usize> {
-        if o.is_ptr() {
+        if o.is_ptr() && self.fast_len_ok(o) {
             match crate::interp::attr::ops_kind(o) {
                 Some(Kind::Str) => return Ok(obj::<StrObj>(o).char_len),
                 Some(Kind::List) => return Ok(self.list_len(o)),
@@ -704,6 +704,16 @@ impl<M: Mode> Vm<M> {
         r
     }
 
+    /// May `len(o)` use the layout's length? Not for a subclass whose class defines `__len__` in Python.
+    fn fast_len_ok(&mut self, o: Value) -> bool {
+        let t = self.type_of(o);
+        if obj::<TypeObj>(t).builtin {
+            return true;
+        }
+        let n = self.rt.names.__len__;
+        !matches!(self.type_lookup(t, n), Some(f) if !is::<NativeObj>(f))
+    }
+
     /// Normalises an index for a sequence of length `len` (negative wrap); IndexError message uses `what`.
     pub fn seq_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.as_num(idx) {
@@ -785,17 +795,7 @@ impl<M: Mode> Vm<M> {
             let builtin = obj::<TypeObj>(self.type_of(o)).builtin;
             match crate::interp::attr::ops_kind(o) {
                 Some(Kind::List) if builtin || !self.has_user_getitem(o) => {
-                    if is::<SliceObj>(k) {
-                        let items = self.list_snapshot(o);
-                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let out: Vec<Value> = (0..n)
-                            .map(|i| items[(start + i as i64 * step) as usize])
-                            .collect();
-                        return self.new_list(&out);
-                    }
-                    let n = self.list_len(o);
-                    let i = self.seq_index(k, n, "list")?;
-                    return Ok(self.list_get(o, i));
+                    return self.list_getitem(o, k);
                 }
                 Some(Kind::Tuple) if builtin || !self.has_user_getitem(o) => {
                     let items = obj::<TupleObj>(o).as_slice();
@@ -827,18 +827,8 @@ impl<M: Mode> Vm<M> {
         let t = self.type_of(o);
         let n = self.rt.names.__getitem__;
         if let Some(f) = self.type_lookup(t, n) {
-            let r = self.call_method_value(f, o, &[k]);
-            if let Err(e) = &r {
-                // dict subclasses: __missing__.
-                let ke = self.exc.key_error;
-                if is::<DictObj>(o) && self.err_matches(e, ke) {
-                    let mn = self.rt.names.__missing__;
-                    if let Some(m) = self.type_lookup(t, mn) {
-                        return self.call_method_value(m, o, &[k]);
-                    }
-                }
-            }
-            return r;
+            // dict subclasses: `dict.__getitem__` itself calls `__missing__`.
+            return self.call_method_value(f, o, &[k]);
         }
         if is::<TypeObj>(o) {
             let cg = self.rt.names.__class_getitem__;
@@ -863,15 +853,7 @@ impl<M: Mode> Vm<M> {
             let t = self.type_of(o);
             let builtin = obj::<TypeObj>(t).builtin;
             match crate::interp::attr::ops_kind(o) {
-                Some(Kind::List) if builtin => {
-                    if is::<SliceObj>(k) {
-                        return self.list_set_slice(o, k, v);
-                    }
-                    let n = self.list_len(o);
-                    let i = self.seq_index(k, n, "list assignment")?;
-                    self.list_set(o, i, v);
-                    return Ok(());
-                }
+                Some(Kind::List) if builtin => return self.list_setitem(o, k, v),
                 Some(Kind::Dict) if builtin => return self.dict_set(o, k, v),
                 Some(Kind::ByteArray) if builtin => return self.bytearray_setitem(o, k, v),
                 _ => {}
@@ -894,22 +876,7 @@ impl<M: Mode> Vm<M> {
             let t = self.type_of(o);
             let builtin = obj::<TypeObj>(t).builtin;
             match crate::interp::attr::ops_kind(o) {
-                Some(Kind::List) if builtin => {
-                    let mut items = self.list_snapshot(o);
-                    if is::<SliceObj>(k) {
-                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let mut del: Vec<usize> =
-                            (0..n).map(|i| (start + i as i64 * step) as usize).collect();
-                        del.sort_unstable();
-                        for i in del.into_iter().rev() {
-                            items.remove(i);
-                        }
-                    } else {
-                        let i = self.seq_index(k, items.len(), "list assignment")?;
-                        items.remove(i);
-                    }
-                    return self.list_set_all(o, &items);
-                }
+                Some(Kind::List) if builtin => return self.list_delitem(o, k),
                 Some(Kind::Dict) if builtin => {
                     return match self.dict_del(o, k)? {
                         Some(_) => Ok(()),
@@ -930,13 +897,72 @@ impl<M: Mode> Vm<M> {
         )))
     }
 
-    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
-        let mut items = self.list_snapshot(l);
-        let new = if v == l {
-            items.clone()
+    /// `l[k]` for a list (no user `__getitem__` consulted).
+    pub fn list_getitem(&mut self, o: Value, k: Value) -> PyResult<Value> {
+        if is::<SliceObj>(k) {
+            let items = self.list_snapshot(o);
+            let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+            let out: Vec<Value> = (0..n)
+                .map(|i| items[(start + i as i64 * step) as usize])
+                .collect();
+            return self.new_list(&out);
+        }
+        let n = self.list_len(o);
+        let i = self.seq_index(k, n, "list")?;
+        Ok(self.list_get(o, i))
+    }
+
+    /// `l[k] = v` for a list.
+    pub fn list_setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
+        if is::<SliceObj>(k) {
+            return self.list_set_slice(o, k, v);
+        }
+        let n = self.list_len(o);
+        let i = self.seq_index(k, n, "list assignment")?;
+        self.list_set(o, i, v);
+        Ok(())
+    }
+
+    /// `del l[k]` for a list.
+    pub fn list_delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
+        let mut items = self.list_snapshot(o);
+        if is::<SliceObj>(k) {
+            let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+            let mut del: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+            del.sort_unstable();
+            for i in del.into_iter().rev() {
+                items.remove(i);
+            }
         } else {
-            self.collect_iterable(v)?
+            let i = self.seq_index(k, items.len(), "list assignment")?;
+            items.remove(i);
+        }
+        self.list_set_all(o, &items)
+    }
+
+    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
+        let step_one = {
+            let st = obj::<SliceObj>(k).step;
+            st == Value::NONE || st == Value::small_int(1)
         };
+        let new = if v == l {
+            self.list_snapshot(l)
+        } else if is::<ListObj>(v) || is::<TupleObj>(v) || self.get_iter(v).is_ok() {
+            self.collect_iterable(v)?
+        } else if step_one {
+            return Err(self.type_error("can only assign an iterable"));
+        } else {
+            return Err(self.type_error("must assign iterable to extended slice"));
+        };
+        let base = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(&new);
+        let r = self.list_set_slice_values(l, k, new);
+        self.temp_roots.truncate(base);
+        r
+    }
+
+    fn list_set_slice_values(&mut self, l: Value, k: Value, new: Vec<Value>) -> PyResult<()> {
+        let mut items = self.list_snapshot(l);
         let (start, stop, step, n) = self.slice_indices(k, items.len())?;
         if step == 1 {
             let s = start.max(0) as usize;

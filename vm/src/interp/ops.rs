@@ -624,6 +624,10 @@ impl<M: Mode> Vm<M> {
             (Some(Kind::Set | Kind::FrozenSet), Some(Kind::Set | Kind::FrozenSet), _) => {
                 self.set_binop(a, b, op, inplace)
             }
+            (Some(Kind::Dict), _, BinOp::Or) if inplace => {
+                self.dict_update_from(a, b)?;
+                Ok(a)
+            }
             (Some(Kind::Dict), Some(Kind::Dict), BinOp::Or) => {
                 if inplace {
                     self.dict_update_from(a, b)?;
