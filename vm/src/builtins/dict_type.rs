@@ -503,10 +503,11 @@ impl<M: Mode> Vm<M> {
         if op == BinOp::And {
             let (mut this, mut other) = if setlike(a) { (a, b) } else { (b, a) };
             let len_self = self.len(this)?;
-            if is::<SetObj>(other) && self.type_of(other) == self.types.set {
-                if len_self <= self.set_len(other) {
-                    return self.set_intersection(other, this);
-                }
+            if is::<SetObj>(other)
+                && self.type_of(other) == self.types.set
+                && len_self <= self.set_len(other)
+            {
+                return self.set_intersection(other, this);
             }
             if setlike(other) && self.len(other)? > len_self {
                 std::mem::swap(&mut this, &mut other);

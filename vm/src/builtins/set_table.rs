@@ -485,6 +485,19 @@ impl<M: Mode> Vm<M> {
         Ok(s)
     }
 
+    /// A frozenset *constant* as CPython's compiler makes it (for a set display of more than two constants,
+    /// or `x in {consts}` / `for x in {consts}`): built from `items`, then rebuilt from its own iteration
+    /// order (CPython's `merge_consts_recursive`), which changes the slot order when keys collide.
+    pub fn new_const_frozenset(&mut self, items: &[Value]) -> PyResult<Value> {
+        let c = self.types.frozenset;
+        let first = self.new_set_of(c, true, items)?;
+        self.temp_roots.push(first);
+        let order = self.set_members(first);
+        let r = self.new_set_of(c, true, &order);
+        self.temp_roots.pop();
+        r
+    }
+
     /// `frozenset.__hash__` (CPython's algorithm: xor of shuffled entry hashes, then dispersal).
     pub fn frozenset_hash(&mut self, s: Value) -> i64 {
         let so = set_obj(s);

@@ -719,9 +719,7 @@ impl<M: Mode> Vm<M> {
         let i = match self.as_num(idx) {
             Some(Num::Int(i)) => i,
             Some(Num::Big(_)) => {
-                return Err(
-                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
-                );
+                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
             }
             _ => self
                 .index_value(idx)
@@ -735,11 +733,7 @@ impl<M: Mode> Vm<M> {
     }
 
     fn index_type_error(&mut self, what: &str, idx: Value) -> crate::interp::PyErr {
-        let w = if what == "tuple" || what == "list" {
-            what
-        } else {
-            what
-        };
+        let w = what.trim_end_matches(" assignment");
         self.type_error(format!(
             "{} indices must be integers or slices, not {}",
             w,
