@@ -17,6 +17,7 @@ pub mod list_type;
 pub mod object_type;
 pub mod range_type;
 pub mod repr;
+pub mod set_table;
 pub mod set_type;
 pub mod str_type;
 pub mod sys_module;

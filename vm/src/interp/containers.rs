@@ -1,10 +1,12 @@
 //! Container protocols: lists, sets, subscripting (`[]`), `in`, `len`, unpacking, slices.
 //!
-//! List storage is a `ValueArray` replaced on growth (ARCHITECTURE.md, decision 4). Sets currently keep
-//! their members in an inner dict (values None), so their iteration order is insertion order, not
-//! CPython's hash order (known gap: printing a set of ints can differ from CPython).
+//! List storage is a `ValueArray` replaced on growth (ARCHITECTURE.md, decision 4). The set table is
+//! `builtins/set_table.rs`; the set algebra here (union, intersection, difference, symmetric difference,
+//! subset tests, comparisons) follows CPython's `setobject.c` step for step, so the members of results
+//! land in the same slots, and iterate in the same order, as in CPython.
 
-use crate::access::{Mode, Slot};
+use crate::access::Mode;
+use crate::builtins::set_table::{is_anyset, set_obj};
 use crate::interp::ops::Num;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
@@ -140,93 +142,261 @@ impl<M: Mode> Vm<M> {
         Ok(self.list_snapshot(tmp))
     }
 
-    // ----- sets (inner dict storage) ------------------------------------------------------------------
+    // ----- sets (the table is builtins/set_table.rs) ---------------------------------------------------
 
-    fn set_inner(&self, s: Value) -> Value {
-        let so: &SetObj = if let Some(f) = cast::<FrozenSetObj>(s) {
-            &f.0
+    /// The class of results of set operations on `s`: set or frozenset (subclasses give the base type).
+    fn set_result_class(&self, s: Value) -> (Value, bool) {
+        if is::<FrozenSetObj>(s) {
+            (self.types.frozenset, true)
         } else {
-            obj::<SetObj>(s)
-        };
-        self.load(&so.table)
+            (self.types.set, false)
+        }
     }
 
-    pub fn new_set_of(&mut self, cls: Value, frozen: bool, items: &[Value]) -> PyResult<Value> {
-        let d = self.new_dict()?;
-        self.temp_roots.push(d);
-        for v in items {
-            if let Err(e) = self.dict_set(d, *v, Value::NONE) {
-                self.temp_roots.pop();
-                return Err(e);
-            }
+    /// `s.copy()` as CPython's `set_copy`: a new set/frozenset of the base type with the same members.
+    pub fn set_copy(&mut self, s: Value) -> PyResult<Value> {
+        let (cls, frozen) = self.set_result_class(s);
+        self.make_new_set(cls, frozen, Some(s))
+    }
+
+    /// `s & other` (CPython's `set_intersection`): iterates the smaller set; `other` may be any iterable.
+    pub fn set_intersection(&mut self, s: Value, other: Value) -> PyResult<Value> {
+        if s == other {
+            return self.set_copy(s);
         }
+        let (cls, frozen) = self.set_result_class(s);
+        let result = self.new_empty_set(cls, frozen)?;
+        self.temp_roots.push(result);
+        let r = self.set_intersection_into(result, s, other);
         self.temp_roots.pop();
-        let so = SetObj {
-            header: Self::hdr(),
-            dict: Slot::new(Value::NULL),
-            len: Slot::raw(0),
-            fill: Slot::raw(0),
-            table: Slot::new(d),
-            version: Slot::raw(0),
-            hash: Slot::raw(0),
-        };
-        if frozen {
-            self.alloc(cls, FrozenSetObj(so))
-        } else {
-            self.alloc(cls, so)
+        r.map(|_| result)
+    }
+
+    fn set_intersection_into(&mut self, result: Value, s: Value, other: Value) -> PyResult<()> {
+        if is_anyset(other) {
+            let (big, small) = if self.set_len(other) > self.set_len(s) {
+                (other, s)
+            } else {
+                (s, other)
+            };
+            let entries = self.set_entries(small);
+            let base = self.temp_roots.len();
+            self.temp_roots.extend(entries.iter().map(|e| e.0));
+            let r = (|| {
+                for (k, h) in &entries {
+                    if self.set_contains_hashed(big, *k, *h)? {
+                        self.set_add_hashed(result, *k, *h)?;
+                    }
+                }
+                Ok(())
+            })();
+            self.temp_roots.truncate(base);
+            return r;
         }
-    }
-
-    pub fn new_set_from(&mut self, items: &[Value]) -> PyResult<Value> {
-        let c = self.types.set;
-        self.new_set_of(c, false, items)
-    }
-
-    pub fn set_len(&self, s: Value) -> usize {
-        let d = self.set_inner(s);
-        self.dict_len(d)
-    }
-
-    pub fn set_next(&self, s: Value, pos: usize) -> Option<(usize, Value)> {
-        let d = self.set_inner(s);
-        self.dict_next(d, pos).map(|(p, k, _)| (p, k))
-    }
-
-    pub fn set_members(&self, s: Value) -> Vec<Value> {
-        let d = self.set_inner(s);
-        self.dict_items_vec(d).into_iter().map(|(k, _)| k).collect()
-    }
-
-    pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
-        let d = self.set_inner(s);
-        self.dict_set(d, v, Value::NONE)
-    }
-
-    pub fn set_discard(&mut self, s: Value, v: Value) -> PyResult<bool> {
-        let d = self.set_inner(s);
-        Ok(self.dict_del(d, v)?.is_some())
-    }
-
-    pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
-        let d = self.set_inner(s);
-        match self.dict_get(d, v) {
-            Ok(r) => Ok(r.is_some()),
-            Err(e) => {
-                // `[1] in {1}`: unhashable lookups raise TypeError as in CPython.
-                Err(e)
+        let it = self.get_iter(other)?;
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(k) = self.iter_next(it)? {
+                let h = self.hash(k)?;
+                if self.set_contains_hashed(s, k, h)? {
+                    self.set_add_hashed(result, k, h)?;
+                }
             }
+            Ok(())
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// Replaces the contents of the mutable set `s` by those of `src` (CPython's `set_swap_bodies`).
+    pub fn set_assign(&mut self, s: Value, src: Value) {
+        let (a, b) = (set_obj(s), set_obj(src));
+        let t = self.load(&b.table);
+        self.store(&a.table, t);
+        let fill = self.load_raw(&b.fill);
+        self.store_raw(&a.fill, fill);
+        let len = self.load_raw(&b.len);
+        self.store_raw(&a.len, len);
+        let v = self.load_raw(&a.version);
+        self.store_raw(&a.version, v + 1);
+    }
+
+    /// `s -= other` (CPython's `set_difference_update_internal`).
+    pub fn set_difference_update(&mut self, s: Value, other: Value) -> PyResult<()> {
+        if s == other {
+            self.set_clear(s);
+            return Ok(());
+        }
+        if is_anyset(other) {
+            let other = if (self.set_len(other) >> 3) > self.set_len(s) {
+                self.set_intersection(s, other)?
+            } else {
+                other
+            };
+            self.temp_roots.push(other);
+            let entries = self.set_entries(other);
+            let r = (|| {
+                for (k, h) in entries {
+                    self.set_discard_hashed(s, k, h)?;
+                }
+                Ok(())
+            })();
+            self.temp_roots.pop();
+            r?;
+        } else {
+            let it = self.get_iter(other)?;
+            self.temp_roots.push(it);
+            let r = (|| {
+                while let Some(k) = self.iter_next(it)? {
+                    self.set_discard_key(s, k)?;
+                }
+                Ok(())
+            })();
+            self.temp_roots.pop();
+            r?;
+        }
+        let so = set_obj(s);
+        let (fill, used) = (self.load_raw(&so.fill), self.load_raw(&so.len));
+        let mask = self.set_len_mask(s) as u64;
+        if fill - used <= mask / 4 {
+            return Ok(());
+        }
+        let min = if used > 50000 { used * 2 } else { used * 4 };
+        self.set_resize(s, min as usize)
+    }
+
+    fn set_len_mask(&self, s: Value) -> usize {
+        let t = self.load(&set_obj(s).table);
+        if t.is_null() {
+            7
+        } else {
+            obj::<ValueArray>(t).cap / 3 - 1
         }
     }
 
-    pub fn set_update(&mut self, s: Value, it: Value) -> PyResult<()> {
-        let items = self.collect_iterable(it)?;
-        for v in items {
-            self.set_add(s, v)?;
+    /// Discards `key`, looking a set key up as a frozenset (CPython's `set_discard_key` + retry).
+    pub fn set_discard_key(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        match self.set_discard(s, key) {
+            Err(e) if is::<SetObj>(key) && self.err_matches(&e, self.exc.type_error) => {
+                let fc = self.types.frozenset;
+                let tmp = self.make_new_set(fc, true, Some(key))?;
+                self.set_discard(s, tmp)
+            }
+            r => r,
         }
-        Ok(())
     }
 
-    /// `|`, `&`, `-`, `^` on sets (result type follows the left operand).
+    /// `key in s`, looking a set key up as a frozenset (CPython's `set_contains`).
+    pub fn set_contains_key(&mut self, s: Value, key: Value) -> PyResult<bool> {
+        match self.set_contains(s, key) {
+            Err(e) if is::<SetObj>(key) && self.err_matches(&e, self.exc.type_error) => {
+                let fc = self.types.frozenset;
+                let tmp = self.make_new_set(fc, true, Some(key))?;
+                self.set_contains(s, tmp)
+            }
+            r => r,
+        }
+    }
+
+    /// `s - other` (CPython's `set_difference`).
+    pub fn set_difference(&mut self, s: Value, other: Value) -> PyResult<Value> {
+        let other_size = if is_anyset(other) {
+            self.set_len(other)
+        } else if is::<DictObj>(other) && self.type_of(other) == self.types.dict {
+            self.dict_len(other)
+        } else {
+            usize::MAX
+        };
+        if other_size == usize::MAX || (self.set_len(s) >> 2) > other_size {
+            let r = self.set_copy(s)?;
+            self.temp_roots.push(r);
+            let x = self.set_difference_update(r, other);
+            self.temp_roots.pop();
+            return x.map(|_| r);
+        }
+        let (cls, frozen) = self.set_result_class(s);
+        let result = self.new_empty_set(cls, frozen)?;
+        self.temp_roots.push(result);
+        let entries = self.set_entries(s);
+        let base = self.temp_roots.len();
+        self.temp_roots.extend(entries.iter().map(|e| e.0));
+        let r = (|| {
+            for (k, h) in &entries {
+                let present = if is_anyset(other) {
+                    self.set_contains_hashed(other, *k, *h)?
+                } else {
+                    self.dict_get_hashed(other, *k, *h)?.is_some()
+                };
+                if !present {
+                    self.set_add_hashed(result, *k, *h)?;
+                }
+            }
+            Ok(())
+        })();
+        self.temp_roots.truncate(base - 1);
+        r.map(|_| result)
+    }
+
+    /// `s ^= other` (CPython's `set_symmetric_difference_update`).
+    pub fn set_symmetric_difference_update(&mut self, s: Value, other: Value) -> PyResult<()> {
+        if s == other {
+            self.set_clear(s);
+            return Ok(());
+        }
+        let entries: Vec<(Value, i64)> =
+            if is::<DictObj>(other) && self.type_of(other) == self.types.dict {
+                let mut v = Vec::new();
+                for (k, _) in self.dict_items_vec(other) {
+                    v.push((k, self.hash(k)?));
+                }
+                v
+            } else if is_anyset(other) {
+                self.set_entries(other)
+            } else {
+                let (cls, frozen) = self.set_result_class(s);
+                let tmp = self.make_new_set(cls, frozen, Some(other))?;
+                self.temp_roots.push(tmp);
+                let e = self.set_entries(tmp);
+                self.temp_roots.pop();
+                e
+            };
+        let base = self.temp_roots.len();
+        self.temp_roots.extend(entries.iter().map(|e| e.0));
+        let r = (|| {
+            for (k, h) in &entries {
+                if !self.set_discard_hashed(s, *k, *h)? {
+                    self.set_add_hashed(s, *k, *h)?;
+                }
+            }
+            Ok(())
+        })();
+        self.temp_roots.truncate(base);
+        r
+    }
+
+    /// `s ^ other` (CPython: a copy of `other` updated with `s`).
+    pub fn set_symmetric_difference(&mut self, s: Value, other: Value) -> PyResult<Value> {
+        let (cls, frozen) = self.set_result_class(s);
+        let r = self.make_new_set(cls, frozen, Some(other))?;
+        self.temp_roots.push(r);
+        let x = self.set_symmetric_difference_update(r, s);
+        self.temp_roots.pop();
+        x.map(|_| r)
+    }
+
+    /// `s | other`: a copy of `s` updated with `other`.
+    pub fn set_union(&mut self, s: Value, other: Value) -> PyResult<Value> {
+        let r = self.set_copy(s)?;
+        if s == other {
+            return Ok(r);
+        }
+        self.temp_roots.push(r);
+        let x = self.set_update(r, other);
+        self.temp_roots.pop();
+        x.map(|_| r)
+    }
+
+    /// `|`, `&`, `-`, `^` and their in-place forms when both operands are sets or frozensets.
     pub fn set_binop(
         &mut self,
         a: Value,
@@ -235,60 +405,79 @@ impl<M: Mode> Vm<M> {
         inplace: bool,
     ) -> PyResult<Value> {
         use crate::bytecode::BinOp;
-        let xa = self.set_members(a);
-        let xb = self.set_members(b);
-        let mut out = Vec::new();
-        match op {
-            BinOp::Or => {
-                out.extend_from_slice(&xa);
-                out.extend_from_slice(&xb);
-            }
-            BinOp::And => {
-                for v in &xa {
-                    if self.set_contains(b, *v)? {
-                        out.push(*v);
-                    }
-                }
-            }
-            BinOp::Sub => {
-                for v in &xa {
-                    if !self.set_contains(b, *v)? {
-                        out.push(*v);
-                    }
-                }
-            }
-            BinOp::Xor => {
-                for v in &xa {
-                    if !self.set_contains(b, *v)? {
-                        out.push(*v);
-                    }
-                }
-                for v in &xb {
-                    if !self.set_contains(a, *v)? {
-                        out.push(*v);
-                    }
-                }
-            }
-            _ => return Ok(Value::NOT_IMPLEMENTED),
+        if !is_anyset(a) || !is_anyset(b) {
+            return Ok(Value::NOT_IMPLEMENTED);
         }
         if inplace && is::<SetObj>(a) {
-            let d = self.set_inner(a);
-            self.dict_clear(d);
-            for v in out {
-                self.set_add(a, v)?;
+            match op {
+                BinOp::Or => self.set_update(a, b)?,
+                BinOp::And => {
+                    let t = self.set_intersection(a, b)?;
+                    self.set_assign(a, t);
+                }
+                BinOp::Sub => self.set_difference_update(a, b)?,
+                BinOp::Xor => self.set_symmetric_difference_update(a, b)?,
+                _ => return Ok(Value::NOT_IMPLEMENTED),
             }
             return Ok(a);
         }
-        let frozen = is::<FrozenSetObj>(a);
-        let cls = if frozen {
-            self.types.frozenset
-        } else {
-            self.types.set
-        };
-        self.new_set_of(cls, frozen, &out)
+        match op {
+            BinOp::Or => self.set_union(a, b),
+            BinOp::And => self.set_intersection(a, b),
+            BinOp::Sub => self.set_difference(a, b),
+            BinOp::Xor => self.set_symmetric_difference(a, b),
+            _ => Ok(Value::NOT_IMPLEMENTED),
+        }
     }
 
-    /// Set comparisons: equality and subset/superset ordering.
+    /// `s <= other` for any iterable `other` (CPython's `set_issubset`).
+    pub fn set_issubset(&mut self, s: Value, other: Value) -> PyResult<bool> {
+        if !is_anyset(other) {
+            let c = self.types.set;
+            let tmp = self.make_new_set(c, false, Some(other))?;
+            self.temp_roots.push(tmp);
+            let r = self.set_issubset(s, tmp);
+            self.temp_roots.pop();
+            return r;
+        }
+        if self.set_len(s) > self.set_len(other) {
+            return Ok(false);
+        }
+        let entries = self.set_entries(s);
+        let base = self.temp_roots.len();
+        self.temp_roots.extend(entries.iter().map(|e| e.0));
+        let r = (|| {
+            for (k, h) in &entries {
+                if !self.set_contains_hashed(other, *k, *h)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })();
+        self.temp_roots.truncate(base);
+        r
+    }
+
+    /// `s >= other` for any iterable `other` (CPython's `set_issuperset`).
+    pub fn set_issuperset(&mut self, s: Value, other: Value) -> PyResult<bool> {
+        if is_anyset(other) {
+            return self.set_issubset(other, s);
+        }
+        let it = self.get_iter(other)?;
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(k) = self.iter_next(it)? {
+                if !self.set_contains_key(s, k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// Set rich comparison (CPython's `set_richcompare`); NotImplemented unless `b` is a set.
     pub fn set_compare(
         &mut self,
         a: Value,
@@ -296,24 +485,17 @@ impl<M: Mode> Vm<M> {
         op: crate::bytecode::CmpOp,
     ) -> PyResult<Value> {
         use crate::bytecode::CmpOp;
+        if !is_anyset(b) || !is_anyset(a) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
         let (la, lb) = (self.set_len(a), self.set_len(b));
-        let a_in_b = || -> bool { true };
-        let _ = a_in_b;
-        let subset = |vm: &mut Self, x: Value, y: Value| -> PyResult<bool> {
-            for v in vm.set_members(x) {
-                if !vm.set_contains(y, v)? {
-                    return Ok(false);
-                }
-            }
-            Ok(true)
-        };
         let r = match op {
-            CmpOp::Eq => la == lb && subset(self, a, b)?,
-            CmpOp::Ne => !(la == lb && subset(self, a, b)?),
-            CmpOp::Le => la <= lb && subset(self, a, b)?,
-            CmpOp::Lt => la < lb && subset(self, a, b)?,
-            CmpOp::Ge => lb <= la && subset(self, b, a)?,
-            CmpOp::Gt => lb < la && subset(self, b, a)?,
+            CmpOp::Eq => la == lb && self.set_issubset(a, b)?,
+            CmpOp::Ne => !(la == lb && self.set_issubset(a, b)?),
+            CmpOp::Le => self.set_issubset(a, b)?,
+            CmpOp::Ge => self.set_issuperset(a, b)?,
+            CmpOp::Lt => la < lb && self.set_issubset(a, b)?,
+            CmpOp::Gt => la > lb && self.set_issuperset(a, b)?,
         };
         Ok(Value::bool(r))
     }
@@ -410,7 +592,7 @@ impl<M: Mode> Vm<M> {
 
     /// `len(o)`. May run `__len__`.
     pub fn len(&mut self, o: Value) -> PyResult<usize> {
-        if o.is_ptr() {
+        if o.is_ptr() && self.fast_len_ok(o) {
             match crate::interp::attr::ops_kind(o) {
                 Some(Kind::Str) => return Ok(obj::<StrObj>(o).char_len),
                 Some(Kind::List) => return Ok(self.list_len(o)),
@@ -473,7 +655,7 @@ impl<M: Mode> Vm<M> {
                     return Ok(self.dict_get(container, item)?.is_some())
                 }
                 Some(Kind::Set) | Some(Kind::FrozenSet) if builtin => {
-                    return self.set_contains(container, item)
+                    return self.set_contains_key(container, item)
                 }
                 Some(Kind::List) | Some(Kind::Tuple) if builtin => {
                     let items = if is::<ListObj>(container) {
@@ -488,10 +670,7 @@ impl<M: Mode> Vm<M> {
                     }
                     return Ok(false);
                 }
-                Some(Kind::DictView) if obj::<DictViewObj>(container).which == 0 => {
-                    let d = obj::<DictViewObj>(container).dict;
-                    return Ok(self.dict_get(d, item)?.is_some());
-                }
+                Some(Kind::DictView) => return self.dictview_contains(container, item),
                 Some(Kind::Range) => return self.range_contains(container, item),
                 Some(Kind::Bytes) => return self.bytes_contains(container, item),
                 _ => {}
@@ -525,14 +704,22 @@ impl<M: Mode> Vm<M> {
         r
     }
 
+    /// May `len(o)` use the layout's length? Not for a subclass whose class defines `__len__` in Python.
+    fn fast_len_ok(&mut self, o: Value) -> bool {
+        let t = self.type_of(o);
+        if obj::<TypeObj>(t).builtin {
+            return true;
+        }
+        let n = self.rt.names.__len__;
+        !matches!(self.type_lookup(t, n), Some(f) if !is::<NativeObj>(f))
+    }
+
     /// Normalises an index for a sequence of length `len` (negative wrap); IndexError message uses `what`.
     pub fn seq_index(&mut self, idx: Value, len: usize, what: &str) -> PyResult<usize> {
         let i = match self.as_num(idx) {
             Some(Num::Int(i)) => i,
             Some(Num::Big(_)) => {
-                return Err(
-                    self.index_error(format!("cannot fit 'int' into an index-sized integer"))
-                );
+                return Err(self.index_error("cannot fit 'int' into an index-sized integer"));
             }
             _ => self
                 .index_value(idx)
@@ -546,11 +733,7 @@ impl<M: Mode> Vm<M> {
     }
 
     fn index_type_error(&mut self, what: &str, idx: Value) -> crate::interp::PyErr {
-        let w = if what == "tuple" || what == "list" {
-            what
-        } else {
-            what
-        };
+        let w = what.trim_end_matches(" assignment");
         self.type_error(format!(
             "{} indices must be integers or slices, not {}",
             w,
@@ -606,17 +789,7 @@ impl<M: Mode> Vm<M> {
             let builtin = obj::<TypeObj>(self.type_of(o)).builtin;
             match crate::interp::attr::ops_kind(o) {
                 Some(Kind::List) if builtin || !self.has_user_getitem(o) => {
-                    if is::<SliceObj>(k) {
-                        let items = self.list_snapshot(o);
-                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let out: Vec<Value> = (0..n)
-                            .map(|i| items[(start + i as i64 * step) as usize])
-                            .collect();
-                        return self.new_list(&out);
-                    }
-                    let n = self.list_len(o);
-                    let i = self.seq_index(k, n, "list")?;
-                    return Ok(self.list_get(o, i));
+                    return self.list_getitem(o, k);
                 }
                 Some(Kind::Tuple) if builtin || !self.has_user_getitem(o) => {
                     let items = obj::<TupleObj>(o).as_slice();
@@ -648,18 +821,8 @@ impl<M: Mode> Vm<M> {
         let t = self.type_of(o);
         let n = self.rt.names.__getitem__;
         if let Some(f) = self.type_lookup(t, n) {
-            let r = self.call_method_value(f, o, &[k]);
-            if let Err(e) = &r {
-                // dict subclasses: __missing__.
-                let ke = self.exc.key_error;
-                if is::<DictObj>(o) && self.err_matches(e, ke) {
-                    let mn = self.rt.names.__missing__;
-                    if let Some(m) = self.type_lookup(t, mn) {
-                        return self.call_method_value(m, o, &[k]);
-                    }
-                }
-            }
-            return r;
+            // dict subclasses: `dict.__getitem__` itself calls `__missing__`.
+            return self.call_method_value(f, o, &[k]);
         }
         if is::<TypeObj>(o) {
             let cg = self.rt.names.__class_getitem__;
@@ -684,15 +847,7 @@ impl<M: Mode> Vm<M> {
             let t = self.type_of(o);
             let builtin = obj::<TypeObj>(t).builtin;
             match crate::interp::attr::ops_kind(o) {
-                Some(Kind::List) if builtin => {
-                    if is::<SliceObj>(k) {
-                        return self.list_set_slice(o, k, v);
-                    }
-                    let n = self.list_len(o);
-                    let i = self.seq_index(k, n, "list assignment")?;
-                    self.list_set(o, i, v);
-                    return Ok(());
-                }
+                Some(Kind::List) if builtin => return self.list_setitem(o, k, v),
                 Some(Kind::Dict) if builtin => return self.dict_set(o, k, v),
                 Some(Kind::ByteArray) if builtin => return self.bytearray_setitem(o, k, v),
                 _ => {}
@@ -715,22 +870,7 @@ impl<M: Mode> Vm<M> {
             let t = self.type_of(o);
             let builtin = obj::<TypeObj>(t).builtin;
             match crate::interp::attr::ops_kind(o) {
-                Some(Kind::List) if builtin => {
-                    let mut items = self.list_snapshot(o);
-                    if is::<SliceObj>(k) {
-                        let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
-                        let mut del: Vec<usize> =
-                            (0..n).map(|i| (start + i as i64 * step) as usize).collect();
-                        del.sort_unstable();
-                        for i in del.into_iter().rev() {
-                            items.remove(i);
-                        }
-                    } else {
-                        let i = self.seq_index(k, items.len(), "list assignment")?;
-                        items.remove(i);
-                    }
-                    return self.list_set_all(o, &items);
-                }
+                Some(Kind::List) if builtin => return self.list_delitem(o, k),
                 Some(Kind::Dict) if builtin => {
                     return match self.dict_del(o, k)? {
                         Some(_) => Ok(()),
@@ -751,13 +891,72 @@ impl<M: Mode> Vm<M> {
         )))
     }
 
-    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
-        let mut items = self.list_snapshot(l);
-        let new = if v == l {
-            items.clone()
+    /// `l[k]` for a list (no user `__getitem__` consulted).
+    pub fn list_getitem(&mut self, o: Value, k: Value) -> PyResult<Value> {
+        if is::<SliceObj>(k) {
+            let items = self.list_snapshot(o);
+            let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+            let out: Vec<Value> = (0..n)
+                .map(|i| items[(start + i as i64 * step) as usize])
+                .collect();
+            return self.new_list(&out);
+        }
+        let n = self.list_len(o);
+        let i = self.seq_index(k, n, "list")?;
+        Ok(self.list_get(o, i))
+    }
+
+    /// `l[k] = v` for a list.
+    pub fn list_setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
+        if is::<SliceObj>(k) {
+            return self.list_set_slice(o, k, v);
+        }
+        let n = self.list_len(o);
+        let i = self.seq_index(k, n, "list assignment")?;
+        self.list_set(o, i, v);
+        Ok(())
+    }
+
+    /// `del l[k]` for a list.
+    pub fn list_delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
+        let mut items = self.list_snapshot(o);
+        if is::<SliceObj>(k) {
+            let (start, _stop, step, n) = self.slice_indices(k, items.len())?;
+            let mut del: Vec<usize> = (0..n).map(|i| (start + i as i64 * step) as usize).collect();
+            del.sort_unstable();
+            for i in del.into_iter().rev() {
+                items.remove(i);
+            }
         } else {
-            self.collect_iterable(v)?
+            let i = self.seq_index(k, items.len(), "list assignment")?;
+            items.remove(i);
+        }
+        self.list_set_all(o, &items)
+    }
+
+    fn list_set_slice(&mut self, l: Value, k: Value, v: Value) -> PyResult<()> {
+        let step_one = {
+            let st = obj::<SliceObj>(k).step;
+            st == Value::NONE || st == Value::small_int(1)
         };
+        let new = if v == l {
+            self.list_snapshot(l)
+        } else if is::<ListObj>(v) || is::<TupleObj>(v) || self.get_iter(v).is_ok() {
+            self.collect_iterable(v)?
+        } else if step_one {
+            return Err(self.type_error("can only assign an iterable"));
+        } else {
+            return Err(self.type_error("must assign iterable to extended slice"));
+        };
+        let base = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(&new);
+        let r = self.list_set_slice_values(l, k, new);
+        self.temp_roots.truncate(base);
+        r
+    }
+
+    fn list_set_slice_values(&mut self, l: Value, k: Value, new: Vec<Value>) -> PyResult<()> {
+        let mut items = self.list_snapshot(l);
         let (start, stop, step, n) = self.slice_indices(k, items.len())?;
         if step == 1 {
             let s = start.max(0) as usize;

@@ -167,6 +167,9 @@ impl<M: Mode> Vm<M> {
                 }
                 return Ok(x);
             }
+            Some(Kind::FrozenSet) if self.type_of(v) == self.types.frozenset => {
+                return Ok(self.frozenset_hash(v));
+            }
             Some(Kind::Complex) => {
                 let c = obj::<ComplexObj>(v);
                 return Ok(
@@ -196,7 +199,8 @@ impl<M: Mode> Vm<M> {
             Some(f) if !self.is_native_of(f, self.types.object, "__hash__") => {
                 let r = self.call_method_value(f, v, &[])?;
                 match self.as_num(r) {
-                    Some(Num::Int(i)) => Ok(numeric::hash::hash_i64(i)),
+                    // A machine-sized result is the hash itself (CPython maps -1 to -2).
+                    Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
                     Some(Num::Big(b)) => Ok(numeric::hash::hash_bigint(b)),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 }
@@ -625,6 +629,10 @@ impl<M: Mode> Vm<M> {
             (Some(Kind::Set | Kind::FrozenSet), Some(Kind::Set | Kind::FrozenSet), _) => {
                 self.set_binop(a, b, op, inplace)
             }
+            (Some(Kind::Dict), _, BinOp::Or) if inplace => {
+                self.dict_update_from(a, b)?;
+                Ok(a)
+            }
             (Some(Kind::Dict), Some(Kind::Dict), BinOp::Or) => {
                 if inplace {
                     self.dict_update_from(a, b)?;
@@ -633,6 +641,10 @@ impl<M: Mode> Vm<M> {
                 let n = self.dict_copy(a)?;
                 self.dict_update_from(n, b)?;
                 Ok(n)
+            }
+            (Some(Kind::DictView), _, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
+            | (_, Some(Kind::DictView), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) => {
+                self.dictview_binop(a, b, op)
             }
             (Some(Kind::Bytes), _, BinOp::Mod) => self.bytes_percent_format(a, b),
             _ => Ok(Value::NOT_IMPLEMENTED),

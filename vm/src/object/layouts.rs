@@ -231,20 +231,25 @@ pyobj!(DictObj, Kind::Dict, |s, t| {
     trace_slot(t, &s.entries);
 });
 
-/// A set or frozenset table (CPython's layout: open addressing over (hash, key) pairs, order = slot
-/// order, so iteration order of small ints matches CPython's).
+/// A set or frozenset table (CPython's layout: open addressing, order = slot order, so iteration order
+/// of small ints matches CPython's). See `builtins/set_table.rs`.
 #[repr(C)]
 pub struct SetObj {
     pub header: Header,
     pub dict: Slot,
+    /// Active members (raw).
     pub len: Slot,
     /// Slots used including dummies (raw).
     pub fill: Slot,
-    /// ValueArray of 2 * (mask + 1) words: (hash, key); key NULL = empty, DUMMY = deleted.
+    /// ValueArray of 3 * (mask + 1) words: (key, hash high 32 bits, hash low 32 bits), the hash halves as
+    /// small ints (so the traced table never holds a pointer-like raw word); key NULL = empty, DUMMY =
+    /// deleted. NULL = the empty 8-slot table.
     pub table: Slot,
     pub version: Slot,
-    /// Cached hash (frozenset only; 0 = not computed).
+    /// Cached hash (frozenset only; raw; 0 = not computed).
     pub hash: Slot,
+    /// Where `pop()` starts searching (raw).
+    pub finger: Slot,
 }
 
 pyobj!(SetObj, Kind::Set, |s, t| {
