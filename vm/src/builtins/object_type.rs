@@ -64,6 +64,13 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
 
     let f = vm.types.function;
     vm.def_method(f, "__get__", function_get)?;
+    for t in [
+        vm.types.none_type,
+        vm.types.not_implemented_type,
+        vm.types.ellipsis_type,
+    ] {
+        vm.def_static(t, "__new__", singleton_new)?;
+    }
 
     let b = vm.rt.builtins;
     vm.def_fn(b, "__build_class__", build_class)?;
@@ -79,7 +86,7 @@ impl<M: Mode> Vm<M> {
         match t.layout {
             Kind::Instance => {
                 let n = t.slot_names.len();
-                self.alloc_var(
+                let v = self.alloc_var(
                     cls,
                     InstanceObj {
                         header: Self::hdr(),
@@ -88,7 +95,12 @@ impl<M: Mode> Vm<M> {
                         slots: [],
                     },
                     n * 8,
-                )
+                )?;
+                let inst = obj::<InstanceObj>(v);
+                for i in 0..n {
+                    inst.slot(i).init(Value::NULL);
+                }
+                Ok(v)
             }
             Kind::Exception => {
                 let et = self.new_tuple(&[])?;
@@ -1111,6 +1123,21 @@ fn staticmethod_call<M: Mode>(
 ) -> PyResult<Value> {
     let f = obj::<StaticMethodObj>(args[0]).func;
     vm.call(f, &args[1..], kwnames)
+}
+
+/// `NoneType()`, `type(NotImplemented)()`, `type(...)()`: the singleton.
+fn singleton_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let cls = args[0];
+    let name = vm.type_name(cls).to_string();
+    vm.check_args(&name, &args[1..], kwnames, 0, 0)
+        .map_err(|_| vm.type_error(format!("{name} takes no arguments")))?;
+    Ok(if cls == vm.types.none_type {
+        Value::NONE
+    } else if cls == vm.types.not_implemented_type {
+        Value::NOT_IMPLEMENTED
+    } else {
+        Value::ELLIPSIS
+    })
 }
 
 fn function_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -96,12 +96,12 @@ impl<M: Mode> Vm<M> {
     /// `r[k]`.
     pub fn range_getitem(&mut self, r: Value, k: Value) -> PyResult<Value> {
         let (start, _stop, step, len) = self.range_parts(r);
-        if is::<SliceObj>(k) {
-            let n = len.to_string().parse::<usize>().unwrap_or(usize::MAX);
-            let (s, _e, st, cnt) = self.slice_indices(k, n)?;
-            let nstart = &start + &step * BigInt::from(s);
-            let nstep = &step * BigInt::from(st);
-            let nstop = &nstart + &nstep * BigInt::from(cnt);
+        if let Some(sl) = cast::<SliceObj>(k) {
+            let (a, b, c) = (sl.start, sl.stop, sl.step);
+            let (s, e, st) = self.big_slice_indices(a, b, c, &len)?;
+            let nstart = &start + &step * &s;
+            let nstep = &step * &st;
+            let nstop = &start + &step * &e;
             return self.new_range(nstart, nstop, nstep);
         }
         if !self.is_int(k) && !self.has_index(k) {
@@ -118,6 +118,48 @@ impl<M: Mode> Vm<M> {
             return Err(self.index_error("range object index out of range"));
         }
         self.new_bigint(start + step * i)
+    }
+
+    /// `slice.indices` over an arbitrary-precision length (CPython's `_PySlice_GetLongIndices`).
+    fn big_slice_indices(
+        &mut self,
+        a: Value,
+        b: Value,
+        c: Value,
+        len: &BigInt,
+    ) -> PyResult<(BigInt, BigInt, BigInt)> {
+        let step = if c == Value::NONE {
+            BigInt::from(1)
+        } else {
+            self.range_arg(c)?
+        };
+        if step.is_zero() {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let neg = step.is_negative();
+        let (lower, upper) = if neg {
+            (BigInt::from(-1), len - 1)
+        } else {
+            (BigInt::zero(), len.clone())
+        };
+        let mut clamp = |vm: &mut Self, v: Value, default: &BigInt| -> PyResult<BigInt> {
+            if v == Value::NONE {
+                return Ok(default.clone());
+            }
+            let mut x = vm.range_arg(v)?;
+            if x.is_negative() {
+                x += len;
+                if x < lower {
+                    x = lower.clone();
+                }
+            } else if x > upper {
+                x = upper.clone();
+            }
+            Ok(x)
+        };
+        let s = clamp(self, a, if neg { &upper } else { &lower })?;
+        let e = clamp(self, b, if neg { &lower } else { &upper })?;
+        Ok((s, e, step))
     }
 
     /// `x in r` (ints by arithmetic, other values by equality scan).

@@ -476,7 +476,8 @@ impl<M: Mode> Vm<M> {
             if inst.nslots > 0 {
                 if let Some(i) = obj::<TypeObj>(t).slot_names.iter().position(|s| *s == name) {
                     if self.load(inst.slot(i)).is_null() {
-                        return Err(self.no_attribute(v, name));
+                        let n = self.str_of(name).to_string();
+                        return Err(self.attribute_error(n));
                     }
                     self.store(inst.slot(i), Value::NULL);
                     return Ok(());

@@ -606,6 +606,9 @@ impl<M: Mode> Vm<M> {
                     let l = obj::<RangeObj>(o).len;
                     return match self.as_num(l) {
                         Some(Num::Int(i)) => Ok(i as usize),
+                        Some(Num::Big(b)) if num_traits::ToPrimitive::to_i64(b).is_some() => {
+                            Ok(num_traits::ToPrimitive::to_i64(b).unwrap_or(0) as usize)
+                        }
                         _ => {
                             Err(self.overflow_error("Python int too large to convert to C ssize_t"))
                         }

@@ -89,6 +89,10 @@ impl<M: Mode> Vm<M> {
                 return Ok(self.dict_len(v) > 0)
             }
             Some(Kind::BigInt) => return Ok(!obj::<BigIntObj>(v).v.is_zero()),
+            Some(Kind::Range) => {
+                let l = obj::<RangeObj>(v).len;
+                return Ok(!(l.is_small_int() && l.as_small_int() == 0));
+            }
             _ => {}
         }
         let t = self.type_of(v);
@@ -788,7 +792,9 @@ impl<M: Mode> Vm<M> {
                     return self.float_binop(x, y, BinOp::Pow);
                 }
                 let e = b.to_u64().ok_or_else(|| self.memory_error())?;
-                if a.is_zero() || a.is_one() {
+                if e == 0 {
+                    BigInt::one()
+                } else if a.is_zero() || a.is_one() {
                     a.clone()
                 } else if *a == BigInt::from(-1) {
                     if e % 2 == 0 {

@@ -1,0 +1,4 @@
+# Syntax error test: a malformed parameter list.
+print("never printed")
+def f(:
+    pass

@@ -1,0 +1,22 @@
+# Checks integer exponentiation: ** with big results, negative exponents producing floats, 3-arg pow incl. modular inverse.
+print(2 ** 10, 2 ** 0, 0 ** 0, (-2) ** 3, (-2) ** 4, 1 ** 1000, (-1) ** 1001)
+print(2 ** -1, 2 ** -2, 10 ** -3, (-2) ** -3, type(2 ** -1).__name__)
+print(7 ** 77)
+print(pow(2, 100), pow(3, 4, 5), pow(-3, 4, 5), pow(3, 4, -5), pow(-3, 3, 7))
+print(pow(2, 10 ** 6, 10 ** 9 + 7))
+print(pow(123456789, 987654321, 10 ** 12))
+print(pow(3, -1, 11), pow(10, -2, 17), pow(-5, -1, 13), pow(2, -3, 7))
+print((pow(38, -1, 97) * 38) % 97)
+print(pow(0, 0, 1), pow(5, 0, 1), pow(5, 0, 7))
+print(pow(2, 0.5), pow(4, 0.5), pow(2, -0.5))
+print(type((-8) ** 0.5).__name__, type((-8) ** 2.0).__name__, (-8) ** 2.0)
+print(2 ** 0.5 * 2 ** 0.5)
+print(10 ** 100 == int("1" + "0" * 100), len(str(3 ** 1000)))
+print(pow(10, 18) - 1, pow(2, 63) % 1000)
+x = 3
+x **= 4
+print(x)
+print(sum(pow(i, 3) for i in range(1, 11)), sum(range(1, 11)) ** 2)
+print([pow(b, 5, 11) for b in range(11)])
+print(2 ** 3 ** 2, (2 ** 3) ** 2, -2 ** 2)
+print(pow(True, 5), pow(5, True), pow(False, 0))
