@@ -373,6 +373,11 @@ fn complex_arg<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<Option<(f64, f64, 
 fn complex_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = vm.parse_args("complex", &args[1..], kwnames, &["real", "imag"], 0, 2, 0)?;
     let (r, i) = (a[0], a[1]);
+    let r = if r.is_null() && !i.is_null() {
+        Value::small_int(0)
+    } else {
+        r
+    };
     let (re, im) = if r.is_null() {
         (0.0, 0.0)
     } else if is::<StrObj>(r) {

@@ -327,7 +327,7 @@ pub fn num_pow_method<M: Mode>(
     };
     match args.get(2) {
         Some(m) if *m != Value::NONE => {
-            if !(vm.is_int(a) && vm.is_int(b)) || !vm.is_int(*m) {
+            if !(vm.is_int(a) && vm.is_int(b) && vm.is_int(*m)) {
                 if acc == Accept::Int && !vm.num_accepts(acc, *m) {
                     return Ok(Value::NOT_IMPLEMENTED);
                 }
@@ -497,7 +497,7 @@ int_unary!(int_float, "__float__", |vm, v| {
 });
 int_unary!(int_hash, "__hash__", |vm, v| {
     let b = vm.as_bigint(v).unwrap_or_default();
-    Ok(Value::small_int(numeric::hash::hash_bigint(&b)))
+    vm.new_int(numeric::hash::hash_bigint(&b))
 });
 int_unary!(int_bit_length, "bit_length", |vm, v| {
     let b = vm.as_bigint(v).unwrap_or_default();

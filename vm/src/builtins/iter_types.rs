@@ -105,7 +105,7 @@ fn zip_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
     for (i, k) in kwnames.iter().enumerate() {
         let name = vm.str_of(*k);
         if name != "strict" {
-            return Err(vm.type_error(format!("zip() got an unexpected keyword argument '{name}'")));
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for zip()")));
         }
         strict = vm.truthy(args[npos + i])?;
     }
@@ -175,7 +175,12 @@ fn reversed_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
     let seq = args[1];
     let t = vm.type_of(seq);
     let builtin = obj::<TypeObj>(t).builtin;
-    match crate::interp::attr::ops_kind(seq) {
+    let kind = if seq.is_ptr() {
+        crate::interp::attr::ops_kind(seq)
+    } else {
+        None
+    };
+    match kind {
         Some(Kind::List) if builtin => {
             let n = vm.list_len(seq) as u64;
             let c = vm.types.list_reverseiterator;
@@ -191,7 +196,7 @@ fn reversed_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
             let r = vm.new_range(last, stop, -step)?;
             return vm.range_iter(r);
         }
-        Some(Kind::Dict) if builtin => {
+        Some(Kind::Dict) | Some(Kind::DictView) if builtin => {
             let keys = vm.collect_iterable(seq)?;
             let l = vm.new_list(&keys)?;
             let n = keys.len() as u64;
@@ -218,7 +223,7 @@ fn reversed_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
     let gi = vm.rt.names.__getitem__;
     let ln = vm.rt.names.__len__;
     let is_mapping = matches!(
-        crate::interp::attr::ops_kind(seq),
+        kind,
         Some(Kind::Dict) | Some(Kind::Set) | Some(Kind::FrozenSet)
     );
     if is_mapping || vm.type_lookup(t, gi).is_none() || vm.type_lookup(t, ln).is_none() {

@@ -925,8 +925,11 @@ fn erfc_f(x: f64) -> f64 {
 }
 
 const LANCZOS_N: usize = 13;
+#[allow(clippy::excessive_precision)] // CPython's constants, verbatim
 const LANCZOS_G: f64 = 6.024_680_040_776_729_6;
+#[allow(clippy::excessive_precision)] // CPython's constants, verbatim
 const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_6;
+#[allow(clippy::excessive_precision)] // CPython's constants, verbatim
 const LANCZOS_NUM: [f64; LANCZOS_N] = [
     23531376880.410759688572007674451636754734846804940,
     42919803642.649098768957899047001988850926355848959,

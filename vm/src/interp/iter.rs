@@ -636,13 +636,27 @@ impl<M: Mode> Vm<M> {
         if is::<GeneratorObj>(sub) {
             return self.gen_resume(sub, v, None);
         }
-        if v == Value::NONE {
+        if v == Value::NONE && is::<IterObj>(sub) {
             return match self.iter_next(sub)? {
                 Some(y) => Ok(Ok(y)),
                 None => Ok(Err(Value::NONE)),
             };
         }
-        match self.call_method(sub, "send", &[v]) {
+        let r = if v == Value::NONE {
+            let t = self.type_of(sub);
+            let n = self.rt.names.__next__;
+            match self.type_lookup(t, n) {
+                Some(f) => self.call_method_value(f, sub, &[]),
+                None => {
+                    return Err(
+                        self.type_error(format!("'{}' object is not an iterator", self.tname(sub)))
+                    )
+                }
+            }
+        } else {
+            self.call_method(sub, "send", &[v])
+        };
+        match r {
             Ok(y) => Ok(Ok(y)),
             Err(e) => {
                 let si = self.exc.stop_iteration;
