@@ -11,9 +11,13 @@ pub mod bytes_type;
 pub mod dict_table;
 pub mod dict_type;
 pub mod exc_type;
+pub mod float_type;
 pub mod functions;
+pub mod gen_type;
 pub mod int_type;
+pub mod iter_types;
 pub mod list_type;
+pub mod math_module;
 pub mod object_type;
 pub mod range_type;
 pub mod repr;
@@ -31,6 +35,9 @@ pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     object_type::register(vm)?;
     functions::register(vm)?;
     int_type::register(vm)?;
+    float_type::register(vm)?;
+    iter_types::register(vm)?;
+    gen_type::register(vm)?;
     str_type::register(vm)?;
     bytes_type::register(vm)?;
     list_type::register(vm)?;
@@ -48,6 +55,7 @@ pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
 /// The initialiser of the builtin module `name`, if Weft implements it in Rust.
 pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
+        "math" => Some(math_module::init),
         _ => None,
     }
 }

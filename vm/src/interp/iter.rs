@@ -5,6 +5,7 @@
 //! loop until the generator yields or returns.
 
 use crate::access::Mode;
+use crate::bytecode::Op;
 use crate::interp::eval::Exit;
 use crate::interp::frame::{Boundary, FrameInfo, SavedFrame};
 use crate::interp::{PyErr, PyResult, Vm};
@@ -15,6 +16,16 @@ const GEN_CREATED: u64 = 0;
 const GEN_SUSPENDED: u64 = 1;
 const GEN_RUNNING: u64 = 2;
 const GEN_FINISHED: u64 = 3;
+
+/// What a `throw` forwarded to a `yield from` sub-iterator did.
+enum Delegated {
+    /// The sub-iterator yielded: the outer generator yields the same value.
+    Yielded(Value),
+    /// The sub-iterator finished: the `yield from` evaluates to this value.
+    Returned(Value),
+    /// The sub-iterator raised (or was closed): raise this in the outer generator.
+    Raise(Value),
+}
 
 impl<M: Mode> Vm<M> {
     /// `iter(o)`. May run `__iter__`.
@@ -281,23 +292,32 @@ impl<M: Mode> Vm<M> {
                 if its.is_empty() {
                     return Ok(None);
                 }
+                let strict = i.b == Value::TRUE;
                 let mut out = Vec::with_capacity(its.len());
-                for it in its {
-                    match self.iter_next(it)? {
-                        Some(v) => {
+                let mark = self.temp_roots.len();
+                for (k, it) in its.iter().enumerate() {
+                    let r = self.iter_next(*it);
+                    match r {
+                        Ok(Some(v)) => {
                             out.push(v);
                             self.temp_roots.push(v);
                         }
-                        None => {
-                            let n = self.temp_roots.len() - out.len();
-                            self.temp_roots.truncate(n);
+                        Ok(None) => {
+                            self.temp_roots.truncate(mark);
+                            if strict {
+                                return self.zip_strict_error(&its, k);
+                            }
                             return Ok(None);
+                        }
+                        Err(e) => {
+                            self.temp_roots.truncate(mark);
+                            return Err(e);
                         }
                     }
                 }
-                let n = self.temp_roots.len() - out.len();
-                self.temp_roots.truncate(n);
-                Ok(Some(self.new_tuple(&out)?))
+                let r = self.new_tuple(&out);
+                self.temp_roots.truncate(mark);
+                Ok(Some(r?))
             }
             IterKind::Map => {
                 let its: Vec<Value> = obj::<TupleObj>(i.b).as_slice().to_vec();
@@ -350,6 +370,34 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// `zip(strict=True)`: iterator `k` was exhausted; raise unless all the others are too.
+    fn zip_strict_error(&mut self, its: &[Value], k: usize) -> PyResult<Option<Value>> {
+        let plural = |k: usize| {
+            if k == 1 {
+                "argument 1".to_string()
+            } else {
+                format!("arguments 1-{k}")
+            }
+        };
+        if k > 0 {
+            return Err(self.value_error(format!(
+                "zip() argument {} is shorter than {}",
+                k + 1,
+                plural(k)
+            )));
+        }
+        for (j, it) in its.iter().enumerate().skip(1) {
+            if self.iter_next(*it)?.is_some() {
+                return Err(self.value_error(format!(
+                    "zip() argument {} is longer than {}",
+                    j + 1,
+                    plural(j)
+                )));
+            }
+        }
+        Ok(None)
+    }
+
     /// A one-character str (ASCII ones are interned).
     pub fn char_str(&mut self, s: &str) -> PyResult<Value> {
         if s.len() == 1 {
@@ -381,6 +429,16 @@ impl<M: Mode> Vm<M> {
         }
         if state == GEN_CREATED && sent != Value::NONE && throw.is_none() {
             return Err(self.type_error("can't send non-None value to a just-started generator"));
+        }
+        let mut throw = throw;
+        if let (Some(e), GEN_SUSPENDED) = (throw, state) {
+            if let Some(sub) = self.gen_delegate(g) {
+                match self.gen_throw_delegated(g, sub, e)? {
+                    Delegated::Yielded(v) => return Ok(Ok(v)),
+                    Delegated::Returned(r) => return self.gen_resume(g, r, None),
+                    Delegated::Raise(e2) => throw = Some(e2),
+                }
+            }
         }
         let saved = go.frame.lock().unwrap().take();
         let Some(saved) = saved else {
@@ -440,6 +498,94 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// The sub-iterator of the `yield from` that suspended generator `g` is paused in, if any.
+    fn gen_delegate(&mut self, g: Value) -> Option<Value> {
+        let go = obj::<GeneratorObj>(g);
+        let guard = go.frame.lock().unwrap();
+        let sf = guard.as_ref()?;
+        let code = &obj::<CodeObj>(sf.info.code).code;
+        let ins = code.instrs.get(sf.info.ip as usize)?;
+        if ins.op == Op::YieldFrom {
+            sf.values.last().copied()
+        } else {
+            None
+        }
+    }
+
+    /// Moves the suspended generator `g` past its `yield from` (the sub-iterator finished or raised):
+    /// pops the sub-iterator from its saved stack and steps over the instruction.
+    fn gen_leave_yield_from(&mut self, g: Value) {
+        let go = obj::<GeneratorObj>(g);
+        let mut guard = go.frame.lock().unwrap();
+        if let Some(sf) = guard.as_mut() {
+            sf.values.pop();
+            sf.info.ip += 1;
+        }
+    }
+
+    /// `throw(e)` into a generator paused in `yield from sub`: CPython's delegation rules (close the
+    /// sub-iterator on GeneratorExit, else forward to its `throw`).
+    fn gen_throw_delegated(&mut self, g: Value, sub: Value, e: Value) -> PyResult<Delegated> {
+        let go = obj::<GeneratorObj>(g);
+        let ge = self.exc.generator_exit;
+        let is_exit = {
+            let t = self.type_of(e);
+            self.is_subtype(t, ge)
+        };
+        self.store_raw(&go.state, GEN_RUNNING);
+        let r: PyResult<Result<Value, Value>> = if is_exit {
+            let closed = if is::<GeneratorObj>(sub) {
+                self.gen_close_value(sub)
+            } else {
+                let n = self.rt.names.close;
+                match self.getattr_opt(sub, n) {
+                    Ok(Some(f)) => self.call(f, &[], &[]).map(|_| ()),
+                    Ok(None) => Ok(()),
+                    Err(err) => Err(err),
+                }
+            };
+            match closed {
+                Ok(()) => Err(PyErr::Exc(e)),
+                Err(err) => Err(err),
+            }
+        } else if is::<GeneratorObj>(sub) {
+            self.gen_resume(sub, Value::NONE, Some(e))
+        } else {
+            let n = self.rt.names.throw;
+            match self.getattr_opt(sub, n) {
+                Ok(Some(f)) => match self.call(f, &[e], &[]) {
+                    Ok(y) => Ok(Ok(y)),
+                    Err(err) => {
+                        let si = self.exc.stop_iteration;
+                        if self.err_matches(&err, si) {
+                            let ev = self.exc_value(&err);
+                            let args = self.load(&obj::<ExceptionObj>(ev).args);
+                            let a = obj::<TupleObj>(args).as_slice();
+                            Ok(Err(a.first().copied().unwrap_or(Value::NONE)))
+                        } else {
+                            Err(err)
+                        }
+                    }
+                },
+                Ok(None) => Err(PyErr::Exc(e)),
+                Err(err) => Err(err),
+            }
+        };
+        self.store_raw(&go.state, GEN_SUSPENDED);
+        match r {
+            Ok(Ok(y)) => Ok(Delegated::Yielded(y)),
+            Ok(Err(v)) => {
+                self.gen_leave_yield_from(g);
+                Ok(Delegated::Returned(v))
+            }
+            Err(err) => {
+                self.gen_leave_yield_from(g);
+                let ev = self.exc_value(&err);
+                Ok(Delegated::Raise(ev))
+            }
+        }
+    }
+
     /// Runs the top frame as if instruction `ip - 1` had raised `e`.
     fn run_with_pending(&mut self, e: Value) -> PyResult<Exit> {
         // Emulate a raise at the current ip: search handlers via the normal unwinding path.
@@ -460,8 +606,10 @@ impl<M: Mode> Vm<M> {
         Err(PyErr::Exc(e))
     }
 
-    /// Saves the top (generator) frame into its generator object and pops it.
+    /// Saves the top (generator) frame into its generator object and pops it. `fi` may be a stale copy
+    /// (its ip not updated): the live top frame's bookkeeping is what is saved.
     pub fn suspend_generator(&mut self, fi: FrameInfo) {
+        let fi = self.frames.last().copied().unwrap_or(fi);
         let base = fi.base as usize;
         let values = self.stack.split_off(base);
         self.frames.pop();
@@ -488,13 +636,27 @@ impl<M: Mode> Vm<M> {
         if is::<GeneratorObj>(sub) {
             return self.gen_resume(sub, v, None);
         }
-        if v == Value::NONE {
+        if v == Value::NONE && is::<IterObj>(sub) {
             return match self.iter_next(sub)? {
                 Some(y) => Ok(Ok(y)),
                 None => Ok(Err(Value::NONE)),
             };
         }
-        match self.call_method(sub, "send", &[v]) {
+        let r = if v == Value::NONE {
+            let t = self.type_of(sub);
+            let n = self.rt.names.__next__;
+            match self.type_lookup(t, n) {
+                Some(f) => self.call_method_value(f, sub, &[]),
+                None => {
+                    return Err(
+                        self.type_error(format!("'{}' object is not an iterator", self.tname(sub)))
+                    )
+                }
+            }
+        } else {
+            self.call_method(sub, "send", &[v])
+        };
+        match r {
             Ok(y) => Ok(Ok(y)),
             Err(e) => {
                 let si = self.exc.stop_iteration;
