@@ -7,6 +7,7 @@
 pub mod args;
 pub mod attrs;
 pub mod bootstrap;
+pub mod bytes_methods;
 pub mod bytes_type;
 pub mod dict_table;
 pub mod dict_type;
@@ -18,6 +19,8 @@ pub mod object_type;
 pub mod range_type;
 pub mod repr;
 pub mod set_type;
+pub mod str_format;
+pub mod str_methods;
 pub mod str_type;
 pub mod sys_module;
 
