@@ -306,12 +306,7 @@ fn b_mul<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Valu
 
 fn b_mod<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let b = drecv(vm, "__mod__", args, kw, 1)?;
-    let r = vm.bytes_percent_format(b, args[1])?;
-    if is::<ByteArrayObj>(b) {
-        let d = vm.bytes_data(r);
-        return vm.new_bytearray(&d);
-    }
-    Ok(r)
+    vm.bytes_percent_format(b, args[1])
 }
 
 fn b_rmod<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -661,14 +656,7 @@ impl<M: Mode> Vm<M> {
                 }
                 make(self, is::<ByteArrayObj>(seq), &r)
             }
-            BinOp::Mod if is_bytes_like(a) => {
-                let r = self.bytes_percent_format(a, b)?;
-                if is::<ByteArrayObj>(a) {
-                    let d = self.bytes_data(r);
-                    return self.new_bytearray(&d);
-                }
-                Ok(r)
-            }
+            BinOp::Mod if is_bytes_like(a) => self.bytes_percent_format(a, b),
             _ => Ok(Value::NOT_IMPLEMENTED),
         }
     }
@@ -808,25 +796,5 @@ impl<M: Mode> Vm<M> {
         let ver = self.load_raw(&ba.version);
         self.store_raw(&ba.version, ver + 1);
         Ok(())
-    }
-
-    /// `fmt % args` for bytes: formats through the str implementation over latin-1 text.
-    pub fn bytes_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let data = self.bytes_data(fmt);
-        let text: String = data.iter().map(|b| *b as char).collect();
-        let f = self.new_string(text)?;
-        self.temp_roots.push(f);
-        let r = self.str_percent_format(f, args);
-        self.temp_roots.pop();
-        let r = r?;
-        let s = self.str_of(r);
-        let mut out = Vec::with_capacity(s.len());
-        for c in s.chars() {
-            if (c as u32) > 255 {
-                return Err(self.type_error("%b requires a bytes-like object"));
-            }
-            out.push(c as u32 as u8);
-        }
-        self.new_bytes(&out)
     }
 }

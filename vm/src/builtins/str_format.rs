@@ -288,14 +288,10 @@ fn get_field_object<M: Mode>(
             if src.kwargs.is_null() {
                 return Err(vm.key_error(key));
             }
-            if is::<DictObj>(src.kwargs) && vm.type_of(src.kwargs) == vm.types.dict {
-                match vm.dict_get(src.kwargs, key)? {
-                    Some(v) => v,
-                    None => return Err(vm.key_error(key)),
-                }
-            } else {
-                vm.getitem(src.kwargs, key)?
-            }
+            vm.temp_roots.push(key);
+            let r = mapping_getitem(vm, src.kwargs, key);
+            vm.temp_roots.pop();
+            r?
         }
         Some(i) => match &src.args {
             None => {
@@ -369,6 +365,33 @@ fn get_field_object<M: Mode>(
     })();
     vm.temp_roots.truncate(mark);
     r
+}
+
+/// `mapping[key]`; dict subclasses without their own `__getitem__` use the dict lookup and
+/// `__missing__`, like CPython's `dict.__getitem__`.
+fn mapping_getitem<M: Mode>(vm: &mut Vm<M>, m: Value, key: Value) -> PyResult<Value> {
+    if !is::<DictObj>(m) {
+        return vm.getitem(m, key);
+    }
+    let t = vm.type_of(m);
+    if t != vm.types.dict {
+        let gi = vm.rt.names.__getitem__;
+        if let Some(f) = vm.type_lookup(t, gi) {
+            if !is::<NativeObj>(f) {
+                return vm.call_method_value(f, m, &[key]);
+            }
+        }
+    }
+    if let Some(v) = vm.dict_get(m, key)? {
+        return Ok(v);
+    }
+    if t != vm.types.dict {
+        let mn = vm.rt.names.__missing__;
+        if let Some(f) = vm.type_lookup(t, mn) {
+            return vm.call_method_value(f, m, &[key]);
+        }
+    }
+    Err(vm.key_error(key))
 }
 
 fn render_field<M: Mode>(

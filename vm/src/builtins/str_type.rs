@@ -339,13 +339,38 @@ impl<M: Mode> Vm<M> {
 
     /// `fmt % args` for str.
     pub fn str_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let f = self.str_of(fmt).to_string();
-        let pieces = printf::parse_printf(&f).map_err(|e| self.num_error(e))?;
-        let is_mapping = !is::<TupleObj>(args) && !is::<StrObj>(args) && args.is_ptr() && {
-            let t = self.type_of(args);
-            let gi = self.rt.names.__getitem__;
-            self.type_lookup(t, gi).is_some()
-        };
+        let f = self.str_of(fmt);
+        let out = self.percent_format(f, args, false)?;
+        self.new_string(out)
+    }
+
+    /// `fmt % args` for bytes/bytearray (the result has `fmt`'s kind): `%b`/`%s` take bytes-like
+    /// objects (or `__bytes__`), `%r`/`%a` give `ascii()`, `%c` an int or a single byte.
+    pub fn bytes_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let data = self.bytes_data(fmt);
+        let text: String = data.iter().map(|b| *b as char).collect();
+        let out = self.percent_format(&bytes_b_to_s(&text), args, true)?;
+        let b: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+        if is::<ByteArrayObj>(fmt) {
+            self.new_bytearray(&b)
+        } else {
+            self.new_bytes(&b)
+        }
+    }
+
+    /// `%` formatting of `f` (for bytes: latin-1 text, `%b` already rewritten to `%s`).
+    fn percent_format(&mut self, f: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+        let pieces = printf::parse_printf(f).map_err(|e| self.num_error(e))?;
+        let is_mapping = !is::<TupleObj>(args)
+            && !is::<StrObj>(args)
+            && !is::<BytesObj>(args)
+            && !is::<ByteArrayObj>(args)
+            && args.is_ptr()
+            && (is::<DictObj>(args) || {
+                let t = self.type_of(args);
+                let gi = self.rt.names.__getitem__;
+                self.type_lookup(t, gi).is_some()
+            });
         let items: Vec<Value> = match cast::<TupleObj>(args) {
             Some(t) => t.as_slice().to_vec(),
             None => vec![args],
@@ -402,12 +427,49 @@ impl<M: Mode> Vm<M> {
                         return Err(self.type_error("format requires a mapping"));
                     }
                     used_mapping = true;
-                    let kv = self.new_str(k)?;
-                    self.getitem(args, kv)?
+                    let kv = if bytes_mode {
+                        let b: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                        self.new_bytes(&b)?
+                    } else {
+                        self.new_str(k)?
+                    };
+                    self.temp_roots.push(kv);
+                    let r = self.getitem(args, kv);
+                    self.temp_roots.pop();
+                    r?
                 }
                 None => take(self)?,
             };
             let piece = match spec.conv {
+                's' if bytes_mode => {
+                    let b = self.percent_bytes_arg(v)?;
+                    let s: String = b.iter().map(|c| *c as char).collect();
+                    printf::printf_str(&s, &spec, width, precision)
+                }
+                'r' | 'a' if bytes_mode => {
+                    let sv = self.ascii(v)?;
+                    let s = self.str_of(sv).to_string();
+                    printf::printf_str(&s, &spec, width, precision)
+                }
+                'c' if bytes_mode => {
+                    let b = match cast::<BytesObj>(v) {
+                        Some(b) if b.b.len() == 1 => b.b[0],
+                        _ if is::<ByteArrayObj>(v) && self.bytes_data(v).len() == 1 => {
+                            self.bytes_data(v)[0]
+                        }
+                        _ if self.is_int(v) => match self.index_value(v) {
+                            Ok(i) if (0..256).contains(&i) => i as u8,
+                            _ => return Err(self.overflow_error("%c arg not in range(256)")),
+                        },
+                        _ => {
+                            return Err(self.type_error(
+                                "%c requires an integer in range(256) or a single byte",
+                            ))
+                        }
+                    };
+                    let s = (b as char).to_string();
+                    printf::printf_str(&s, &spec, width, None)
+                }
                 's' | 'r' | 'a' => {
                     let sv = match spec.conv {
                         's' => self.str(v)?,
@@ -479,6 +541,77 @@ impl<M: Mode> Vm<M> {
         if next < items.len() && !used_mapping && !(is_mapping && items.len() == 1) {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
-        self.new_string(out)
+        Ok(out)
     }
+
+    /// The bytes a bytes `%s`/`%b` formats: a bytes-like object or `__bytes__()`.
+    fn percent_bytes_arg(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        if is::<BytesObj>(v) || is::<ByteArrayObj>(v) {
+            return Ok(self.bytes_data(v));
+        }
+        if v.is_ptr() {
+            let n = self.intern("__bytes__");
+            let t = self.type_of(v);
+            if let Some(f) = self.type_lookup(t, n) {
+                let r = self.call_method_value(f, v, &[])?;
+                if !is::<BytesObj>(r) {
+                    let tn = self.tname(r).to_string();
+                    return Err(
+                        self.type_error(format!("__bytes__ returned non-bytes (type {tn})"))
+                    );
+                }
+                return Ok(self.bytes_data(r));
+            }
+        }
+        let tn = self.tname(v).to_string();
+        Err(self.type_error(format!(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'"
+        )))
+    }
+}
+
+/// Rewrites the `b` conversions of a printf-style format to `s` (bytes formatting treats them
+/// alike), scanning specs the way `parse_printf` does; anything malformed is left for it to report.
+fn bytes_b_to_s(f: &str) -> String {
+    let mut chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if chars.get(i) == Some(&'(') {
+            let mut depth = 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        while i < chars.len() && "-+ #0".contains(chars[i]) {
+            i += 1;
+        }
+        while i < chars.len() && (chars[i] == '*' || chars[i].is_ascii_digit()) {
+            i += 1;
+        }
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            while i < chars.len() && (chars[i] == '*' || chars[i].is_ascii_digit()) {
+                i += 1;
+            }
+        }
+        if i < chars.len() && "hlL".contains(chars[i]) {
+            i += 1;
+        }
+        if chars.get(i) == Some(&'b') {
+            chars[i] = 's';
+        }
+        i += 1;
+    }
+    chars.into_iter().collect()
 }
