@@ -322,7 +322,8 @@ fn b_cmp<M: Mode>(
     op: CmpOp,
 ) -> PyResult<Value> {
     let b = drecv(vm, name, args, kw, 1)?;
-    if !is_bytes_like(args[1]) {
+    // bytes compares only with bytes; bytearray with any bytes-like object.
+    if !is_bytes_like(args[1]) || is::<BytesObj>(b) && !is::<BytesObj>(args[1]) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
     let x = vm.bytes_data(b);
