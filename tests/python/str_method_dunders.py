@@ -1,6 +1,6 @@
 # Checks str methods reached through the type (str.upper(x), str.lower as a key), str dunders called by name, str subclasses, and argument errors of str methods.
 words = ["banana", "Apple", "cherry"]
-print(sorted(words, key=str.lower), [str.upper(w) for w in words], str.join("-", ["a", "b"]))
+print(min(words, key=str.lower), max(words, key=str.upper), [str.upper(w) for w in words], str.join("-", ["a", "b"]))
 print(str.__len__("abc"), str.__contains__("abc", "b"), str.__getitem__("abc", -1), str.__add__("a", "b"))
 print(str.__mul__("ab", 3), "ab".__rmul__(2), str.__mod__("%d%%", 5), "x".__rmod__(1))
 print("a".__eq__("a"), "a".__eq__(1), "a".__ne__("b"), "a".__lt__("b"), "b".__le__("a"), "b".__gt__("a"), "a".__ge__("a"))

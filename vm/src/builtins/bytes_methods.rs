@@ -114,7 +114,7 @@ pub(crate) fn byte_value<M: Mode>(vm: &mut Vm<M>, v: Value, msg: &str) -> PyResu
         _ => vm.index_value(v)?,
     };
     if !(0..256).contains(&i) {
-        return Err(vm.value_error(msg.to_string()));
+        return Err(vm.value_error(msg));
     }
     Ok(i as u8)
 }
@@ -241,12 +241,15 @@ fn b_count<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
     vm.new_int(bytesops::count(&b, &sub, s, e) as i64)
 }
 
+/// A prefix/suffix test kernel (`bytesops::startswith`/`endswith`).
+type AffixTest = fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool;
+
 fn starts_ends<M: Mode>(
     vm: &mut Vm<M>,
     name: &str,
     args: &[Value],
     kw: &[Value],
-    f: fn(&[u8], &[u8], Option<i64>, Option<i64>) -> bool,
+    f: AffixTest,
 ) -> PyResult<Value> {
     let (b, _) = recv(vm, args, name)?;
     check_counts(vm, name, args, kw, 1, 3)?;
