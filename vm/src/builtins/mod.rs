@@ -7,6 +7,7 @@
 pub mod args;
 pub mod attrs;
 pub mod bootstrap;
+pub mod bytes_methods;
 pub mod bytes_type;
 pub mod dict_table;
 pub mod dict_type;
@@ -23,6 +24,8 @@ pub mod range_type;
 pub mod repr;
 pub mod set_table;
 pub mod set_type;
+pub mod str_format;
+pub mod str_methods;
 pub mod str_type;
 pub mod sys_module;
 

@@ -1,10 +1,12 @@
-//! `str`: construction, subscripting, `%` formatting and the methods (over `crate::text`).
+//! `str`: construction, subscripting, `%` formatting and the dunders reachable by name
+//! (`str.__eq__`, `str.__len__`...); the named methods are in `str_methods`, `format` in `str_format`.
 //!
 //! Strings are immutable `StrObj`s holding UTF-8 with a cached code-point length; indices are code-point
 //! indices (`text::strops` converts). Methods never run Python code except where the protocol says so
 //! (`str(x)` calls `__str__`, `%s`/`%r` call `str`/`repr`, `join` iterates).
 
 use crate::access::Mode;
+use crate::bytecode::CmpOp;
 use crate::interp::ops::Num;
 use crate::interp::{PyResult, Vm};
 use crate::numeric::printf::{self, Count, Piece};
@@ -16,12 +18,232 @@ use num_bigint::BigInt;
 pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let t = vm.types.str;
     vm.def_static(t, "__new__", str_new)?;
+    vm.def_method(t, "__len__", str_len)?;
+    vm.def_method(t, "__contains__", str_contains)?;
+    vm.def_method(t, "__getitem__", str_getitem_m)?;
+    vm.def_method(t, "__add__", str_add)?;
+    vm.def_method(t, "__mul__", str_mul)?;
+    vm.def_method(t, "__rmul__", str_mul)?;
+    vm.def_method(t, "__mod__", str_mod)?;
+    vm.def_method(t, "__rmod__", str_rmod)?;
+    vm.def_method(t, "__eq__", str_eq)?;
+    vm.def_method(t, "__ne__", str_ne)?;
+    vm.def_method(t, "__lt__", str_lt)?;
+    vm.def_method(t, "__le__", str_le)?;
+    vm.def_method(t, "__gt__", str_gt)?;
+    vm.def_method(t, "__ge__", str_ge)?;
+    vm.def_method(t, "__hash__", str_hash_m)?;
+    vm.def_method(t, "__iter__", str_iter)?;
+    vm.def_method(t, "__format__", str_format_m)?;
+    vm.def_method(t, "__repr__", str_repr_m)?;
+    vm.def_method(t, "__str__", str_str_m)?;
+    vm.def_method(t, "__getnewargs__", str_getnewargs)?;
+    vm.def_method(t, "__sizeof__", str_sizeof)?;
+    super::str_methods::register(vm)?;
+    super::str_format::register(vm)?;
     Ok(())
+}
+
+/// The receiver of a str dunder, checked like a method descriptor; `nargs` arguments follow it.
+fn dunder_recv<M: Mode>(
+    vm: &mut Vm<M>,
+    name: &str,
+    args: &[Value],
+    kwnames: &[Value],
+    nargs: usize,
+) -> PyResult<Value> {
+    let v = super::str_methods::check_recv(vm, args, "str", name, is::<StrObj>)?;
+    if !kwnames.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+    }
+    let n = args.len() - 1;
+    if n != nargs {
+        let msg = if nargs == 0 {
+            format!("expected 0 arguments, got {n}")
+        } else {
+            format!(
+                "expected {nargs} argument{}, got {n}",
+                if nargs == 1 { "" } else { "s" }
+            )
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(v)
+}
+
+fn str_len<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__len__", args, kw, 0)?;
+    vm.new_int(obj::<StrObj>(s).char_len as i64)
+}
+
+fn str_contains<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__contains__", args, kw, 1)?;
+    let x = args[1];
+    if !is::<StrObj>(x) {
+        let tn = vm.tname(x).to_string();
+        return Err(vm.type_error(format!(
+            "'in <string>' requires string as left operand, not {tn}"
+        )));
+    }
+    Ok(Value::bool(vm.str_of(s).contains(vm.str_of(x))))
+}
+
+fn str_getitem_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__getitem__", args, kw, 1)?;
+    vm.str_getitem(s, args[1])
+}
+
+fn str_add<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__add__", args, kw, 1)?;
+    let x = args[1];
+    if !is::<StrObj>(x) {
+        let tn = vm.tname(x).to_string();
+        return Err(vm.type_error(format!("can only concatenate str (not \"{tn}\") to str")));
+    }
+    let mut out = String::with_capacity(vm.str_of(s).len() + vm.str_of(x).len());
+    out.push_str(vm.str_of(s));
+    out.push_str(vm.str_of(x));
+    vm.new_string(out)
+}
+
+fn str_mul<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__mul__", args, kw, 1)?;
+    let n = super::str_methods::ssize_arg(vm, args[1])?;
+    let r = strops::str_mul(vm.str_of(s), n).map_err(|e| vm.text_error(e))?;
+    vm.new_string(r)
+}
+
+fn str_mod<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__mod__", args, kw, 1)?;
+    vm.str_percent_format(s, args[1])
+}
+
+fn str_rmod<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__rmod__", args, kw, 1)?;
+    if !is::<StrObj>(args[1]) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    vm.str_percent_format(args[1], s)
+}
+
+fn str_cmp<M: Mode>(
+    vm: &mut Vm<M>,
+    name: &str,
+    args: &[Value],
+    kw: &[Value],
+    op: CmpOp,
+) -> PyResult<Value> {
+    let s = dunder_recv(vm, name, args, kw, 1)?;
+    let x = args[1];
+    if !is::<StrObj>(x) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    Ok(Value::bool(crate::interp::ops::cmp_ord(
+        op,
+        vm.str_of(s).cmp(vm.str_of(x)),
+    )))
+}
+
+fn str_eq<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__eq__", args, kw, CmpOp::Eq)
+}
+
+fn str_ne<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__ne__", args, kw, CmpOp::Ne)
+}
+
+fn str_lt<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__lt__", args, kw, CmpOp::Lt)
+}
+
+fn str_le<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__le__", args, kw, CmpOp::Le)
+}
+
+fn str_gt<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__gt__", args, kw, CmpOp::Gt)
+}
+
+fn str_ge<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    str_cmp(vm, "__ge__", args, kw, CmpOp::Ge)
+}
+
+fn str_hash_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__hash__", args, kw, 0)?;
+    let h = vm.str_hash(s);
+    vm.new_int(h)
+}
+
+fn str_iter<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__iter__", args, kw, 0)?;
+    let c = vm.types.str_iterator;
+    vm.new_iter(c, IterKind::Str, s, Value::NULL, 0, 0)
+}
+
+fn str_format_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = super::str_methods::check_recv(vm, args, "str", "__format__", is::<StrObj>)?;
+    vm.check_method_args("__format__", args, kw, 1, 1)?;
+    let spec = args[1];
+    if !is::<StrObj>(spec) {
+        let tn = vm.tname(spec).to_string();
+        return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
+    }
+    let spec_s = vm.str_of(spec).to_string();
+    let r = vm.native_format(s, &spec_s)?;
+    vm.new_string(r)
+}
+
+fn str_repr_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__repr__", args, kw, 0)?;
+    let r = crate::text::repr::str_repr(vm.str_of(s));
+    vm.new_string(r)
+}
+
+fn str_str_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__str__", args, kw, 0)?;
+    if vm.type_of(s) == vm.types.str {
+        return Ok(s);
+    }
+    let t = vm.str_of(s);
+    vm.new_str(t)
+}
+
+fn str_getnewargs<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__getnewargs__", args, kw, 0)?;
+    let t = vm.str_of(s);
+    let c = vm.new_str(t)?;
+    vm.new_tuple(&[c])
+}
+
+fn str_sizeof<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    let s = dunder_recv(vm, "__sizeof__", args, kw, 0)?;
+    let so = obj::<StrObj>(s);
+    // CPython's compact layouts: 40 bytes of header for ASCII, 56 otherwise, plus the code units.
+    let max = so.s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let n = so.char_len as i64;
+    let size = if max < 128 {
+        49 + n
+    } else if max < 256 {
+        73 + n
+    } else if max < 65536 {
+        74 + 2 * n
+    } else {
+        76 + 4 * n
+    };
+    vm.new_int(size)
 }
 
 /// `str(object='')`, `str(bytes, encoding, errors)`.
 fn str_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let cls = args[0];
+    if !is::<TypeObj>(cls) || !vm.is_subtype(cls, vm.types.str) {
+        let n = if is::<TypeObj>(cls) {
+            vm.type_name(cls).to_string()
+        } else {
+            vm.tname(cls).to_string()
+        };
+        return Err(vm.type_error(format!("str.__new__({n}): {n} is not a subtype of str")));
+    }
     let a = vm.parse_args(
         "str",
         &args[1..],
@@ -117,13 +339,38 @@ impl<M: Mode> Vm<M> {
 
     /// `fmt % args` for str.
     pub fn str_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
-        let f = self.str_of(fmt).to_string();
-        let pieces = printf::parse_printf(&f).map_err(|e| self.num_error(e))?;
-        let is_mapping = !is::<TupleObj>(args) && !is::<StrObj>(args) && args.is_ptr() && {
-            let t = self.type_of(args);
-            let gi = self.rt.names.__getitem__;
-            self.type_lookup(t, gi).is_some()
-        };
+        let f = self.str_of(fmt);
+        let out = self.percent_format(f, args, false)?;
+        self.new_string(out)
+    }
+
+    /// `fmt % args` for bytes/bytearray (the result has `fmt`'s kind): `%b`/`%s` take bytes-like
+    /// objects (or `__bytes__`), `%r`/`%a` give `ascii()`, `%c` an int or a single byte.
+    pub fn bytes_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        let data = self.bytes_data(fmt);
+        let text: String = data.iter().map(|b| *b as char).collect();
+        let out = self.percent_format(&bytes_b_to_s(&text), args, true)?;
+        let b: Vec<u8> = out.chars().map(|c| c as u32 as u8).collect();
+        if is::<ByteArrayObj>(fmt) {
+            self.new_bytearray(&b)
+        } else {
+            self.new_bytes(&b)
+        }
+    }
+
+    /// `%` formatting of `f` (for bytes: latin-1 text, `%b` already rewritten to `%s`).
+    fn percent_format(&mut self, f: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+        let pieces = printf::parse_printf(f).map_err(|e| self.num_error(e))?;
+        let is_mapping = !is::<TupleObj>(args)
+            && !is::<StrObj>(args)
+            && !is::<BytesObj>(args)
+            && !is::<ByteArrayObj>(args)
+            && args.is_ptr()
+            && (is::<DictObj>(args) || {
+                let t = self.type_of(args);
+                let gi = self.rt.names.__getitem__;
+                self.type_lookup(t, gi).is_some()
+            });
         let items: Vec<Value> = match cast::<TupleObj>(args) {
             Some(t) => t.as_slice().to_vec(),
             None => vec![args],
@@ -180,12 +427,49 @@ impl<M: Mode> Vm<M> {
                         return Err(self.type_error("format requires a mapping"));
                     }
                     used_mapping = true;
-                    let kv = self.new_str(k)?;
-                    self.getitem(args, kv)?
+                    let kv = if bytes_mode {
+                        let b: Vec<u8> = k.chars().map(|c| c as u32 as u8).collect();
+                        self.new_bytes(&b)?
+                    } else {
+                        self.new_str(k)?
+                    };
+                    self.temp_roots.push(kv);
+                    let r = self.getitem(args, kv);
+                    self.temp_roots.pop();
+                    r?
                 }
                 None => take(self)?,
             };
             let piece = match spec.conv {
+                's' if bytes_mode => {
+                    let b = self.percent_bytes_arg(v)?;
+                    let s: String = b.iter().map(|c| *c as char).collect();
+                    printf::printf_str(&s, &spec, width, precision)
+                }
+                'r' | 'a' if bytes_mode => {
+                    let sv = self.ascii(v)?;
+                    let s = self.str_of(sv).to_string();
+                    printf::printf_str(&s, &spec, width, precision)
+                }
+                'c' if bytes_mode => {
+                    let b = match cast::<BytesObj>(v) {
+                        Some(b) if b.b.len() == 1 => b.b[0],
+                        _ if is::<ByteArrayObj>(v) && self.bytes_data(v).len() == 1 => {
+                            self.bytes_data(v)[0]
+                        }
+                        _ if self.is_int(v) => match self.index_value(v) {
+                            Ok(i) if (0..256).contains(&i) => i as u8,
+                            _ => return Err(self.overflow_error("%c arg not in range(256)")),
+                        },
+                        _ => {
+                            return Err(self.type_error(
+                                "%c requires an integer in range(256) or a single byte",
+                            ))
+                        }
+                    };
+                    let s = (b as char).to_string();
+                    printf::printf_str(&s, &spec, width, None)
+                }
                 's' | 'r' | 'a' => {
                     let sv = match spec.conv {
                         's' => self.str(v)?,
@@ -257,6 +541,77 @@ impl<M: Mode> Vm<M> {
         if next < items.len() && !used_mapping && !(is_mapping && items.len() == 1) {
             return Err(self.type_error("not all arguments converted during string formatting"));
         }
-        self.new_string(out)
+        Ok(out)
     }
+
+    /// The bytes a bytes `%s`/`%b` formats: a bytes-like object or `__bytes__()`.
+    fn percent_bytes_arg(&mut self, v: Value) -> PyResult<Vec<u8>> {
+        if is::<BytesObj>(v) || is::<ByteArrayObj>(v) {
+            return Ok(self.bytes_data(v));
+        }
+        if v.is_ptr() {
+            let n = self.intern("__bytes__");
+            let t = self.type_of(v);
+            if let Some(f) = self.type_lookup(t, n) {
+                let r = self.call_method_value(f, v, &[])?;
+                if !is::<BytesObj>(r) {
+                    let tn = self.tname(r).to_string();
+                    return Err(
+                        self.type_error(format!("__bytes__ returned non-bytes (type {tn})"))
+                    );
+                }
+                return Ok(self.bytes_data(r));
+            }
+        }
+        let tn = self.tname(v).to_string();
+        Err(self.type_error(format!(
+            "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'"
+        )))
+    }
+}
+
+/// Rewrites the `b` conversions of a printf-style format to `s` (bytes formatting treats them
+/// alike), scanning specs the way `parse_printf` does; anything malformed is left for it to report.
+fn bytes_b_to_s(f: &str) -> String {
+    let mut chars: Vec<char> = f.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if chars.get(i) == Some(&'(') {
+            let mut depth = 1;
+            i += 1;
+            while i < chars.len() && depth > 0 {
+                match chars[i] {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+                i += 1;
+            }
+        }
+        while i < chars.len() && "-+ #0".contains(chars[i]) {
+            i += 1;
+        }
+        while i < chars.len() && (chars[i] == '*' || chars[i].is_ascii_digit()) {
+            i += 1;
+        }
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            while i < chars.len() && (chars[i] == '*' || chars[i].is_ascii_digit()) {
+                i += 1;
+            }
+        }
+        if i < chars.len() && "hlL".contains(chars[i]) {
+            i += 1;
+        }
+        if chars.get(i) == Some(&'b') {
+            chars[i] = 's';
+        }
+        i += 1;
+    }
+    chars.into_iter().collect()
 }
