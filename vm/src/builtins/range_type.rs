@@ -142,7 +142,7 @@ impl<M: Mode> Vm<M> {
         } else {
             (BigInt::zero(), len.clone())
         };
-        let mut clamp = |vm: &mut Self, v: Value, default: &BigInt| -> PyResult<BigInt> {
+        let clamp = |vm: &mut Self, v: Value, default: &BigInt| -> PyResult<BigInt> {
             if v == Value::NONE {
                 return Ok(default.clone());
             }

@@ -651,6 +651,10 @@ impl<M: Mode> Vm<M> {
                 self.dictview_binop(a, b, op)
             }
             (Some(Kind::Bytes), _, BinOp::Mod) => self.bytes_percent_format(a, b),
+            (Some(Kind::Bytes | Kind::ByteArray), _, _)
+            | (_, Some(Kind::Bytes | Kind::ByteArray), BinOp::Mul) => {
+                self.bytes_binop(a, b, op, inplace)
+            }
             _ => Ok(Value::NOT_IMPLEMENTED),
         }
     }
