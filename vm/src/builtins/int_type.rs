@@ -604,14 +604,25 @@ fn int_from_bytes<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) ->
         return Err(vm.type_error("cannot convert 'str' object to bytes"));
     } else {
         let items = vm.collect_iterable(a[0])?;
+        // `__index__` may run Python code: keep the items rooted meanwhile.
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.extend_from_slice(&items);
         let mut out = Vec::with_capacity(items.len());
         for it in items {
-            let n = vm.index_value(it)?;
-            if !(0..=255).contains(&n) {
-                return Err(vm.value_error("bytes must be in range(0, 256)"));
-            }
+            let n = match vm.index_value(it) {
+                Ok(n) if (0..=255).contains(&n) => n,
+                Ok(_) => {
+                    vm.temp_roots.truncate(mark);
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                Err(e) => {
+                    vm.temp_roots.truncate(mark);
+                    return Err(e);
+                }
+            };
             out.push(n as u8);
         }
+        vm.temp_roots.truncate(mark);
         out
     };
     let big = byteorder_arg(vm, a[1])?;
