@@ -22,6 +22,7 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     register_int_methods(vm)?;
     let t = vm.types.bool;
     vm.def_static(t, "__new__", bool_new)?;
+    register_bool_methods(vm)?;
     let t = vm.types.float;
     vm.def_static(t, "__new__", float_new)?;
     Ok(())
@@ -604,14 +605,25 @@ fn int_from_bytes<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) ->
         return Err(vm.type_error("cannot convert 'str' object to bytes"));
     } else {
         let items = vm.collect_iterable(a[0])?;
+        // `__index__` may run Python code: keep the items rooted meanwhile.
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.extend_from_slice(&items);
         let mut out = Vec::with_capacity(items.len());
         for it in items {
-            let n = vm.index_value(it)?;
-            if !(0..=255).contains(&n) {
-                return Err(vm.value_error("bytes must be in range(0, 256)"));
-            }
+            let n = match vm.index_value(it) {
+                Ok(n) if (0..=255).contains(&n) => n,
+                Ok(_) => {
+                    vm.temp_roots.truncate(mark);
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                Err(e) => {
+                    vm.temp_roots.truncate(mark);
+                    return Err(e);
+                }
+            };
             out.push(n as u8);
         }
+        vm.temp_roots.truncate(mark);
         out
     };
     let big = byteorder_arg(vm, a[1])?;
@@ -681,5 +693,49 @@ fn register_int_methods<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_method(t, "as_integer_ratio", int_as_integer_ratio)?;
     vm.def_method(t, "to_bytes", int_to_bytes)?;
     vm.def_classmethod(t, "from_bytes", int_from_bytes)?;
+    Ok(())
+}
+
+/// `bool & bool` (and `|`, `^`) by name: a bool when both operands are bools, else int's operator.
+fn bool_bitop<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+    name: &str,
+    op: BinOp,
+) -> PyResult<Value> {
+    check_wrapper_args(vm, args, kwnames, 1)?;
+    let is_bool = |v: Value| v == Value::TRUE || v == Value::FALSE;
+    if is_bool(args[0]) && is_bool(args[1]) {
+        let (a, b) = (args[0] == Value::TRUE, args[1] == Value::TRUE);
+        return Ok(Value::bool(match op {
+            BinOp::And => a & b,
+            BinOp::Or => a | b,
+            _ => a ^ b,
+        }));
+    }
+    num_binop_method(vm, args, kwnames, Accept::Int, name, op, false)
+}
+
+macro_rules! bool_bitop_fn {
+    ($fname:ident, $name:literal, $op:expr) => {
+        fn $fname<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+            bool_bitop(vm, args, kwnames, $name, $op)
+        }
+    };
+}
+
+bool_bitop_fn!(bool_and, "__and__", BinOp::And);
+bool_bitop_fn!(bool_or, "__or__", BinOp::Or);
+bool_bitop_fn!(bool_xor, "__xor__", BinOp::Xor);
+
+fn register_bool_methods<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
+    let t = vm.types.bool;
+    vm.def_method(t, "__and__", bool_and)?;
+    vm.def_method(t, "__rand__", bool_and)?;
+    vm.def_method(t, "__or__", bool_or)?;
+    vm.def_method(t, "__ror__", bool_or)?;
+    vm.def_method(t, "__xor__", bool_xor)?;
+    vm.def_method(t, "__rxor__", bool_xor)?;
     Ok(())
 }

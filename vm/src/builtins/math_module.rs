@@ -610,10 +610,20 @@ fn dist<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<
             return Err(vm.type_error(format!("dist(): argument must be tuple, not {tn}")));
         }
         let items = vm.collect_iterable(*a)?;
+        // `__float__` may run Python code: keep the items rooted meanwhile.
+        let mark = vm.temp_roots.len();
+        vm.temp_roots.extend_from_slice(&items);
         let mut f = Vec::with_capacity(items.len());
         for it in items {
-            f.push(arg_f64(vm, it)?);
+            match arg_f64(vm, it) {
+                Ok(x) => f.push(x),
+                Err(e) => {
+                    vm.temp_roots.truncate(mark);
+                    return Err(e);
+                }
+            }
         }
+        vm.temp_roots.truncate(mark);
         pts.push(f);
     }
     if pts[0].len() != pts[1].len() {

@@ -2,7 +2,9 @@
 //!
 //! Builtin iterators are `IterObj`s whose position lives in slots. A generator owns its suspended frame
 //! (`SavedFrame`); resuming it copies the frame's values back onto the thread's stack and runs a nested
-//! loop until the generator yields or returns.
+//! loop until the generator yields or returns. A `throw` into a generator paused in `yield from` is first
+//! forwarded to the sub-iterator (closing it for `GeneratorExit`), as CPython does; the named methods
+//! (`send`, `throw`, `close`) are in `builtins::gen_type`.
 
 use crate::access::Mode;
 use crate::bytecode::Op;
