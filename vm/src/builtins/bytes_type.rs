@@ -609,8 +609,9 @@ impl<M: Mode> Vm<M> {
         make(self, is::<ByteArrayObj>(a), &out)
     }
 
-    /// The binary operators on bytes/bytearray operands (`+`, `*`, `%`, and the in-place forms on a
-    /// bytearray); `NotImplemented` when they do not apply. For `interp::ops::native_binop`.
+    /// The binary operators on builtin bytes/bytearray operands (`+`, `*`, `%`, and the in-place
+    /// forms on a bytearray); `NotImplemented` when they do not apply. Meant for
+    /// `interp::ops::native_binop` (which today handles only bytes+bytes, bytes*int and bytes%).
     pub fn bytes_binop(
         &mut self,
         a: Value,
@@ -620,15 +621,9 @@ impl<M: Mode> Vm<M> {
     ) -> PyResult<Value> {
         use crate::bytecode::BinOp;
         match op {
-            BinOp::Add if is_bytes_like(a) => {
-                if !is_bytes_like(b) {
-                    if inplace && is::<ByteArrayObj>(a) && (is::<StrObj>(b) || !b.is_ptr()) {
-                        return self.bytes_concat(a, b, true);
-                    }
-                    return Ok(Value::NOT_IMPLEMENTED);
-                }
-                self.bytes_concat(a, b, inplace)
-            }
+            // Like CPython's sq_concat: a non-bytes-like right operand is an error, not
+            // NotImplemented (only builtin pairs reach here from `native_binop`).
+            BinOp::Add if is_bytes_like(a) => self.bytes_concat(a, b, inplace),
             BinOp::Mul => {
                 let (seq, n) = if is_bytes_like(a) && self.is_int(b) {
                     (a, b)
