@@ -1,4 +1,0 @@
-# Syntax error test: a malformed parameter list.
-print("never printed")
-def f(:
-    pass
