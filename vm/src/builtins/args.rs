@@ -62,6 +62,7 @@ impl<M: Mode> Vm<M> {
     /// Binds `args`/`kwnames` to `params`: the first `npos_only` are positional-only, parameters at index
     /// `>= kw_only_from` are keyword-only, the first `required` are required. Returns one value per
     /// parameter, `Value::NULL` where not given.
+    #[allow(clippy::too_many_arguments)] // the parameter table of a builtin, spelled out at each call
     pub fn parse_args(
         &mut self,
         fname: &str,
@@ -108,11 +109,7 @@ impl<M: Mode> Vm<M> {
         }
         for (i, p) in params.iter().enumerate().take(required) {
             if out[i].is_null() {
-                let msg = if i < npos_only || i < max_pos && kwnames.is_empty() {
-                    format!("{fname}() missing required argument '{p}' (pos {})", i + 1)
-                } else {
-                    format!("{fname}() missing required argument '{p}' (pos {})", i + 1)
-                };
+                let msg = format!("{fname}() missing required argument '{p}' (pos {})", i + 1);
                 return Err(self.type_error(msg));
             }
         }

@@ -464,7 +464,7 @@ impl<M: Mode> Vm<M> {
                 }
                 base_slots = bt.slot_names.clone();
             }
-            if bt.has_dict || (!bt.builtin && bt.layout == Kind::Instance && bt.has_dict) {
+            if bt.has_dict {
                 base_has_dict = true;
             }
         }

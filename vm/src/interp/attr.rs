@@ -411,13 +411,7 @@ impl<M: Mode> Vm<M> {
             Some(d) => self.dict_set(d, name, x),
             None => {
                 let n = self.str_of(name).to_string();
-                if obj::<TypeObj>(t).builtin {
-                    Err(self.attribute_error(format!(
-                        "'{}' object has no attribute '{}'",
-                        self.tname(v),
-                        n
-                    )))
-                } else {
+                {
                     Err(self.attribute_error(format!(
                         "'{}' object has no attribute '{}'",
                         self.tname(v),

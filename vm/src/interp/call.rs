@@ -289,16 +289,19 @@ impl<M: Mode> Vm<M> {
             if kwonly > 0 {
                 let kwd = self.load(&func.kwdefaults);
                 let mut missing = Vec::new();
-                for i in argcount..argcount + kwonly {
-                    if locals[i].is_null() {
-                        let n = code.varnames[i];
+                let kw_range = argcount..argcount + kwonly;
+                for (slot, &n) in locals[kw_range.clone()]
+                    .iter_mut()
+                    .zip(&code.varnames[kw_range])
+                {
+                    if slot.is_null() {
                         let dv = if is::<DictObj>(kwd) {
                             self.dict_get_str(kwd, n)
                         } else {
                             None
                         };
                         match dv {
-                            Some(v) => locals[i] = v,
+                            Some(v) => *slot = v,
                             None => missing.push(format!("'{}'", self.str_of(n))),
                         }
                     }

@@ -59,7 +59,6 @@ impl<M: Mode> Vm<M> {
                 Ok(exit) => return Ok(exit),
                 Err(err) => {
                     // Unwind: find a handler in this frame or its callers down to the boundary.
-                    let err = err;
                     loop {
                         let fi = *self.frames.last().expect("no frame while unwinding");
                         let code = &obj::<CodeObj>(fi.code).code;

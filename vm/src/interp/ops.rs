@@ -37,10 +37,8 @@ impl<M: Mode> Vm<M> {
             Some(Num::Int(0))
         } else if let Some(b) = cast::<BigIntObj>(v) {
             Some(Num::Big(&b.v))
-        } else if let Some(c) = cast::<ComplexObj>(v) {
-            Some(Num::Complex(c.re, c.im))
         } else {
-            None
+            cast::<ComplexObj>(v).map(|c| Num::Complex(c.re, c.im))
         }
     }
 
@@ -887,7 +885,7 @@ impl<M: Mode> Vm<M> {
                             rr = t;
                         }
                         let t = br * br - bi * bi;
-                        bi = 2.0 * br * bi;
+                        bi *= 2.0 * br;
                         br = t;
                         e >>= 1;
                     }
@@ -1151,10 +1149,10 @@ pub fn fx_hash(b: &[u8]) -> i64 {
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     for &x in chunks.remainder() {
-        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x51_7cc1_b727_220a_95);
+        h = (h.rotate_left(5) ^ x as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
     h ^= h >> 29;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
