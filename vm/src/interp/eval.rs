@@ -139,12 +139,7 @@ impl<M: Mode> Vm<M> {
                         let v = self.stack[base + arg as usize];
                         if v.is_null() {
                             save_ip!();
-                            let n = self.str_of(code.varnames[arg as usize]).to_string();
-                            let c = self.exc.unbound_local_error;
-                            return Err(self.error(
-                                c,
-                                format!("cannot access local variable '{n}' where it is not associated with a value"),
-                            ));
+                            return Err(self.unbound_local(code.varnames[arg as usize]));
                         }
                         self.stack.push(v);
                     }
@@ -155,12 +150,7 @@ impl<M: Mode> Vm<M> {
                     Op::DeleteFast => {
                         if self.stack[base + arg as usize].is_null() {
                             save_ip!();
-                            let n = self.str_of(code.varnames[arg as usize]).to_string();
-                            let c = self.exc.unbound_local_error;
-                            return Err(self.error(
-                                c,
-                                format!("cannot access local variable '{n}' where it is not associated with a value"),
-                            ));
+                            return Err(self.unbound_local(code.varnames[arg as usize]));
                         }
                         self.stack[base + arg as usize] = Value::NULL;
                     }
@@ -905,17 +895,20 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// UnboundLocalError for the local variable `name` (a str).
+    fn unbound_local(&mut self, name: Value) -> PyErr {
+        let n = self.str_of(name).to_string();
+        let c = self.exc.unbound_local_error;
+        self.error(
+            c,
+            format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
+    }
+
     fn unbound_deref(&mut self, code: &crate::bytecode::Code, arg: u32) -> PyErr {
         let idx = arg as usize;
         if idx < code.cellvars.len() {
-            let n = self.str_of(code.cellvars[idx]).to_string();
-            let c = self.exc.unbound_local_error;
-            self.error(
-                c,
-                format!(
-                    "cannot access local variable '{n}' where it is not associated with a value"
-                ),
-            )
+            self.unbound_local(code.cellvars[idx])
         } else {
             let n = self
                 .str_of(code.freevars[idx - code.cellvars.len()])
