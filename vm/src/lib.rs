@@ -11,6 +11,7 @@
 //! * [`builtins`] — bootstrap, the builtin types' methods, the `builtins` and `sys` modules;
 //! * [`numeric`] — Python's numeric semantics (float repr, parsing, hashing, division, format specs);
 //! * [`text`] — Python's str/bytes semantics (methods, repr, codecs, Unicode predicates);
+//! * [`stdlib`] — standard-library modules shipped in the binary (Rust ones and frozen Python ones);
 //! * [`runner`] — running a program like `python3 prog.py` (exit status, uncaught exceptions).
 
 pub mod access;
@@ -21,5 +22,6 @@ pub mod interp;
 pub mod numeric;
 pub mod object;
 pub mod runner;
+pub mod stdlib;
 pub mod text;
 pub mod value;

@@ -31,7 +31,6 @@ pub mod sys_module;
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
-use crate::value::Value;
 
 /// Registers every builtin's natives (called once by `Vm::new`).
 pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
@@ -50,15 +49,4 @@ pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     exc_type::register(vm)?;
     sys_module::register(vm)?;
     Ok(())
-}
-
-/// Creates a builtin module implemented in Rust.
-pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
-
-/// The initialiser of the builtin module `name`, if Weft implements it in Rust.
-pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
-    match name {
-        "math" => Some(math_module::init),
-        _ => None,
-    }
 }

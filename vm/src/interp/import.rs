@@ -1,7 +1,7 @@
 //! Running top-level code and the import system.
 //!
 //! `import a.b.c` imports `a`, then `a.b`, then `a.b.c`, each found in `sys.modules`, among the builtin
-//! modules implemented in Rust (`builtins::native_module`), or as `<dir>/<name>.py` or
+//! modules shipped in the binary (`stdlib`: Rust-implemented, then frozen Python), or as `<dir>/<name>.py` or
 //! `<dir>/<name>/__init__.py` for each `dir` of `sys.path` (a package's submodules are searched in its
 //! `__path__`). A module is put in `sys.modules` before its code runs (so circular imports see the partly
 //! initialised module) and removed again if its code raises.
@@ -251,12 +251,17 @@ impl<M: Mode> Vm<M> {
     /// Finds and executes module `full` (last component `part`, inside package `parent` if any).
     fn load_module(&mut self, full: &str, part: &str, parent: Option<Value>) -> PyResult<Value> {
         if parent.is_none() {
-            if let Some(init) = crate::builtins::native_module::<M>(full) {
+            if let Some(init) = crate::stdlib::native_module::<M>(full) {
                 let m = init(self)?;
                 let n = self.new_str(full)?;
                 self.dict_set(self.rt.modules, n, m)?;
                 return Ok(m);
             }
+        }
+        if let Some(f) = crate::stdlib::frozen::find(full) {
+            let file = format!("<frozen {full}>");
+            let pkg = if f.is_package { Some("") } else { None };
+            return self.exec_module_source(full, f.source, &file, pkg);
         }
         // Search directories: the parent package's __path__, else sys.path.
         let dirs_list = match parent {
@@ -332,7 +337,20 @@ impl<M: Mode> Vm<M> {
                 ));
             }
         };
-        let code = self.compile_source(&source, path)?;
+        self.exec_module_source(name, &source, path, pkg_dir)
+    }
+
+    /// Creates module `name` whose source text is `source` (reported as file `path`), registers it in
+    /// `sys.modules`, and runs it. A package gets `__path__ = [pkg_dir]` (`[]` when `pkg_dir` is empty:
+    /// a frozen package, whose submodules are frozen too).
+    pub fn exec_module_source(
+        &mut self,
+        name: &str,
+        source: &str,
+        path: &str,
+        pkg_dir: Option<&str>,
+    ) -> PyResult<Value> {
+        let code = self.compile_source(source, path)?;
         self.temp_roots.push(code);
         let r = (|| {
             let m = self.new_module(name)?;
@@ -343,8 +361,12 @@ impl<M: Mode> Vm<M> {
             self.dict_set_str(d, "__builtins__", bm)?;
             let package = match pkg_dir {
                 Some(dir) => {
-                    let pd = self.new_str(dir)?;
-                    let pl = self.new_list(&[pd])?;
+                    let pl = if dir.is_empty() {
+                        self.new_list(&[])?
+                    } else {
+                        let pd = self.new_str(dir)?;
+                        self.new_list(&[pd])?
+                    };
                     self.dict_set_str(d, "__path__", pl)?;
                     name.to_string()
                 }

@@ -1,0 +1,36 @@
+//! The table of standard-library modules written in Python and compiled into the binary.
+//!
+//! Each entry is `(dotted name, source, is_package)`. Sources live in `vm/src/stdlib/py/`; a package
+//! `p` is `py/p/__init__.py` and its submodule `p.m` is `py/p/m.py`. Keep the table sorted by name.
+
+/// One frozen module.
+pub struct Frozen {
+    pub name: &'static str,
+    pub source: &'static str,
+    pub is_package: bool,
+}
+
+macro_rules! frozen {
+    ($name:literal, $path:literal) => {
+        Frozen {
+            name: $name,
+            source: include_str!($path),
+            is_package: false,
+        }
+    };
+    ($name:literal, $path:literal, package) => {
+        Frozen {
+            name: $name,
+            source: include_str!($path),
+            is_package: true,
+        }
+    };
+}
+
+/// Every frozen module.
+pub static FROZEN: &[Frozen] = &[frozen!("string", "py/string.py")];
+
+/// The frozen module called `name`, if any.
+pub fn find(name: &str) -> Option<&'static Frozen> {
+    FROZEN.iter().find(|f| f.name == name)
+}

@@ -1,0 +1,29 @@
+//! The standard-library modules Weft ships inside its binary.
+//!
+//! Two kinds, looked up by `interp::import` before `sys.path` (so a script cannot shadow them by accident):
+//! * modules implemented in Rust: one file each in this directory, found through [`native_module`];
+//!   each exports an `init` that creates the module object and fills its dict;
+//! * modules written in Python ("frozen"): the sources under `vm/src/stdlib/py/`, compiled into the binary
+//!   with `include_str!` and listed in [`frozen::FROZEN`]; they run like a `.py` file found on `sys.path`,
+//!   with `__file__` set to `<frozen NAME>`. A frozen package (`is_package`) gets an empty `__path__`, and
+//!   its submodules are frozen entries with dotted names.
+//!
+//! Python is the right choice where the module is mostly glue over builtins (collections' pure-Python
+//! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
+
+pub mod frozen;
+
+use crate::access::Mode;
+use crate::interp::{PyResult, Vm};
+use crate::value::Value;
+
+/// Creates a module implemented in Rust.
+pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
+
+/// The initialiser of the Rust-implemented module `name`, if there is one.
+pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
+    match name {
+        "math" => Some(crate::builtins::math_module::init),
+        _ => None,
+    }
+}
