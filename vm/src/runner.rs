@@ -31,9 +31,12 @@ pub fn run(program: Program, argv: Vec<String>) -> i32 {
         .spawn(move || {
             let base = 0u8;
             weft_gc::stack::register_thread_stack_base(&base as *const u8 as usize);
+            crate::interp::threads::GIL.acquire();
             let mut vm: Vm<Gil> = Vm::new();
             let status = run_in(&mut vm, program, &argv);
+            finalize(&mut vm);
             vm.flush_stdout();
+            // The GIL stays held: daemon threads never run again; the process exits after this.
             std::hint::black_box(&base);
             status
         });
@@ -105,6 +108,21 @@ fn run_in<M: Mode>(vm: &mut Vm<M>, program: Program, argv: &[String]) -> i32 {
     match r {
         Ok(_) => 0,
         Err(e) => report(vm, e),
+    }
+}
+
+/// What CPython does after the main module finished (or raised): wait for the non-daemon threads
+/// (`threading._shutdown`, if `threading` was imported). Errors there are reported and ignored.
+fn finalize<M: Mode>(vm: &mut Vm<M>) {
+    let modules = vm.rt.modules;
+    let threading = match vm.new_str("threading") {
+        Ok(n) => vm.dict_get(modules, n).ok().flatten(),
+        Err(_) => None,
+    };
+    if let Some(t) = threading {
+        if let Err(e) = vm.call_method(t, "_shutdown", &[]) {
+            report(vm, e);
+        }
     }
 }
 

@@ -210,11 +210,12 @@ impl<M: Mode> Vm<M> {
                 names: Names::null(),
             },
             natives: Vec::new(),
+            shared: crate::interp::threads::Shared::new(),
             exc_info: Value::NULL,
             interned: HashMap::new(),
             recursion_limit: 1000,
             native_depth: 0,
-            stdout: Vec::new(),
+            ident: 1,
             reraising: false,
             repr_stack: Vec::new(),
             _mode: std::marker::PhantomData,
@@ -429,8 +430,13 @@ impl<M: Mode> Vm<M> {
 
     /// Adds `f` to the native table and returns its id.
     pub fn register_native(&mut self, name: &'static str, f: NativeFn<M>) -> u32 {
-        self.natives.push(NativeEntry { name, f });
-        (self.natives.len() - 1) as u32
+        let shared = self.shared.clone();
+        let mut g = shared.natives.lock().unwrap_or_else(|e| e.into_inner());
+        g.push(NativeEntry { name, f });
+        let id = g.len() - 1;
+        let have = self.natives.len();
+        self.natives.extend_from_slice(&g[have..]);
+        id as u32
     }
 
     /// A native function object. `owner` is the defining type (NULL for plain functions); `binds`: a

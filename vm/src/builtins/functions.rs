@@ -59,23 +59,16 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
 }
 
 impl<M: Mode> Vm<M> {
-    /// Appends to the stdout buffer; flushes when it grows large.
+    /// Appends to the process-wide stdout buffer (`interp::threads`); flushes when it grows large.
     pub fn write_stdout(&mut self, s: &str) {
-        self.stdout.extend_from_slice(s.as_bytes());
-        if self.stdout.len() >= 1 << 16 {
+        if crate::interp::threads::stdout_append(s.as_bytes()) >= 1 << 16 {
             self.flush_stdout();
         }
     }
 
     /// Writes the stdout buffer to the process's stdout.
     pub fn flush_stdout(&mut self) {
-        if self.stdout.is_empty() {
-            return;
-        }
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(&self.stdout);
-        let _ = out.flush();
-        self.stdout.clear();
+        crate::interp::threads::stdout_flush();
     }
 
     /// Writes to stderr, unbuffered (stdout is flushed first so the two interleave like CPython's).

@@ -79,6 +79,8 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_fn(d, "exit", sys_exit)?;
     vm.def_fn(d, "getrecursionlimit", getrecursionlimit)?;
     vm.def_fn(d, "setrecursionlimit", setrecursionlimit)?;
+    vm.def_fn(d, "getswitchinterval", getswitchinterval)?;
+    vm.def_fn(d, "setswitchinterval", setswitchinterval)?;
     vm.def_fn(d, "exc_info", exc_info)?;
     vm.def_fn(d, "exception", exception)?;
     vm.def_fn(d, "intern", intern)?;
@@ -190,6 +192,31 @@ fn setrecursionlimit<M: Mode>(
         return Err(vm.recursion_error_while_setting(n, depth));
     }
     vm.recursion_limit = n as usize;
+    Ok(Value::NONE)
+}
+
+/// `sys.getswitchinterval()`: the GIL's switch interval in seconds.
+fn getswitchinterval<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("getswitchinterval", args, kwnames, 0, 0)?;
+    Ok(Value::float(crate::interp::threads::GIL.interval()))
+}
+
+/// `sys.setswitchinterval(secs)`.
+fn setswitchinterval<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("setswitchinterval", args, kwnames, 1, 1)?;
+    let x = vm.to_float(args[0])?;
+    if x.is_nan() || x <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    crate::interp::threads::GIL.set_interval(x);
     Ok(Value::NONE)
 }
 

@@ -9,7 +9,7 @@
 use crate::access::{Mode, Slot};
 use crate::bytecode::flags;
 use crate::interp::frame::{Boundary, FrameInfo, SavedFrame};
-use crate::interp::{PyResult, Vm};
+use crate::interp::{NativeFn, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
 
@@ -67,8 +67,25 @@ impl<M: Mode> Vm<M> {
     /// Calls a native by table index.
     #[inline]
     pub fn call_native(&mut self, id: u32, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-        let f = self.natives[id as usize].f;
+        let f = match self.natives.get(id as usize) {
+            Some(e) => e.f,
+            None => self.refresh_natives(id),
+        };
         f(self, args, kwnames)
+    }
+
+    /// Copies the natives another thread registered since this thread last looked; returns entry `id`.
+    #[cold]
+    fn refresh_natives(&mut self, id: u32) -> NativeFn<M> {
+        let g = self
+            .shared
+            .natives
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let have = self.natives.len();
+        self.natives.extend_from_slice(&g[have..]);
+        drop(g);
+        self.natives[id as usize].f
     }
 
     /// Calls an attribute found on a type (unbound) with `this` as the receiver.

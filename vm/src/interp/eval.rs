@@ -370,7 +370,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool(r != (arg == 1)));
                     }
                     Op::Jump => {
-                        if (arg as usize) < ip && self.heap.should_collect() {
+                        if (arg as usize) < ip && self.poll_requested() {
                             save_ip!();
                             self.safepoint();
                         }
@@ -578,7 +578,7 @@ impl<M: Mode> Vm<M> {
                             (x, sl - argc - 1)
                         };
                         save_ip!();
-                        if self.heap.should_collect() {
+                        if self.poll_requested() {
                             self.safepoint();
                         }
                         // Python function without keywords or generator flag: push a frame in this loop.
@@ -649,7 +649,7 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::ReturnValue => {
                         let v = pop!(self);
-                        if self.heap.should_collect() {
+                        if self.poll_requested() {
                             save_ip!();
                             self.safepoint();
                         }
@@ -925,9 +925,19 @@ impl<M: Mode> Vm<M> {
         self.dict_get_name(g, name).expect("prelude function")
     }
 
-    /// A GC safepoint: every live value is in a root (see the module documentation).
+    /// Whether the next safepoint has work: a collection is due or another thread waits for the GIL.
+    #[inline(always)]
+    pub fn poll_requested(&self) -> bool {
+        self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
+    }
+
+    /// A safepoint: every live value is in a root (see the module documentation). Collects if due, then
+    /// lets a waiting thread run if one asked for the GIL.
     pub fn safepoint(&mut self) {
-        crate::interp::gc::collect(self);
+        if self.heap.should_collect() {
+            crate::interp::gc::collect(self);
+        }
+        self.switch_threads();
     }
 
     fn check_except_class(&mut self, cls: Value) -> PyResult<()> {

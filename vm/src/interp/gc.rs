@@ -7,8 +7,9 @@
 //! stack pointer and the registered stack base (Rust locals of native functions further down, including
 //! references obtained with `object::obj`, which may point inside an object).
 //!
-//! Today one thread runs Python code, so a safepoint of that thread is a stopped world. Issue 3 adds the
-//! thread registry whose other members park at their own safepoints before the collection starts.
+//! In GIL mode only the GIL holder runs Python code and collects; every other thread is parked and has
+//! published its `Vm` and native stack range (`interp::threads`), which are traced too. The interned
+//! strings are traced from the shared table (each thread's cache is a subset of it).
 
 use crate::access::Mode;
 use crate::interp::Vm;
@@ -33,32 +34,29 @@ pub fn collect<M: Mode>(vm: &mut Vm<M>) {
     let vm_ref: &Vm<M> = vm;
     weft_gc::stack::with_stack_range(|lo, hi| {
         let mut roots = |t: &mut weft_gc::Tracer<'_>| {
-            for v in &vm_ref.stack {
-                trace_value(t, *v);
-            }
-            for f in &vm_ref.frames {
-                f.trace(t);
-            }
-            for v in &vm_ref.temp_roots {
-                trace_value(t, *v);
-            }
+            vm_ref.trace_thread_roots(t);
             vm_ref.types.trace(t);
             vm_ref.exc.trace(t);
             vm_ref.rt.trace(t);
-            for v in vm_ref.interned.values() {
-                trace_value(t, *v);
-            }
-            trace_value(t, vm_ref.exc_info);
-            for v in &vm_ref.repr_stack {
-                trace_value(t, *v);
+            {
+                let interned = vm_ref
+                    .shared
+                    .interned
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner());
+                for v in interned.values() {
+                    trace_value(t, *v);
+                }
             }
             // SAFETY: [lo, hi) is this thread's live stack (with_stack_range's contract), readable for the
             // duration of the scan since we are running on it below `lo`.
             unsafe { t.scan_conservative(lo, hi, &decode_word) };
+            crate::interp::threads::trace_parked(t, &decode_word);
         };
-        // SAFETY: this is the only thread running Python code and it is at a safepoint (module doc); it has
-        // parked its mutator; the roots above are complete per ARCHITECTURE.md decision 5 (values in frames,
-        // runtime tables, temp roots, and the conservatively scanned native stack); every pointer passed to
+        // SAFETY: this thread holds the GIL and is at a safepoint, so every other thread is parked
+        // (interp/threads.rs invariants) and none runs Python code; this thread has parked its mutator; the
+        // roots above are complete per ARCHITECTURE.md decision 5 (this thread's frames, runtime tables,
+        // temp roots and conservatively scanned native stack, and the same for every parked thread); every pointer passed to
         // `mark` comes from a pointer `Value` (the header of a live object) or from the tracer's own lookup.
         unsafe {
             heap.collect(&mut roots);

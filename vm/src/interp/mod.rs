@@ -23,6 +23,7 @@ pub mod import;
 pub mod iter;
 pub mod ops;
 pub mod runtime;
+pub mod threads;
 
 use crate::access::{Mode, Slot};
 use crate::object::*;
@@ -54,6 +55,13 @@ pub struct NativeEntry<M: Mode> {
     pub f: NativeFn<M>,
 }
 
+impl<M: Mode> Clone for NativeEntry<M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<M: Mode> Copy for NativeEntry<M> {}
+
 /// One Python thread's interpreter state.
 pub struct Vm<M: Mode> {
     pub heap: &'static Heap,
@@ -66,15 +74,19 @@ pub struct Vm<M: Mode> {
     pub types: Types,
     pub exc: ExcTypes,
     pub rt: Runtime,
+    /// This thread's copy of the native table (a prefix of `shared.natives`, refreshed on a miss).
     pub natives: Vec<NativeEntry<M>>,
+    /// What all threads share: the native table (global ids) and the interned strings.
+    pub shared: std::sync::Arc<threads::Shared<M>>,
     /// The exception currently being handled (`sys.exc_info()`), or NULL.
     pub exc_info: Value,
+    /// This thread's cache of interned strings (a subset of `shared.interned`, which is the GC root).
     pub interned: HashMap<Box<str>, Value>,
     pub recursion_limit: usize,
     /// Nesting depth of interpreter loops entered from native code.
     pub native_depth: usize,
-    /// Buffered stdout (flushed at exit, on errors, and when it grows).
-    pub stdout: Vec<u8>,
+    /// `threading.get_ident()` of this thread (the main thread is 1).
+    pub ident: u64,
     /// Set by `Reraise`/bare `raise`: the unwinder must not add a traceback entry for this frame.
     pub reraising: bool,
     /// Containers whose repr is being computed (for `[...]` on self-reference); also GC roots.
@@ -180,12 +192,43 @@ impl<M: Mode> Vm<M> {
         )
     }
 
+    /// An object of class `class` whose state is the Rust value `data` (see `OpaqueObj`).
+    pub fn new_opaque<T: std::any::Any + Send + Sync>(
+        &mut self,
+        class: Value,
+        data: T,
+    ) -> PyResult<Value> {
+        self.mutator.account_external(std::mem::size_of::<T>());
+        self.alloc(
+            class,
+            OpaqueObj {
+                header: Self::hdr(),
+                data: Box::new(data),
+            },
+        )
+    }
+
+    /// The Rust state of `v` if it is an opaque object holding a `T`.
+    pub fn opaque<'a, T: std::any::Any>(&self, v: Value) -> Option<&'a T> {
+        cast::<OpaqueObj>(v).and_then(|o| o.data.downcast_ref::<T>())
+    }
+
     /// The interned str for `s` (identifiers, attribute names): equal names are the same object.
     pub fn intern(&mut self, s: &str) -> Value {
         if let Some(v) = self.interned.get(s) {
             return *v;
         }
-        let v = self.new_str(s).expect("out of memory while interning");
+        let shared = self.shared.clone();
+        let mut g = shared.interned.lock().unwrap_or_else(|e| e.into_inner());
+        let v = match g.get(s) {
+            Some(v) => *v,
+            None => {
+                let v = self.new_str(s).expect("out of memory while interning");
+                g.insert(s.into(), v);
+                v
+            }
+        };
+        drop(g);
         self.interned.insert(s.into(), v);
         v
     }

@@ -119,6 +119,7 @@ pub const EXCEPTION_HIERARCHY: &[(&str, &str)] = &[
 ];
 
 /// Process-wide values that are not types.
+#[derive(Clone, Copy)]
 pub struct Runtime {
     /// The builtins module's namespace dict.
     pub builtins: Value,

@@ -589,3 +589,14 @@ pyobj!(TracebackObj, Kind::Traceback, |s, t| {
     trace_slot(t, &s.next);
     trace_value(t, s.code);
 });
+
+/// A builtin object whose state is a Rust value (a lock, a compiled pattern, a file handle...). The value
+/// must hold no `Value`s (it is not traced): object references belong in a Python-visible wrapper. Its
+/// methods reach the state with `Vm::opaque::<T>(v)`. Dropped when the object dies.
+#[repr(C)]
+pub struct OpaqueObj {
+    pub header: Header,
+    pub data: Box<dyn std::any::Any + Send + Sync>,
+}
+
+pyobj!(OpaqueObj, Kind::Opaque, |s, t| {});

@@ -55,11 +55,12 @@ pub enum Kind {
     Iter,
     DictView,
     Traceback,
+    Opaque,
 }
 
 impl Kind {
     /// Every kind, for registering the kind table.
-    pub const ALL: [Kind; 30] = [
+    pub const ALL: [Kind; 31] = [
         Kind::Instance,
         Kind::Type,
         Kind::Str,
@@ -90,6 +91,7 @@ impl Kind {
         Kind::Iter,
         Kind::DictView,
         Kind::Traceback,
+        Kind::Opaque,
     ];
 }
 
@@ -228,6 +230,7 @@ pub fn register_kinds(heap: &weft_gc::Heap) {
             Kind::Iter => info::<IterObj>("iterator"),
             Kind::DictView => info::<DictViewObj>("dict view"),
             Kind::Traceback => info::<TracebackObj>("traceback"),
+            Kind::Opaque => info::<OpaqueObj>("opaque"),
         };
         heap.register_kind(k as u8, i);
     }

@@ -28,7 +28,11 @@ macro_rules! frozen {
 }
 
 /// Every frozen module.
-pub static FROZEN: &[Frozen] = &[frozen!("string", "py/string.py")];
+pub static FROZEN: &[Frozen] = &[
+    frozen!("queue", "py/queue.py"),
+    frozen!("string", "py/string.py"),
+    frozen!("threading", "py/threading.py"),
+];
 
 /// The frozen module called `name`, if any.
 pub fn find(name: &str) -> Option<&'static Frozen> {

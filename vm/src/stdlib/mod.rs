@@ -12,6 +12,7 @@
 //! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
 
 pub mod frozen;
+pub mod thread_module;
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
@@ -24,6 +25,7 @@ pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
 pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
+        "_thread" => Some(thread_module::init),
         _ => None,
     }
 }
