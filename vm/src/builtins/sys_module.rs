@@ -212,7 +212,7 @@ fn setswitchinterval<M: Mode>(
     kwnames: &[Value],
 ) -> PyResult<Value> {
     vm.check_args("setswitchinterval", args, kwnames, 1, 1)?;
-    let x = vm.to_float(args[0])?;
+    let x = crate::builtins::math_module::arg_f64(vm, args[0])?;
     if x.is_nan() || x <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }

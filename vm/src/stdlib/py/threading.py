@@ -707,7 +707,12 @@ class local:
             return d
         if name in d and not _is_data_descriptor(type(self), name):
             return d[name]
-        return object.__getattribute__(self, name)
+        try:
+            return object.__getattribute__(self, name)
+        except AttributeError:
+            if type(self) is local:
+                raise AttributeError("'_thread._local' object has no attribute '%s'" % name) from None
+            raise
 
     def __setattr__(self, name, value):
         if name == '__dict__':
@@ -729,8 +734,8 @@ class local:
             return
         d = _local_dict(self)
         if name not in d:
-            raise AttributeError("'%s' object has no attribute '%s'"
-                                 % (self.__class__.__name__, name))
+            tn = '_thread._local' if type(self) is local else type(self).__name__
+            raise AttributeError("'%s' object has no attribute '%s'" % (tn, name))
         del d[name]
 
 
