@@ -250,6 +250,12 @@ class Callable(metaclass=ABCMeta):
         return NotImplemented
 
 
+for _t in (type(len), type([].append), type(_check_methods), type(Hashable.register),
+           type(abs), type(object.__init__), type):
+    Callable.register(_t)
+del _t
+
+
 class Set(Collection):
     """A set is a finite, iterable container (mixin methods for comparisons and operators)."""
     __slots__ = ()

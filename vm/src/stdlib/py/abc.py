@@ -73,6 +73,10 @@ class ABCMeta(type):
         cls._abc_cache = set()
         cls._abc_negative_cache = set()
         cls._abc_negative_cache_version = _invalidation[0]
+        cls._abc_subclasses = []
+        for base in bases:
+            if isinstance(base, ABCMeta):
+                base._abc_subclasses.append(cls)
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -133,7 +137,7 @@ class ABCMeta(type):
             if issubclass(subclass, rcls):
                 cls._abc_cache.add(subclass)
                 return True
-        for scls in type.__subclasses__(cls):
+        for scls in cls._abc_subclasses:
             if issubclass(subclass, scls):
                 cls._abc_cache.add(subclass)
                 return True

@@ -5,21 +5,22 @@ __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def _check_list(heap):
+def _check_list(heap, what):
     if not isinstance(heap, list):
-        raise TypeError('heap argument must be a list')
+        raise TypeError('%s must be list, not %s' % (what, type(heap).__name__))
 
 
 def heappush(heap, item, /):
     """Push item onto heap, maintaining the heap invariant."""
-    _check_list(heap)
+    if not isinstance(heap, list):
+        raise TypeError('heappush() argument 1 must be list, not %s' % type(heap).__name__)
     heap.append(item)
     _siftdown(heap, 0, len(heap) - 1)
 
 
 def heappop(heap, /):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    _check_list(heap)
+    _check_list(heap, 'heappop() argument')
     if not heap:
         raise IndexError('index out of range')
     lastelt = heap.pop()
@@ -33,7 +34,7 @@ def heappop(heap, /):
 
 def heapreplace(heap, item, /):
     """Pop and return the current smallest value, and add the new item."""
-    _check_list(heap)
+    _check_list(heap, 'heapreplace() argument 1')
     if not heap:
         raise IndexError('index out of range')
     returnitem = heap[0]
@@ -44,7 +45,7 @@ def heapreplace(heap, item, /):
 
 def heappushpop(heap, item, /):
     """Push item on the heap, then pop and return the smallest item from the heap."""
-    _check_list(heap)
+    _check_list(heap, 'heappushpop() argument 1')
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _siftup(heap, 0)
@@ -53,7 +54,8 @@ def heappushpop(heap, item, /):
 
 def heapify(heap, /):
     """Transform list into a heap, in-place, in O(len(heap)) time."""
-    _check_list(heap)
+    if not isinstance(heap, list):
+        raise TypeError('heapify() argument must be list, not %s' % type(heap).__name__)
     n = len(heap)
     for i in reversed(range(n // 2)):
         _siftup(heap, i)

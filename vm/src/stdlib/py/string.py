@@ -98,7 +98,7 @@ class Template:
             colno = 1
             lineno = 1
         else:
-            colno = pos - len(''.join(lines[:-1]))
+            colno = pos - len(''.join(lines[:-1])) + 1
             lineno = len(lines)
         raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
 
@@ -188,6 +188,8 @@ def _parse_format(s):
                     depth -= 1
                 j += 1
             if depth:
+                if i + 1 == n:
+                    raise ValueError("Single '{' encountered in format string")
                 raise ValueError("expected '}' before end of string")
             field = s[i + 1:j - 1]
             conv = None

@@ -96,9 +96,9 @@ del _f, _g, _c, _C, _cell_factory
 class SimpleNamespace:
     """A simple attribute-based namespace."""
 
-    def __init__(self, mapping_or_iterable=(), /, **kwargs):
-        if mapping_or_iterable:
-            self.__dict__.update(dict(mapping_or_iterable))
+    def __init__(self, /, *args, **kwargs):
+        if args:
+            raise TypeError('no positional arguments expected')
         self.__dict__.update(kwargs)
 
     def __repr__(self):
