@@ -8,6 +8,7 @@ popitem(last=False) rebuild the order and are O(n) (a Rust implementation would 
 
 import _collections_abc
 import sys as _sys
+from collections import abc
 from keyword import iskeyword as _iskeyword
 from operator import itemgetter as _itemgetter
 
