@@ -29,9 +29,22 @@ macro_rules! frozen {
 
 /// Every frozen module.
 pub static FROZEN: &[Frozen] = &[
+    frozen!("_collections_abc", "py/_collections_abc.py"),
+    frozen!("abc", "py/abc.py"),
+    frozen!("bisect", "py/bisect.py"),
+    frozen!("collections", "py/collections/__init__.py", package),
+    frozen!("collections.abc", "py/collections/abc.py"),
+    frozen!("contextlib", "py/contextlib.py"),
+    frozen!("copy", "py/copy.py"),
+    frozen!("functools", "py/functools.py"),
+    frozen!("heapq", "py/heapq.py"),
+    frozen!("itertools", "py/itertools.py"),
+    frozen!("keyword", "py/keyword.py"),
+    frozen!("operator", "py/operator.py"),
     frozen!("queue", "py/queue.py"),
     frozen!("string", "py/string.py"),
     frozen!("threading", "py/threading.py"),
+    frozen!("types", "py/types.py"),
 ];
 
 /// The frozen module called `name`, if any.

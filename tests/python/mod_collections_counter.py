@@ -1,0 +1,30 @@
+# collections.Counter: counting, most_common, elements, arithmetic, comparisons
+from collections import Counter
+c = Counter('abracadabra')
+print(c)
+print(c['a'], c['z'], c.most_common(2), c.most_common(0), c.most_common())
+print(sorted(c.elements()), c.total())
+c.update('aaz'); print(c)
+c.update({'b': 5}); print(c)
+c.subtract('aaaa'); print(c)
+c.subtract({'z': 3}); print(c)
+print(Counter(a=3, b=1) + Counter(a=1, b=2, c=-1))
+print(Counter(a=3, b=1) - Counter(a=1, b=2))
+print(Counter(a=3, b=1) | Counter(a=1, b=2))
+print(Counter(a=3, b=1) & Counter(a=1, b=2))
+print(+Counter(a=2, b=-1, c=0), -Counter(a=2, b=-1))
+x = Counter(a=1); x += Counter(a=2, b=-5); print(x)
+x -= Counter(a=10); print(x)
+print(Counter(), Counter({'x': 0}), Counter([1, 1, 2]))
+print(Counter(a=1) == Counter(a=1, b=0), Counter(a=1) <= Counter(a=2), Counter(a=3) < Counter(a=2))
+print(Counter(a=1) == {'a': 1})
+d = Counter(a=1); del d['missing']; del d['a']; print(d)
+print(list(Counter('hello').keys()), list(Counter('hello').values()))
+print(isinstance(c, dict), type(c.copy()).__name__)
+for f in [lambda: Counter.fromkeys('a'), lambda: Counter(a=1) + 1, lambda: Counter(5)]:
+    try:
+        print(f())
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+words = 'the quick brown fox jumps over the lazy dog the end'.split()
+print(Counter(words).most_common(3))
