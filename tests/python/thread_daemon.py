@@ -15,7 +15,7 @@ started.wait()
 print("daemon started", t.is_alive())
 t2 = threading.Thread(target=lambda: None)
 t2.daemon = True
-print(t2.daemon, t2.isDaemon())
+print(t2.daemon)
 try:
     t.daemon = False
 except RuntimeError as e:

@@ -28,7 +28,7 @@ print(threading.active_count(), [t.name for t in threading.enumerate()])
 t = threading.Thread(target=g)
 print(t.ident is None, t.native_id is None)
 t.name = "renamed"
-print(t.name, t.getName())
+print(t.name)
 hold2 = threading.Thread(target=lambda: None)
 hold2.start(); hold2.join()
 print(isinstance(hold2.ident, int), hold2.ident != threading.get_ident())

@@ -221,6 +221,18 @@ impl<M: Mode> Vm<M> {
 
     /// Imports `a.b.c` (each prefix in turn) and returns the module `a.b.c`.
     pub fn import_dotted(&mut self, full: &str) -> PyResult<Value> {
+        // Once threads exist, imports are serialised by one reentrant lock so no thread sees a module
+        // another thread is still executing (CPython uses per-module locks; one lock is simpler and
+        // deadlocks only where CPython's would too: a module body that waits for a thread importing).
+        let held = crate::interp::threads::import_lock_acquire(self);
+        let r = self.import_dotted_unlocked(full);
+        if held {
+            crate::interp::threads::import_lock_release(self);
+        }
+        r
+    }
+
+    fn import_dotted_unlocked(&mut self, full: &str) -> PyResult<Value> {
         if let Some(m) = self.sys_module(full) {
             return Ok(m);
         }

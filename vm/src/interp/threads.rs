@@ -327,3 +327,45 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
     RUNNING.fetch_sub(1, Ordering::SeqCst);
     GIL.release();
 }
+
+/// The import lock: (owner ident, depth). See `Vm::import_dotted`.
+static IMPORT_LOCK: Mutex<(u64, usize)> = Mutex::new((0, 0));
+static IMPORT_FREED: std::sync::Condvar = std::sync::Condvar::new();
+
+/// Takes the import lock for `vm`'s thread (reentrant) if threads were started; returns whether it did
+/// (pass that to [`import_lock_release`]). Waiting happens at a blocking point, without the GIL.
+pub fn import_lock_acquire<M: Mode>(vm: &mut Vm<M>) -> bool {
+    if !threads_started() {
+        return false;
+    }
+    let me = vm.ident;
+    {
+        let mut g = lock(&IMPORT_LOCK);
+        if g.0 == 0 || g.0 == me {
+            g.0 = me;
+            g.1 += 1;
+            return true;
+        }
+    }
+    vm.allow_threads(|| {
+        let mut g = lock(&IMPORT_LOCK);
+        while g.0 != 0 {
+            g = IMPORT_FREED.wait(g).unwrap_or_else(|e| e.into_inner());
+        }
+        g.0 = me;
+        g.1 = 1;
+    });
+    true
+}
+
+/// Releases one level of the import lock taken by [`import_lock_acquire`].
+pub fn import_lock_release<M: Mode>(vm: &mut Vm<M>) {
+    let mut g = lock(&IMPORT_LOCK);
+    debug_assert_eq!(g.0, vm.ident);
+    g.1 -= 1;
+    if g.1 == 0 {
+        g.0 = 0;
+        drop(g);
+        IMPORT_FREED.notify_all();
+    }
+}
