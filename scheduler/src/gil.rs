@@ -124,6 +124,18 @@ impl Gil {
         }
     }
 
+    /// A deliberately broken `release` for the loom test that shows the model catches bugs: it hands the
+    /// lock to the first waiter but also marks it free, so a newcomer can take it too (two holders).
+    #[cfg(loom)]
+    pub fn release_double_grant(&self) {
+        let mut g = lock(&self.inner);
+        if let Some(w) = g.queue.pop_front() {
+            w.granted.store(true, Ordering::Relaxed);
+            w.cv.notify_one();
+        }
+        g.held = false;
+    }
+
     /// Whether a waiting thread asked the holder to switch (a relaxed hint; see the module docs).
     #[inline(always)]
     pub fn drop_requested(&self) -> bool {
