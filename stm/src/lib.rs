@@ -1,5 +1,15 @@
-//! weft-stm: the software transactional memory.
+//! weft-stm: the software transactional memory behind `weft --stm` (issue 4).
 //!
-//! Empty until issue 4 ("--stm"): the transaction descriptor, the read/write barriers, validation,
-//! commit, abort and the inevitable token will live here. The VM's access layer (`weft_vm::access`) is
-//! the only caller; in GIL mode it never calls into this crate.
+//! * [`tx`] — the transaction protocol over 64-bit words: word-based, encounter-time write locks,
+//!   in-place writes with an undo log, a global version clock with snapshot extension, commit-time
+//!   validation, rollback, one inevitable transaction at a time (its design and guarantees are in the
+//!   module docs and docs/stm.md).
+//!
+//! The crate knows nothing about Python: the VM's access layer (`weft_vm::access`, mode `Stm`) will call
+//! [`Tx::read`]/[`Tx::write`] on the words of mutable object state, and the scheduler will decide where
+//! transactions begin and end. Not wired into the VM yet; GIL mode never calls into this crate.
+
+pub mod sync;
+pub mod tx;
+
+pub use tx::{Abort, Stm, Tx, INEVITABLE_AFTER};

@@ -1,0 +1,584 @@
+//! The transaction protocol: word-based, encounter-time write locks, in-place writes with an undo log,
+//! reads validated against a global version clock with snapshot extension (the TinySTM/TL2 family,
+//! design.md §5), plus one inevitable transaction at a time.
+//!
+//! # Metadata
+//! * The **clock** counts in steps of 2. Even: no inevitable transaction. Odd: one runs (it made the clock
+//!   odd when it took the token, and makes it even again, one tick later, when it commits).
+//! * **Orecs** (ownership records): a table of words; a data word maps to `orecs[(addr >> 3) & mask]`.
+//!   Even = unlocked, the value is the version (a clock value) of the last commit or abort that released
+//!   it; odd = locked, `(owner_id << 1) | 1`.
+//!
+//! # Protocol
+//! * `read(w)`: orec `v1`; if locked by another transaction → conflict (an inevitable reader instead asks
+//!   the owner to abort and waits); value; orec again `v2`; `v1 != v2` → retry. If `v1` is newer than the
+//!   snapshot `start`, *extend*: read the clock, validate the read set, move `start` forward (or abort).
+//!   Then log `(orec, v1)`.
+//! * `write(w, x)`: lock the orec by CAS at the first write (extend first if it is newer than `start`), log
+//!   the old value in the undo log, store in place.
+//! * `commit`: read-only → done (every read was consistent with `start`). Else tick the clock by CAS from
+//!   an even value (an odd clock = an inevitable transaction runs: abort), validate the read set unless no
+//!   one committed since `start`, release every lock with the new version.
+//! * `abort` (rollback): restore the undo log in reverse, tick the clock, release the locks with the new
+//!   version (a fresh version, so a reader that straddled the rollback sees the orec change: no ABA).
+//! * `become_inevitable`: CAS the clock from even `c` to `c + 1` (waiting while another holds it), then
+//!   validate the read set. While it runs no other transaction can commit, so its reads stay valid without
+//!   logging; it never aborts: on a lock held by another it sets that owner's kill flag and waits.
+//!
+//! # Guarantees
+//! * Serializability: a committed transaction's reads were all valid at its commit timestamp and its
+//!   writes were locked from first write to commit.
+//! * Opacity: every value a running transaction sees is consistent with its current snapshot (each read
+//!   is validated when it happens), so a doomed transaction never computes on a torn state.
+//! * Progress: [`Stm::atomically`] makes a transaction that aborted [`INEVITABLE_AFTER`] times inevitable;
+//!   the inevitable one cannot abort, so it finishes.
+
+use crate::sync::{spin, Arc, AtomicBool, AtomicU64, Mutex, Ordering};
+use std::collections::HashMap;
+
+/// Why a transaction aborted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Abort {
+    /// A word it read was locked by another transaction.
+    ReadLocked,
+    /// A word it wanted to write was locked by another transaction.
+    WriteLocked,
+    /// A word it read was changed by a commit after it read it.
+    Validation,
+    /// It tried to commit while an inevitable transaction ran.
+    InevitableRunning,
+    /// The inevitable transaction needed a word it had locked.
+    Killed,
+}
+
+/// After this many aborts in a row, [`Stm::atomically`] runs the transaction inevitable.
+pub const INEVITABLE_AFTER: u32 = 8;
+
+/// Counters (relaxed; for `--stm-stats`).
+#[derive(Default, Debug)]
+pub struct Stats {
+    pub commits: AtomicU64,
+    pub aborts: AtomicU64,
+    pub inevitable: AtomicU64,
+}
+
+/// The shared state of one STM instance (the VM uses one per process).
+pub struct Stm {
+    clock: AtomicU64,
+    orecs: Box<[AtomicU64]>,
+    mask: usize,
+    next_id: AtomicU64,
+    /// Kill flags of running transactions that hold locks, by id (looked up only on the slow path).
+    kills: Mutex<HashMap<u64, Arc<AtomicBool>>>,
+    pub stats: Stats,
+    /// Test hook for the loom model's planted bug: skip read-set validation.
+    #[cfg(loom)]
+    skip_validation: bool,
+}
+
+#[inline]
+fn is_locked(o: u64) -> bool {
+    o & 1 == 1
+}
+
+#[inline]
+fn owner(o: u64) -> u64 {
+    o >> 1
+}
+
+impl Stm {
+    /// An STM with `1 << orec_bits` ownership records.
+    pub fn new(orec_bits: u32) -> Stm {
+        let n = 1usize << orec_bits;
+        Stm {
+            clock: AtomicU64::new(0),
+            orecs: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            mask: n - 1,
+            next_id: AtomicU64::new(1),
+            kills: Mutex::new(HashMap::new()),
+            stats: Stats::default(),
+            #[cfg(loom)]
+            skip_validation: false,
+        }
+    }
+
+    /// An STM whose validation is deliberately broken (the planted bug of the loom model).
+    #[cfg(loom)]
+    pub fn new_without_validation(orec_bits: u32) -> Stm {
+        Stm {
+            skip_validation: true,
+            ..Stm::new(orec_bits)
+        }
+    }
+
+    #[inline]
+    fn orec_index(&self, w: &AtomicU64) -> usize {
+        ((w as *const AtomicU64 as usize) >> 3) & self.mask
+    }
+
+    /// The clock rounded down to a version (even).
+    fn now(&self) -> u64 {
+        self.clock.load(Ordering::Acquire) & !1
+    }
+
+    /// A fresh version for releasing locks after an abort.
+    fn tick_for_abort(&self) -> u64 {
+        (self.clock.fetch_add(2, Ordering::AcqRel) + 2) & !1
+    }
+
+    fn request_kill(&self, id: u64) {
+        let g = self.kills.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = g.get(&id) {
+            k.store(true, Ordering::Release);
+        }
+    }
+
+    /// Runs `f` as a transaction until it commits; after [`INEVITABLE_AFTER`] aborts it runs inevitable.
+    /// `f` may run several times: it must have no effect outside the transaction's reads and writes.
+    pub fn atomically<'a, R>(&'a self, mut f: impl FnMut(&mut Tx<'a>) -> Result<R, Abort>) -> R {
+        let mut attempts = 0u32;
+        loop {
+            let mut tx = Tx::begin(self);
+            if attempts >= INEVITABLE_AFTER {
+                tx.become_inevitable_blocking();
+            }
+            let r = f(&mut tx).and_then(|r| tx.commit().map(|_| r));
+            match r {
+                Ok(r) => return r,
+                Err(_) => {
+                    tx.rollback();
+                    attempts += 1;
+                    for _ in 0..attempts.min(6) {
+                        spin();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One running transaction (one attempt). Dropping it unfinished rolls it back.
+pub struct Tx<'a> {
+    stm: &'a Stm,
+    id: u64,
+    start: u64,
+    reads: Vec<(usize, u64)>,
+    /// Locked orecs and the version each had before.
+    locks: Vec<(usize, u64)>,
+    undo: Vec<(&'a AtomicU64, u64)>,
+    kill: Option<Arc<AtomicBool>>,
+    inevitable: bool,
+    finished: bool,
+}
+
+impl<'a> Tx<'a> {
+    /// Starts a transaction with a snapshot at the current clock.
+    pub fn begin(stm: &'a Stm) -> Tx<'a> {
+        Tx {
+            stm,
+            id: stm.next_id.fetch_add(1, Ordering::Relaxed),
+            start: stm.now(),
+            reads: Vec::new(),
+            locks: Vec::new(),
+            undo: Vec::new(),
+            kill: None,
+            inevitable: false,
+            finished: false,
+        }
+    }
+
+    /// Whether this transaction is the inevitable one.
+    pub fn is_inevitable(&self) -> bool {
+        self.inevitable
+    }
+
+    #[inline]
+    fn killed(&self) -> bool {
+        self.kill
+            .as_ref()
+            .is_some_and(|k| k.load(Ordering::Acquire))
+    }
+
+    /// Reads word `w` transactionally.
+    pub fn read(&mut self, w: &'a AtomicU64) -> Result<u64, Abort> {
+        let i = self.stm.orec_index(w);
+        let o = &self.stm.orecs[i];
+        loop {
+            if self.killed() {
+                return Err(Abort::Killed);
+            }
+            let v1 = o.load(Ordering::Acquire);
+            if is_locked(v1) {
+                if owner(v1) == self.id {
+                    return Ok(w.load(Ordering::Acquire));
+                }
+                if self.inevitable {
+                    self.stm.request_kill(owner(v1));
+                    spin();
+                    continue;
+                }
+                return Err(Abort::ReadLocked);
+            }
+            let val = w.load(Ordering::Acquire);
+            let v2 = o.load(Ordering::Acquire);
+            if v1 != v2 {
+                continue;
+            }
+            if self.inevitable {
+                // No one else can commit while it runs: nothing it reads can be invalidated.
+                return Ok(val);
+            }
+            if v1 > self.start {
+                self.extend()?;
+                // The orec may have changed while extending: read again under the new snapshot.
+                if o.load(Ordering::Acquire) != v1 {
+                    continue;
+                }
+            }
+            self.reads.push((i, v1));
+            return Ok(val);
+        }
+    }
+
+    /// Writes `x` to word `w` transactionally (in place; the old value goes to the undo log).
+    pub fn write(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
+        let i = self.stm.orec_index(w);
+        let o = &self.stm.orecs[i];
+        loop {
+            if self.killed() {
+                return Err(Abort::Killed);
+            }
+            let cur = o.load(Ordering::Acquire);
+            if is_locked(cur) {
+                if owner(cur) == self.id {
+                    break;
+                }
+                if self.inevitable {
+                    self.stm.request_kill(owner(cur));
+                    spin();
+                    continue;
+                }
+                return Err(Abort::WriteLocked);
+            }
+            if !self.inevitable && cur > self.start {
+                self.extend()?;
+                continue;
+            }
+            if self.kill.is_none() {
+                self.register_kill_flag();
+                continue;
+            }
+            let locked = (self.id << 1) | 1;
+            if o.compare_exchange(cur, locked, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                self.locks.push((i, cur));
+                break;
+            }
+        }
+        self.undo.push((w, w.load(Ordering::Relaxed)));
+        w.store(x, Ordering::Release);
+        Ok(())
+    }
+
+    fn register_kill_flag(&mut self) {
+        let k = Arc::new(AtomicBool::new(false));
+        self.stm
+            .kills
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(self.id, k.clone());
+        self.kill = Some(k);
+    }
+
+    fn unregister_kill_flag(&mut self) {
+        if self.kill.take().is_some() {
+            self.stm
+                .kills
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(&self.id);
+        }
+    }
+
+    /// Every read is still current (unchanged, or locked by us with the version we read).
+    fn validate(&self) -> bool {
+        #[cfg(loom)]
+        if self.stm.skip_validation {
+            return true;
+        }
+        self.reads.iter().all(|&(i, seen)| {
+            let cur = self.stm.orecs[i].load(Ordering::Acquire);
+            if cur == seen {
+                return true;
+            }
+            is_locked(cur)
+                && owner(cur) == self.id
+                && self.locks.iter().any(|&(j, prev)| j == i && prev == seen)
+        })
+    }
+
+    /// Moves the snapshot to the current clock if every read is still valid.
+    fn extend(&mut self) -> Result<(), Abort> {
+        let now = self.stm.now();
+        if self.validate() {
+            self.start = now;
+            Ok(())
+        } else {
+            Err(Abort::Validation)
+        }
+    }
+
+    /// Commits. On `Err` the caller must [`Tx::rollback`] (or drop the transaction).
+    pub fn commit(&mut self) -> Result<(), Abort> {
+        if self.killed() {
+            return Err(Abort::Killed);
+        }
+        let stm = self.stm;
+        if self.locks.is_empty() {
+            if self.inevitable {
+                stm.clock.fetch_add(1, Ordering::AcqRel);
+            }
+            self.finish();
+            stm.stats.commits.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        let ts = if self.inevitable {
+            // Odd -> even: the token goes back with the commit timestamp.
+            stm.clock.fetch_add(1, Ordering::AcqRel) + 1
+        } else {
+            loop {
+                let c = stm.clock.load(Ordering::Acquire);
+                if c & 1 == 1 {
+                    return Err(Abort::InevitableRunning);
+                }
+                if stm
+                    .clock
+                    .compare_exchange(c, c + 2, Ordering::AcqRel, Ordering::Acquire)
+                    .is_ok()
+                {
+                    break c + 2;
+                }
+            }
+        };
+        if !self.inevitable && ts != self.start + 2 && !self.validate() {
+            return Err(Abort::Validation);
+        }
+        for &(i, _) in &self.locks {
+            stm.orecs[i].store(ts, Ordering::Release);
+        }
+        self.locks.clear();
+        self.undo.clear();
+        self.finish();
+        stm.stats.commits.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Undoes every write and releases the locks (with a fresh version).
+    pub fn rollback(&mut self) {
+        if self.finished {
+            return;
+        }
+        for &(w, old) in self.undo.iter().rev() {
+            w.store(old, Ordering::Release);
+        }
+        self.undo.clear();
+        if !self.locks.is_empty() {
+            let v = self.stm.tick_for_abort();
+            for &(i, _) in &self.locks {
+                self.stm.orecs[i].store(v, Ordering::Release);
+            }
+            self.locks.clear();
+        }
+        if self.inevitable {
+            // Only reachable when an inevitable transaction gives up voluntarily.
+            self.stm.clock.fetch_add(1, Ordering::AcqRel);
+        }
+        self.stm.stats.aborts.fetch_add(1, Ordering::Relaxed);
+        self.finish();
+    }
+
+    fn finish(&mut self) {
+        self.unregister_kill_flag();
+        self.reads.clear();
+        self.inevitable = false;
+        self.finished = true;
+    }
+
+    /// Makes this transaction the inevitable one, waiting while another holds the token. Fails (the
+    /// caller must roll back) if its reads are no longer valid or it was asked to abort.
+    pub fn become_inevitable(&mut self) -> Result<(), Abort> {
+        if self.inevitable {
+            return Ok(());
+        }
+        loop {
+            if self.killed() {
+                return Err(Abort::Killed);
+            }
+            let c = self.stm.clock.load(Ordering::Acquire);
+            if c & 1 == 1 {
+                spin();
+                continue;
+            }
+            if self
+                .stm
+                .clock
+                .compare_exchange(c, c + 1, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+            {
+                if !self.validate() {
+                    // Hand the token back (one more tick: even again) and abort.
+                    self.stm.clock.fetch_add(1, Ordering::AcqRel);
+                    return Err(Abort::Validation);
+                }
+                self.inevitable = true;
+                self.start = c;
+                self.stm.stats.inevitable.fetch_add(1, Ordering::Relaxed);
+                return Ok(());
+            }
+        }
+    }
+
+    /// `become_inevitable` at the start of a transaction (no reads yet: it cannot fail).
+    fn become_inevitable_blocking(&mut self) {
+        while self.become_inevitable().is_err() {
+            spin();
+        }
+    }
+}
+
+impl Drop for Tx<'_> {
+    fn drop(&mut self) {
+        if !self.finished {
+            self.rollback();
+        }
+    }
+}
+
+#[cfg(all(test, not(loom)))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_your_writes_and_commit() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(5);
+        let mut tx = Tx::begin(&stm);
+        assert_eq!(tx.read(&a), Ok(5));
+        tx.write(&a, 7).unwrap();
+        assert_eq!(tx.read(&a), Ok(7));
+        tx.commit().unwrap();
+        assert_eq!(a.load(Ordering::Relaxed), 7);
+    }
+
+    #[test]
+    fn rollback_restores_and_releases() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(1);
+        let b = AtomicU64::new(2);
+        {
+            let mut tx = Tx::begin(&stm);
+            tx.write(&a, 10).unwrap();
+            tx.write(&b, 20).unwrap();
+            tx.write(&a, 11).unwrap();
+            // dropped without commit
+        }
+        assert_eq!(a.load(Ordering::Relaxed), 1);
+        assert_eq!(b.load(Ordering::Relaxed), 2);
+        let mut tx = Tx::begin(&stm);
+        tx.write(&a, 3).unwrap();
+        tx.commit().unwrap();
+        assert_eq!(a.load(Ordering::Relaxed), 3);
+    }
+
+    #[test]
+    fn write_write_conflict_and_stale_read_abort() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(0);
+        let b = AtomicU64::new(0);
+        let mut t1 = Tx::begin(&stm);
+        let mut t2 = Tx::begin(&stm);
+        t1.write(&a, 1).unwrap();
+        assert_eq!(t2.write(&a, 2), Err(Abort::WriteLocked));
+        assert_eq!(t2.read(&a), Err(Abort::ReadLocked));
+        t2.rollback();
+        let mut t3 = Tx::begin(&stm);
+        assert_eq!(t3.read(&b), Ok(0));
+        t1.write(&b, 5).unwrap();
+        t1.commit().unwrap();
+        // t3 read b before t1 committed: writing a (now newer than t3's snapshot) fails to extend it.
+        assert_eq!(t3.write(&a, 9), Err(Abort::Validation));
+        t3.rollback();
+        // A transaction that read a stale word and writes a fresh one fails at commit.
+        let c = AtomicU64::new(0);
+        let mut t4 = Tx::begin(&stm);
+        assert_eq!(t4.read(&b), Ok(5));
+        let mut t5 = Tx::begin(&stm);
+        t5.write(&b, 6).unwrap();
+        t5.commit().unwrap();
+        t4.write(&c, 1).unwrap();
+        assert_eq!(t4.commit(), Err(Abort::Validation));
+        t4.rollback();
+        assert_eq!(c.load(Ordering::Relaxed), 0);
+        assert_eq!(a.load(Ordering::Relaxed), 1);
+    }
+
+    #[test]
+    fn commits_are_blocked_while_inevitable() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(0);
+        let b = AtomicU64::new(0);
+        let mut inev = Tx::begin(&stm);
+        inev.become_inevitable().unwrap();
+        let mut other = Tx::begin(&stm);
+        other.write(&b, 1).unwrap();
+        assert_eq!(other.commit(), Err(Abort::InevitableRunning));
+        other.rollback();
+        inev.write(&a, 4).unwrap();
+        inev.commit().unwrap();
+        let mut t = Tx::begin(&stm);
+        t.write(&b, 2).unwrap();
+        t.commit().unwrap();
+        assert_eq!(
+            (a.load(Ordering::Relaxed), b.load(Ordering::Relaxed)),
+            (4, 2)
+        );
+    }
+
+    #[test]
+    fn threads_transfer_conserves_total() {
+        let stm = Arc::new(Stm::new(12));
+        let accounts: Arc<Vec<AtomicU64>> =
+            Arc::new((0..8).map(|_| AtomicU64::new(1000)).collect());
+        let hs: Vec<_> = (0..4u64)
+            .map(|t| {
+                let (stm, acc) = (stm.clone(), accounts.clone());
+                std::thread::spawn(move || {
+                    let mut x = t + 1;
+                    for _ in 0..5000 {
+                        x = x
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        let (from, to) = ((x >> 33) as usize % 8, (x >> 45) as usize % 8);
+                        let amt = (x >> 20) % 20;
+                        stm.atomically(|tx| {
+                            let f = tx.read(&acc[from])?;
+                            if f >= amt && from != to {
+                                let g = tx.read(&acc[to])?;
+                                tx.write(&acc[from], f - amt)?;
+                                tx.write(&acc[to], g + amt)?;
+                            }
+                            Ok(())
+                        });
+                    }
+                })
+            })
+            .collect();
+        for h in hs {
+            h.join().unwrap();
+        }
+        let total: u64 = accounts.iter().map(|a| a.load(Ordering::Relaxed)).sum();
+        assert_eq!(total, 8000);
+        assert!(stm.stats.commits.load(Ordering::Relaxed) >= 20000);
+    }
+}
