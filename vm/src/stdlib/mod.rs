@@ -12,6 +12,8 @@
 //! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
 
 pub mod frozen;
+pub mod re_module;
+pub mod re_parse;
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
@@ -24,6 +26,7 @@ pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
 pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
+        "re" => Some(re_module::init),
         _ => None,
     }
 }
