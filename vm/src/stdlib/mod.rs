@@ -12,6 +12,7 @@
 //! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
 
 pub mod frozen;
+pub mod json_module;
 pub mod re_module;
 pub mod re_parse;
 
@@ -27,6 +28,7 @@ pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
         "re" => Some(re_module::init),
+        "json" => Some(json_module::init),
         _ => None,
     }
 }
