@@ -26,12 +26,14 @@ class RegexFlag(int):
     __module__ = 're'
     def __repr__(self):
         v = int(self)
+        if not v:
+            return 're.NOFLAG'
         names = []
-        for n, b in _FLAGS:
+        for n, b in _ENUM_ORDER:
             if v & b:
                 names.append('re.' + n)
                 v &= ~b
-        if v or not names:
+        if v:
             names.append(hex(v))
         return '|'.join(names)
     __str__ = __repr__
@@ -62,6 +64,8 @@ class RegexFlag(int):
                 return n
         return None
 
+_ENUM_ORDER = [('ASCII', 256), ('IGNORECASE', 2), ('LOCALE', 4), ('UNICODE', 32), ('MULTILINE', 8),
+               ('DOTALL', 16), ('VERBOSE', 64), ('TEMPLATE', 1), ('DEBUG', 128)]
 _FLAGS = [('TEMPLATE', 1), ('IGNORECASE', 2), ('LOCALE', 4), ('MULTILINE', 8), ('DOTALL', 16),
           ('UNICODE', 32), ('VERBOSE', 64), ('DEBUG', 128), ('ASCII', 256)]
 T = TEMPLATE = RegexFlag(1)
@@ -772,7 +776,7 @@ fn new_match<M: Mode>(vm: &mut Vm<M>, p: Value, call: &Call, spans: &Spans) -> P
                 None => last = Some(g),
                 Some(l) => {
                     let le = spans[l].map_or(0, |x| x.1);
-                    if e > le || (e == le && !is_ancestor(&call.c.parents, g, l)) {
+                    if e > le || (e == le && !is_ancestor(&call.c.parents, l, g)) {
                         last = Some(g);
                     }
                 }
@@ -1103,10 +1107,15 @@ fn do_sub<M: Mode>(
     };
     let mut last = 0usize;
     let mut n = 0usize;
+    // Pieces CPython would have joined so far (for its join error message).
+    let mut pieces = 0usize;
     if count >= 0 {
         each_match(vm, &call.c, &call.sub, 0, call.sub.blen(), |vm, m| {
             let (s, e) = m[0].unwrap_or((0, 0));
             out.push_slice(&call.sub, last, s);
+            if last < s {
+                pieces += 1;
+            }
             match &template {
                 Some(parts) => {
                     for part in parts {
@@ -1124,6 +1133,7 @@ fn do_sub<M: Mode>(
                     let mo = new_match(vm, p, &call, &m)?;
                     let r = vm.call(repl, &[mo], &[])?;
                     match (&mut out, r) {
+                        (_, r) if r.is_none() => {}
                         (Buf::S(o), r) if is::<StrObj>(r) => o.push_str(vm.str_of(r)),
                         (Buf::B(o), r) if is::<BytesObj>(r) => {
                             o.extend_from_slice(&obj::<BytesObj>(r).b)
@@ -1131,12 +1141,13 @@ fn do_sub<M: Mode>(
                         (_, r) => {
                             let tn = vm.tname(r).to_string();
                             return Err(vm.type_error(if bytes {
-                                format!("expected a bytes-like object, {tn} found")
+                                format!("sequence item {pieces}: expected a bytes-like object, {tn} found")
                             } else {
-                                format!("expected str instance, {tn} found")
+                                format!("sequence item {pieces}: expected str instance, {tn} found")
                             }));
                         }
                     }
+                    pieces += 1;
                 }
             }
             last = e;

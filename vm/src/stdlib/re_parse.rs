@@ -65,6 +65,9 @@ struct Tr<'a> {
 fn push_lit(out: &mut String, c: char, bytes: bool) {
     if c.is_ascii_alphanumeric() || c == '_' {
         out.push(c);
+    } else if "!\"%',/:;<=>@`_".contains(c) {
+        // Punctuation with no meaning to the engine (escaping `<` would make it a word boundary).
+        out.push(c);
     } else if bytes && (c as u32) >= 0x80 {
         out.push_str(&format!("\\x{:02X}", c as u32));
     } else if c.is_ascii() && !c.is_ascii_whitespace() && !c.is_ascii_control() {
@@ -375,10 +378,7 @@ impl Tr<'_> {
             if let Some((a, b)) = inner.split_once(',') {
                 if let (Ok(a), Ok(b)) = (a.parse::<u64>(), b.parse::<u64>()) {
                     if b < a {
-                        return err(
-                            "min repeat greater than max repeat",
-                            start + 1 + a.to_string().len() + 1,
-                        );
+                        return err("min repeat greater than max repeat", start + 1);
                     }
                 }
             }
@@ -571,6 +571,7 @@ impl Tr<'_> {
                             }
                             return err("missing :", self.i);
                         }
+                        None if on == 0 && !neg => return err("unexpected end of pattern", self.i),
                         None => return err("missing -, : or )", self.i),
                         Some(c) => {
                             let what = if neg {
@@ -828,12 +829,15 @@ impl Tr<'_> {
         let ascii = self.ascii();
         match e {
             'b' => Ok(ClassItem::Char(8)),
-            '1'..='7'
-                if self.peek().is_some_and(|d| ('0'..='7').contains(&d))
-                    && self.at(1).is_some_and(|d| ('0'..='7').contains(&d)) =>
-            {
-                let s: String = self.p[self.i - 1..self.i + 2].iter().collect();
-                self.i += 2;
+            '1'..='7' => {
+                // Up to three octal digits.
+                let st = self.i - 1;
+                for _ in 0..2 {
+                    if self.peek().is_some_and(|d| ('0'..='7').contains(&d)) {
+                        self.i += 1;
+                    }
+                }
+                let s: String = self.p[st..self.i].iter().collect();
                 let v = u32::from_str_radix(&s, 8).unwrap_or(0);
                 if v > 0o377 {
                     return err(

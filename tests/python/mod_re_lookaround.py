@@ -1,0 +1,14 @@
+# re: lookahead, lookbehind (positive and negative), conditionals
+import re
+
+print(re.findall(r'\w+(?=!)', 'hi! there yes!'), re.findall(r'\w+(?!\w|!)', 'hi! there yes!'))
+print(re.findall(r'(?<=\$)\d+', 'cost $10 and $20, 30'), re.findall(r'(?<!\$)\b\d+', 'cost $10 and 30'))
+print(re.search(r'(?<=a)b', 'ab'), re.search(r'(?<=a)b', 'cb'), re.search(r'(?<!a)b', 'ab'))
+print(re.sub(r'(?<=\d)(?=(\d{3})+\b)', ',', '1234567 and 89012'))
+print(re.match(r'(?=.*\d)(?=.*[a-z])\w{6,}', 'abc123'), re.match(r'(?=.*\d)(?=.*[a-z])\w{6,}', 'abcdef'))
+print(re.findall(r'(?<=[aeiou])[a-z]', 'beautiful'), re.findall(r'q(?!u)', 'qatar quit iraq'))
+print(re.compile(r'(?<=a)b').search('ab', 1), re.compile(r'(?<=a)b').match('ab', 1))
+print(re.split(r'(?<=[.!?]) +', 'One. Two! Three? Four'))
+print(re.match(r'(a)?(?(1)b|c)', 'ab'), re.match(r'(a)?(?(1)b|c)', 'c'), re.match(r'(?P<q>")?\w+(?(q)")', '"hi"'))
+print(re.findall(r'(?<=@)\w+', 'a@b c@d'), re.search(r'(?<=é)x', 'éx').span())
+print(re.findall(r'\b(?!un)\w+', 'undo redo unmake make'))
