@@ -54,8 +54,14 @@ struct Tr<'a> {
     groups: usize,
     names: Vec<(String, usize)>,
     parents: Vec<usize>,
-    /// Group numbers currently open.
+    /// Group numbers currently open (None: not a capturing group).
     open: Vec<Option<usize>>,
+    /// Pattern positions of the open groups' `(`.
+    open_pos: Vec<usize>,
+    /// Flags in force outside each open group (scoped inline flags change them inside).
+    saved_flags: Vec<i64>,
+    /// Position of the `(` of the group being parsed.
+    group_start: usize,
     /// Start of the pattern's last atom in `out` is repeatable (false at start, after `(`, `|`).
     can_repeat: bool,
     /// The previous item was a quantifier.
@@ -101,6 +107,9 @@ pub fn translate(pattern: &[char], flags: i64, bytes: bool) -> Result<Translated
         names: Vec::new(),
         parents: vec![0],
         open: Vec::new(),
+        open_pos: Vec::new(),
+        group_start: 0,
+        saved_flags: Vec::new(),
         can_repeat: false,
         after_quant: false,
     };
@@ -217,11 +226,18 @@ impl Tr<'_> {
         }
     }
 
+    /// Opens a group whose `(` is at `self.group_start`.
+    fn push_open(&mut self, g: Option<usize>) {
+        self.open.push(g);
+        self.open_pos.push(self.group_start);
+        self.saved_flags.push(self.flags);
+    }
+
     fn new_group(&mut self) {
         let parent = self.open.iter().rev().find_map(|g| *g).unwrap_or(0);
         self.groups += 1;
         self.parents.push(parent);
-        self.open.push(Some(self.groups));
+        self.push_open(Some(self.groups));
     }
 
     fn atom_done(&mut self) {
@@ -246,6 +262,10 @@ impl Tr<'_> {
                 ')' => {
                     if self.open.pop().is_none() {
                         return err("unbalanced parenthesis", start);
+                    }
+                    self.open_pos.pop();
+                    if let Some(f) = self.saved_flags.pop() {
+                        self.flags = f;
                     }
                     self.out.push(')');
                     self.atom_done();
@@ -293,41 +313,7 @@ impl Tr<'_> {
                 }
             }
         }
-        if let Some(g) = self.open.last() {
-            let _ = g;
-            // Find the position of the unterminated group for the message.
-            let mut depth = 0usize;
-            let mut pos = 0;
-            let mut k = 0;
-            let mut in_class = false;
-            let mut stack = Vec::new();
-            while k < self.p.len() {
-                let c = self.p[k];
-                if c == '\\' {
-                    k += 2;
-                    continue;
-                }
-                if in_class {
-                    if c == ']' {
-                        in_class = false;
-                    }
-                } else if c == '[' {
-                    in_class = true;
-                    if self.p.get(k + 1) == Some(&']') {
-                        k += 1;
-                    }
-                } else if c == '(' {
-                    stack.push(k);
-                    depth += 1;
-                } else if c == ')' {
-                    stack.pop();
-                }
-                k += 1;
-            }
-            if let Some(&p) = stack.last() {
-                pos = p;
-            }
-            let _ = depth;
+        if let Some(&pos) = self.open_pos.last() {
             return err("missing ), unterminated subpattern", pos);
         }
         Ok(())
@@ -417,6 +403,7 @@ impl Tr<'_> {
     }
 
     fn group(&mut self, start: usize) -> Result<(), ReError> {
+        self.group_start = start;
         if self.peek() != Some('?') {
             self.new_group();
             self.out.push('(');
@@ -431,13 +418,13 @@ impl Tr<'_> {
                 self.i += 1;
                 self.out
                     .push_str(if c == Some(':') { "(?:" } else { "(?>" });
-                self.open.push(None);
+                self.push_open(None);
             }
             Some('=') | Some('!') => {
                 self.i += 1;
                 self.out
                     .push_str(if c == Some('=') { "(?=" } else { "(?!" });
-                self.open.push(None);
+                self.push_open(None);
             }
             Some('<') => {
                 self.i += 1;
@@ -446,7 +433,7 @@ impl Tr<'_> {
                         let d = self.peek().unwrap_or('=');
                         self.i += 1;
                         self.out.push_str(if d == '=' { "(?<=" } else { "(?<!" });
-                        self.open.push(None);
+                        self.push_open(None);
                     }
                     _ => {
                         let s: String = self.p[start + 1..(start + 4).min(self.p.len())]
@@ -524,7 +511,7 @@ impl Tr<'_> {
                 let name = self.read_name(')', npos, "group name")?;
                 if let Ok(n) = name.parse::<usize>() {
                     if n == 0 || n > 99 {
-                        return err(format!("bad group number"), npos);
+                        return err("bad group number", npos);
                     }
                     self.out.push_str(&format!("(?({n})"));
                 } else {
@@ -536,7 +523,7 @@ impl Tr<'_> {
                     }
                     self.out.push_str(&format!("(?(<{name}>)"));
                 }
-                self.open.push(None);
+                self.push_open(None);
             }
             _ => {
                 // Scoped inline flags `(?imsx-imsx:...)`.
@@ -588,14 +575,15 @@ impl Tr<'_> {
                     }
                 }
                 self.check_flag_combo(on, start)?;
+                // i and s are the engine's; m, x and a are applied by this translator.
                 let mut s = String::from("(?");
-                for (b, l) in [(IGNORECASE, 'i'), (MULTILINE, 'm'), (DOTALL, 's')] {
+                for (b, l) in [(IGNORECASE, 'i'), (DOTALL, 's')] {
                     if on & b != 0 {
                         s.push(l);
                     }
                 }
                 let mut offs = String::new();
-                for (b, l) in [(IGNORECASE, 'i'), (MULTILINE, 'm'), (DOTALL, 's')] {
+                for (b, l) in [(IGNORECASE, 'i'), (DOTALL, 's')] {
                     if off & b != 0 {
                         offs.push(l);
                     }
@@ -606,7 +594,8 @@ impl Tr<'_> {
                 }
                 s.push(':');
                 self.out.push_str(&s);
-                self.open.push(None);
+                self.push_open(None);
+                self.flags = (self.flags | on) & !off;
             }
         }
         self.can_repeat = false;
@@ -884,7 +873,8 @@ fn class_body(c: char, ascii: bool) -> (String, bool) {
         ('w', true) => "0-9A-Za-z_",
         ('s', true) => "\\t\\n\\x0B\\x0C\\r ",
         ('d', false) => "\\d",
-        ('w', false) => "\\w",
+        // Python's \w: str.isalnum() characters and '_' (letters and all numerics, not marks).
+        ('w', false) => "\\p{L}\\p{N}_",
         _ => "\\s\\x{1C}-\\x{1F}",
     };
     (body.to_string(), neg)
