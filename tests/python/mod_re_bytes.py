@@ -11,3 +11,5 @@ print(re.escape('a.b*c+d?e[f]g(h)i{j}k|l^m$n\\o p\tq-r#s&t~u'), re.escape('é_1'
 re.purge()
 print(re.match('a', 'a') is not None)
 print(re.compile(rb'a'), re.compile(rb'a', re.I))
+m = re.match(b'(a)', bytearray(b'abc')); print(repr(m.group()), m, m.string, re.findall(b'.', bytearray(b'ab')), re.sub(b'a', b'x', bytearray(b'ab')), re.split(b'a', bytearray(b'bab')))
+print(m.expand(rb'\1\1'), m.groups(), re.search(b'b', bytearray(b'abc')).span())

@@ -480,6 +480,18 @@ fn rcompile<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
 enum Hay<'a> {
     S(&'a str),
     B(&'a [u8]),
+    /// A copy of a bytearray's contents.
+    Owned(Vec<u8>),
+}
+
+impl Hay<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Hay::S(s) => s.as_bytes(),
+            Hay::B(b) => b,
+            Hay::Owned(v) => v,
+        }
+    }
 }
 
 struct Subject<'a> {
@@ -506,14 +518,14 @@ impl<'a> Subject<'a> {
     fn blen(&self) -> usize {
         match &self.hay {
             Hay::S(s) => s.len(),
-            Hay::B(b) => b.len(),
+            _ => self.hay.bytes().len(),
         }
     }
     /// The byte offset just after the char starting at byte `b`.
     fn next_char(&self, b: usize) -> usize {
         match &self.hay {
             Hay::S(s) => s[b..].chars().next().map_or(b + 1, |c| b + c.len_utf8()),
-            Hay::B(_) => b + 1,
+            _ => b + 1,
         }
     }
 }
@@ -546,6 +558,18 @@ fn subject<'a, M: Mode>(vm: &mut Vm<M>, c: &Compiled, s: Value) -> PyResult<Subj
             hay: Hay::B(bs),
             offsets: None,
             len: bs.len(),
+        });
+    }
+    if is::<ByteArrayObj>(s) {
+        if !c.bytes {
+            return Err(vm.type_error("cannot use a string pattern on a bytes-like object"));
+        }
+        let v = vm.bytes_data(s);
+        let len = v.len();
+        return Ok(Subject {
+            hay: Hay::Owned(v),
+            offsets: None,
+            len,
         });
     }
     let tn = vm.tname(s).to_string();
@@ -606,7 +630,7 @@ fn exec<M: Mode>(
     }
     let r: PyResult<Option<Spans>> = match &sub.hay {
         Hay::S(s) => run!(&s[..end]),
-        Hay::B(b) => run!(&b[..end]),
+        h => run!(&h.bytes()[..end]),
     };
     let r = r?;
     // Anchoring is honoured by the engine; double-check (a regex-automata fallback may not be).
@@ -862,7 +886,7 @@ fn pattern_fullmatch<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> P
 fn slice_value<M: Mode>(vm: &mut Vm<M>, sub: &Subject, s: usize, e: usize) -> PyResult<Value> {
     match &sub.hay {
         Hay::S(t) => vm.new_str(&t[s..e]),
-        Hay::B(b) => vm.new_bytes(&b[s..e]),
+        h => vm.new_bytes(&h.bytes()[s..e]),
     }
 }
 
@@ -1027,7 +1051,7 @@ impl Buf {
     fn push_slice(&mut self, sub: &Subject, s: usize, e: usize) {
         match (self, &sub.hay) {
             (Buf::S(o), Hay::S(t)) => o.push_str(&t[s..e]),
-            (Buf::B(o), Hay::B(b)) => o.extend_from_slice(&b[s..e]),
+            (Buf::B(o), h) => o.extend_from_slice(&h.bytes()[s..e]),
             _ => {}
         }
     }
@@ -1218,6 +1242,10 @@ fn group_of_match<M: Mode>(vm: &mut Vm<M>, m: Value, g: usize, default: Value) -
     if let Some(b) = cast::<BytesObj>(s) {
         let piece = b.b[bs as usize..be as usize].to_vec();
         vm.new_bytes(&piece)
+    } else if is::<ByteArrayObj>(s) {
+        let data = vm.bytes_data(s);
+        let piece = data.get(bs as usize..be as usize).unwrap_or(&[]).to_vec();
+        vm.new_bytes(&piece)
     } else {
         let t = vm.str_of(s);
         vm.new_str(&t[bs as usize..be as usize])
@@ -1352,6 +1380,7 @@ fn match_expand<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
     }
     match out {
         Buf::S(s) => vm.new_string(s),
+        Buf::B(b) if is::<ByteArrayObj>(s) => vm.new_bytearray(&b),
         Buf::B(b) => vm.new_bytes(&b),
     }
 }
