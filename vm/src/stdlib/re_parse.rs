@@ -45,6 +45,18 @@ pub struct Translated {
     pub parents: Vec<usize>,
 }
 
+/// "Unbounded" width.
+const INF: u64 = u64::MAX / 4;
+
+/// Min/max width of the current alternative and of the finished ones of one group.
+struct Width {
+    cur: (u64, u64),
+    best: Option<(u64, u64)>,
+    kind: u8,
+    /// Where the group starts in the translated output.
+    out_start: usize,
+}
+
 struct Tr<'a> {
     p: &'a [char],
     i: usize,
@@ -58,6 +70,19 @@ struct Tr<'a> {
     open: Vec<Option<usize>>,
     /// Pattern positions of the open groups' `(`.
     open_pos: Vec<usize>,
+    /// Width bookkeeping (for CPython's fixed-width look-behind rule): one entry per open group plus
+    /// the whole pattern.
+    wstack: Vec<Width>,
+    /// Width of the last atom (what a following quantifier repeats).
+    last: (u64, u64),
+    /// Width of each closed group.
+    group_widths: Vec<(u64, u64)>,
+    /// Kind of the group being opened: 0 plain, 1 lookahead, 2 lookbehind.
+    group_kind: u8,
+    /// Output position of the group being opened.
+    group_out: usize,
+    /// The last atom is a lookaround group starting at this output position.
+    last_look: Option<usize>,
     /// Flags in force outside each open group (scoped inline flags change them inside).
     saved_flags: Vec<i64>,
     /// Position of the `(` of the group being parsed.
@@ -109,6 +134,17 @@ pub fn translate(pattern: &[char], flags: i64, bytes: bool) -> Result<Translated
         open: Vec::new(),
         open_pos: Vec::new(),
         group_start: 0,
+        wstack: vec![Width {
+            cur: (0, 0),
+            best: None,
+            kind: 0,
+            out_start: 0,
+        }],
+        group_out: 0,
+        last_look: None,
+        last: (0, 0),
+        group_widths: Vec::new(),
+        group_kind: 0,
         saved_flags: Vec::new(),
         can_repeat: false,
         after_quant: false,
@@ -228,9 +264,28 @@ impl Tr<'_> {
 
     /// Opens a group whose `(` is at `self.group_start`.
     fn push_open(&mut self, g: Option<usize>) {
+        self.wstack.push(Width {
+            cur: (0, 0),
+            best: None,
+            kind: self.group_kind,
+            out_start: self.group_out,
+        });
+        self.group_kind = 0;
         self.open.push(g);
         self.open_pos.push(self.group_start);
         self.saved_flags.push(self.flags);
+    }
+
+    /// Replaces the width of the atom just added (1) by the width of group `g`.
+    fn backref_width(&mut self, g: usize) {
+        let w = self.group_widths.get(g).copied().unwrap_or((0, INF));
+        if let Some(top) = self.wstack.last_mut() {
+            top.cur = (
+                (top.cur.0 - 1).saturating_add(w.0).min(INF),
+                (top.cur.1 - 1).saturating_add(w.1).min(INF),
+            );
+        }
+        self.last = w;
     }
 
     fn new_group(&mut self) {
@@ -241,8 +296,39 @@ impl Tr<'_> {
     }
 
     fn atom_done(&mut self) {
+        self.last_look = None;
         self.can_repeat = true;
         self.after_quant = false;
+        self.add_width((1, 1));
+    }
+
+    /// A zero-width assertion (`^ $ \A \Z \b \B`): CPython refuses to repeat these.
+    fn atom_zero(&mut self) {
+        self.last_look = None;
+        self.can_repeat = false;
+        self.after_quant = false;
+        self.add_width((0, 0));
+    }
+
+    fn add_width(&mut self, w: (u64, u64)) {
+        if let Some(top) = self.wstack.last_mut() {
+            top.cur = (
+                top.cur.0.saturating_add(w.0).min(INF),
+                top.cur.1.saturating_add(w.1).min(INF),
+            );
+        }
+        self.last = w;
+    }
+
+    /// Ends the current alternative of the innermost group.
+    fn finish_alt(&mut self) {
+        if let Some(top) = self.wstack.last_mut() {
+            top.best = Some(match top.best {
+                None => top.cur,
+                Some(b) => (b.0.min(top.cur.0), b.1.max(top.cur.1)),
+            });
+            top.cur = (0, 0);
+        }
     }
 
     fn run(&mut self) -> Result<(), ReError> {
@@ -260,8 +346,25 @@ impl Tr<'_> {
                 '\\' => self.escape(start)?,
                 '(' => self.group(start)?,
                 ')' => {
-                    if self.open.pop().is_none() {
+                    let Some(g) = self.open.pop() else {
                         return err("unbalanced parenthesis", start);
+                    };
+                    self.finish_alt();
+                    let (w, look_start) = self.wstack.pop().map_or(((0, 0, 0), 0), |w| {
+                        let b = w.best.unwrap_or((0, 0));
+                        ((b.0, b.1, w.kind), w.out_start)
+                    });
+                    if w.2 == 2 && w.0 != w.1 {
+                        return Err(ReError {
+                            msg: "look-behind requires fixed-width pattern".into(),
+                            pos: None,
+                        });
+                    }
+                    if let Some(g) = g {
+                        if self.group_widths.len() <= g {
+                            self.group_widths.resize(g + 1, (0, 0));
+                        }
+                        self.group_widths[g] = (w.0, w.1);
                     }
                     self.open_pos.pop();
                     if let Some(f) = self.saved_flags.pop() {
@@ -269,12 +372,21 @@ impl Tr<'_> {
                     }
                     self.out.push(')');
                     self.atom_done();
+                    self.last = if w.2 != 0 { (0, 0) } else { (w.0, w.1) };
+                    if w.2 != 0 {
+                        self.last_look = Some(look_start);
+                    }
+                    if let Some(top) = self.wstack.last_mut() {
+                        top.cur = (top.cur.0 - 1 + self.last.0, top.cur.1 - 1 + self.last.1);
+                        top.cur = (top.cur.0.min(INF), top.cur.1.min(INF));
+                    }
                 }
                 '[' => {
                     self.class(start)?;
                     self.atom_done();
                 }
                 '|' => {
+                    self.finish_alt();
                     self.out.push('|');
                     self.can_repeat = false;
                     self.after_quant = false;
@@ -293,7 +405,7 @@ impl Tr<'_> {
                     } else {
                         self.out.push_str("\\A");
                     }
-                    self.atom_done();
+                    self.atom_zero();
                 }
                 '$' => {
                     if self.flags & MULTILINE != 0 {
@@ -301,7 +413,7 @@ impl Tr<'_> {
                     } else {
                         self.out.push_str("(?=\\n?\\z)");
                     }
-                    self.atom_done();
+                    self.atom_zero();
                 }
                 '.' => {
                     self.out.push('.');
@@ -369,6 +481,58 @@ impl Tr<'_> {
                 }
             }
         }
+        let (lo, hi) = match q.as_str() {
+            "*" => (0, INF),
+            "+" => (1, INF),
+            "?" => (0, 1),
+            _ => {
+                let inner = &q[1..q.len() - 1];
+                match inner.split_once(',') {
+                    None => {
+                        let n = inner.parse().unwrap_or(INF);
+                        (n, n)
+                    }
+                    Some((a, b)) => (a.parse().unwrap_or(0), b.parse().unwrap_or(INF)),
+                }
+            }
+        };
+        let old = self.last;
+        let new = (
+            old.0.saturating_mul(lo).min(INF),
+            if old.1 >= INF || hi >= INF {
+                if old.1 == 0 {
+                    0
+                } else {
+                    INF
+                }
+            } else {
+                old.1.saturating_mul(hi).min(INF)
+            },
+        );
+        if let Some(top) = self.wstack.last_mut() {
+            top.cur = (
+                (top.cur.0 - old.0.min(top.cur.0))
+                    .saturating_add(new.0)
+                    .min(INF),
+                (top.cur.1 - old.1.min(top.cur.1))
+                    .saturating_add(new.1)
+                    .min(INF),
+            );
+        }
+        self.last = new;
+        if let Some(ls) = self.last_look.take() {
+            // A repeated lookaround (the engine refuses it): at least once is the assertion itself,
+            // possibly zero times is an optional assertion.
+            if lo == 0 {
+                self.out.insert_str(ls, "(?:");
+                self.out.push_str("|)");
+            }
+            if matches!(self.peek(), Some('?') | Some('+')) {
+                self.i += 1;
+            }
+            self.after_quant = true;
+            return Ok(());
+        }
         self.out.push_str(&q);
         if self.peek() == Some('?') {
             self.i += 1;
@@ -403,7 +567,9 @@ impl Tr<'_> {
     }
 
     fn group(&mut self, start: usize) -> Result<(), ReError> {
+        self.group_out = self.out.len();
         self.group_start = start;
+        self.group_kind = 0;
         if self.peek() != Some('?') {
             self.new_group();
             self.out.push('(');
@@ -422,6 +588,7 @@ impl Tr<'_> {
             }
             Some('=') | Some('!') => {
                 self.i += 1;
+                self.group_kind = 1;
                 self.out
                     .push_str(if c == Some('=') { "(?=" } else { "(?!" });
                 self.push_open(None);
@@ -432,6 +599,7 @@ impl Tr<'_> {
                     Some('=') | Some('!') => {
                         let d = self.peek().unwrap_or('=');
                         self.i += 1;
+                        self.group_kind = 2;
                         self.out.push_str(if d == '=' { "(?<=" } else { "(?<!" });
                         self.push_open(None);
                     }
@@ -495,6 +663,7 @@ impl Tr<'_> {
                         }
                         self.out.push_str(&format!("(?:\\k<{name}>)"));
                         self.atom_done();
+                        self.backref_width(g);
                         return Ok(());
                     }
                     _ => {
@@ -708,9 +877,15 @@ impl Tr<'_> {
                     return err("cannot refer to an open group", start);
                 }
                 self.out.push_str(&format!("(?:\\{n})"));
+                self.atom_done();
+                self.backref_width(n);
+                return Ok(());
             }
-            'A' => self.out.push_str("\\A"),
-            'Z' => self.out.push_str("\\z"),
+            'A' | 'Z' => {
+                self.out.push_str(if c == 'A' { "\\A" } else { "\\z" });
+                self.atom_zero();
+                return Ok(());
+            }
             'b' | 'B' => {
                 if ascii && !self.bytes {
                     // The engine has no ASCII-only `\b` in Unicode mode: spell it with lookaround.
@@ -724,7 +899,7 @@ impl Tr<'_> {
                     self.out.push('\\');
                     self.out.push(c);
                 }
-                self.atom_done();
+                self.atom_zero();
                 return Ok(());
             }
             'd' | 'D' | 'w' | 'W' | 's' | 'S' => {
