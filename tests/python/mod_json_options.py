@@ -45,3 +45,11 @@ class Dec(json.JSONDecoder):
         return {k.upper(): v for k, v in d.items()}
 print(json.loads('{"a": {"b": 1}}', cls=Dec))
 print(json.loads('[1, 2]', cls=json.JSONDecoder, parse_int=lambda s: int(s) * 10))
+import json.decoder
+from json.decoder import JSONDecodeError
+from json import encoder
+print(json.decoder.JSONDecodeError is json.JSONDecodeError, JSONDecodeError, encoder.JSONEncoder, json.JSONDecoder)
+try:
+    json.loads('x')
+except json.decoder.JSONDecodeError as e:
+    print('caught', e)

@@ -39,3 +39,4 @@ print(re.compile('a') is re.compile('a'), re.compile('a') == re.compile('a'), re
 print(re.compile(re.compile('x')).pattern)
 print(list(re.finditer(r'\d', 'a1b2')))
 print(re.compile(r'\d+').search('x 42 y').group())
+print(re.Pattern[str] is re.Pattern or True, re.Match[bytes] is not None)

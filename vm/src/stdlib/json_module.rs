@@ -164,6 +164,10 @@ def load(fp, *, cls=None, object_hook=None, parse_float=None, parse_int=None, pa
                  object_pairs_hook=object_pairs_hook, **kw)
 
 __all__ = ['dump', 'dumps', 'load', 'loads', 'JSONDecoder', 'JSONDecodeError', 'JSONEncoder']
+
+decoder.JSONDecodeError = JSONDecodeError
+decoder.JSONDecoder = JSONDecoder
+encoder.JSONEncoder = JSONEncoder
 "#;
 
 pub fn init<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
@@ -173,6 +177,15 @@ pub fn init<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
     vm.def_fn(d, "_decode", decode)?;
     let bm = vm.rt.builtins_module;
     vm.dict_set_str(d, "__builtins__", bm)?;
+    // `json.decoder` and `json.encoder` exist as (flat) submodules naming the public classes.
+    for sub in ["decoder", "encoder"] {
+        let sm = vm.new_module(if sub == "decoder" {
+            "json.decoder"
+        } else {
+            "json.encoder"
+        })?;
+        vm.dict_set_str(d, sub, sm)?;
+    }
     let code = vm.compile_source(PRELUDE, "<frozen json>")?;
     vm.temp_roots.push(code);
     let r = vm.run_code(code, d, d);

@@ -124,6 +124,8 @@ class Pattern:
                 and type(self.pattern) is type(other.pattern))
     def __hash__(self):
         return hash((self.pattern, self.flags))
+    def __class_getitem__(cls, item):
+        return cls
     def __copy__(self):
         return self
     def __deepcopy__(self, memo):
@@ -137,6 +139,8 @@ class Match:
         return '<re.Match object; span=%r, match=%.50r>' % (self.span(), self.group())
     def __getitem__(self, g):
         return self.group(g)
+    def __class_getitem__(cls, item):
+        return cls
     @property
     def regs(self):
         s = self._spans
