@@ -17,7 +17,7 @@ use crate::interp::{PyErr, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
 use fancy_regex::{BytesMode, Regex, RegexBuilder, RegexInput};
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// The Python half of the module (classes, dunders, module-level functions).
@@ -257,26 +257,99 @@ struct Compiled {
     names: Vec<(String, usize)>,
     /// Parent group of each group (index 0 unused), for `lastindex`.
     parents: Vec<usize>,
+    /// Registry key (bytes?, pattern, flags as given).
+    key: (bool, String, i64),
 }
 
+/// Compiled patterns by id, bounded: the oldest entries are dropped past [`REGISTRY_CAP`] and a
+/// Pattern whose id was dropped recompiles from its `pattern` and `flags` on next use.
 struct Registry {
-    list: Vec<Arc<Compiled>>,
-    map: HashMap<(bool, String, i64), usize>,
+    by_id: HashMap<usize, Arc<Compiled>>,
+    by_key: HashMap<(bool, String, i64), usize>,
+    order: VecDeque<usize>,
+    next: usize,
 }
+
+const REGISTRY_CAP: usize = 2048;
 
 fn registry() -> &'static Mutex<Registry> {
     static R: OnceLock<Mutex<Registry>> = OnceLock::new();
     R.get_or_init(|| {
         Mutex::new(Registry {
-            list: Vec::new(),
-            map: HashMap::new(),
+            by_id: HashMap::new(),
+            by_key: HashMap::new(),
+            order: VecDeque::new(),
+            next: 0,
         })
     })
 }
 
-fn get_compiled(id: usize) -> Arc<Compiled> {
-    let r = registry().lock().unwrap_or_else(|e| e.into_inner());
-    r.list[id].clone()
+fn lock_registry() -> std::sync::MutexGuard<'static, Registry> {
+    registry().lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The id of the compiled form of (pattern chars, flags), compiling it if needed.
+fn compile_id(
+    chars: &[char],
+    flags: i64,
+    bytes: bool,
+) -> Result<(usize, Arc<Compiled>), re_parse::ReError> {
+    let key = (bytes, chars.iter().collect::<String>(), flags);
+    {
+        let r = lock_registry();
+        if let Some(&id) = r.by_key.get(&key) {
+            if let Some(c) = r.by_id.get(&id) {
+                return Ok((id, c.clone()));
+            }
+        }
+    }
+    let t = re_parse::translate(chars, flags, bytes)?;
+    let icase = t.flags & re_parse::IGNORECASE != 0;
+    let dotall = t.flags & re_parse::DOTALL != 0;
+    let Some(re) = build(&t.pattern, icase, dotall, bytes, false) else {
+        // The translator accepted something the engine rejects.
+        let msg = match RegexBuilder::new(&t.pattern).build() {
+            Err(e) => format!("{e}"),
+            Ok(_) => "bad pattern".to_string(),
+        };
+        return Err(re_parse::ReError { msg, pos: None });
+    };
+    let mut parents = vec![0; t.groups + 1];
+    for (g, p) in t.parents.iter().enumerate() {
+        if g < parents.len() {
+            parents[g] = *p;
+        }
+    }
+    let c = Arc::new(Compiled {
+        re,
+        src: t.pattern,
+        icase,
+        dotall,
+        bytes,
+        nonempty: OnceLock::new(),
+        full: OnceLock::new(),
+        ngroups: t.groups,
+        flags: t.flags,
+        names: t.names,
+        parents,
+        key: key.clone(),
+    });
+    let mut r = lock_registry();
+    let id = r.next;
+    r.next += 1;
+    r.by_id.insert(id, c.clone());
+    r.by_key.insert(key, id);
+    r.order.push_back(id);
+    while r.order.len() > REGISTRY_CAP {
+        if let Some(old) = r.order.pop_front() {
+            if let Some(oc) = r.by_id.remove(&old) {
+                if r.by_key.get(&oc.key) == Some(&old) {
+                    r.by_key.remove(&oc.key);
+                }
+            }
+        }
+    }
+    Ok((id, c))
 }
 
 fn build(src: &str, icase: bool, dotall: bool, bytes: bool, nonempty: bool) -> Option<Regex> {
@@ -364,10 +437,15 @@ fn class_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<Value> 
 }
 
 /// Raises `re.error(msg, pattern, pos)`.
-fn re_error<M: Mode>(vm: &mut Vm<M>, any: Value, e: re_parse::ReError, pattern: Value) -> PyErr {
-    let cls = match class_attr(vm, any, "_error") {
-        Ok(c) => c,
-        Err(e) => return e,
+fn re_error<M: Mode>(
+    vm: &mut Vm<M>,
+    pattern_cls: Value,
+    e: re_parse::ReError,
+    pattern: Value,
+) -> PyErr {
+    let n = vm.intern("_error");
+    let Some(cls) = vm.type_lookup(pattern_cls, n) else {
+        return vm.runtime_error("re: error class missing");
     };
     let msg = match vm.new_string(e.msg) {
         Ok(m) => m,
@@ -401,64 +479,10 @@ fn rcompile<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
         return Err(vm.type_error("first argument must be string or compiled pattern"));
     }
     let (chars, bytes) = pattern_chars(vm, pat);
-    let key_s: String = chars.iter().collect();
-    let existing = {
-        let r = registry().lock().unwrap_or_else(|e| e.into_inner());
-        r.map.get(&(bytes, key_s.clone(), flags)).copied()
+    let (id, c) = match compile_id(&chars, flags, bytes) {
+        Ok(x) => x,
+        Err(e) => return Err(re_error(vm, cls, e, pat)),
     };
-    let id = match existing {
-        Some(id) => id,
-        None => {
-            let t = match re_parse::translate(&chars, flags, bytes) {
-                Ok(t) => t,
-                Err(e) => {
-                    let inst = vm.alloc_instance(cls)?;
-                    return Err(re_error(vm, inst, e, pat));
-                }
-            };
-            let icase = t.flags & re_parse::IGNORECASE != 0;
-            let dotall = t.flags & re_parse::DOTALL != 0;
-            let Some(re) = build(&t.pattern, icase, dotall, bytes, false) else {
-                // The translator accepted something the engine rejects.
-                let msg = match RegexBuilder::new(&t.pattern).build() {
-                    Err(e) => format!("{e}"),
-                    Ok(_) => "bad pattern".to_string(),
-                };
-                let inst = vm.alloc_instance(cls)?;
-                return Err(re_error(
-                    vm,
-                    inst,
-                    re_parse::ReError { msg, pos: None },
-                    pat,
-                ));
-            };
-            let mut parents = vec![0; t.groups + 1];
-            for (g, p) in t.parents.iter().enumerate() {
-                if g < parents.len() {
-                    parents[g] = *p;
-                }
-            }
-            let c = Compiled {
-                re,
-                src: t.pattern,
-                icase,
-                dotall,
-                bytes,
-                nonempty: OnceLock::new(),
-                full: OnceLock::new(),
-                ngroups: t.groups,
-                flags: t.flags,
-                names: t.names,
-                parents,
-            };
-            let mut r = registry().lock().unwrap_or_else(|e| e.into_inner());
-            r.list.push(Arc::new(c));
-            let id = r.list.len() - 1;
-            r.map.insert((bytes, key_s, flags), id);
-            id
-        }
-    };
-    let c = get_compiled(id);
     let final_flags = c.flags;
     let p = vm.alloc_instance(cls)?;
     vm.temp_roots.push(p);
@@ -705,7 +729,24 @@ fn pattern_of<M: Mode>(vm: &mut Vm<M>, p: Value, what: &str) -> PyResult<Arc<Com
         )));
     }
     let id = slot(vm, p, P_ID).as_small_int() as usize;
-    Ok(get_compiled(id))
+    if let Some(c) = lock_registry().by_id.get(&id) {
+        return Ok(c.clone());
+    }
+    // Dropped from the registry: recompile from the pattern and its final flags.
+    let pat = slot(vm, p, P_PATTERN);
+    let fl = slot(vm, p, P_FLAGS);
+    let flags = vm.index_value(fl)?;
+    let (chars, bytes) = pattern_chars(vm, pat);
+    match compile_id(&chars, flags, bytes) {
+        Ok((nid, c)) => {
+            set_slot(vm, p, P_ID, Value::small_int(nid as i64));
+            Ok(c)
+        }
+        Err(e) => {
+            let pc = vm.type_of(p);
+            Err(re_error(vm, pc, e, pat))
+        }
+    }
 }
 
 fn clamp_pos<M: Mode>(vm: &mut Vm<M>, v: Value, len: usize, default: usize) -> PyResult<usize> {
@@ -1086,7 +1127,8 @@ fn parse_template_value<M: Mode>(
             if e.pos.is_none() && e.msg.starts_with("unknown group name") {
                 return Err(vm.index_error(e.msg));
             }
-            Err(re_error(vm, p, e, t))
+            let pc = vm.type_of(p);
+            Err(re_error(vm, pc, e, t))
         }
     }
 }
