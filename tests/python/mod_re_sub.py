@@ -40,3 +40,8 @@ try:
     re.sub('a', lambda m: 1, 'a')
 except TypeError as e:
     print('TypeError', e)
+for t in [r'\x41', r'ab\q', r'\g<-1>', r'\g<1a>', r'\g<>', r'\g<2>', r'\g', r'\g<a', 'x\\', r'\8', r'\01x', r'\1234', r'\400']:
+    try:
+        print(repr(t), repr(re.sub('(a)', t, 'xa')))
+    except (re.error, IndexError) as e:
+        print(repr(t), type(e).__name__, e)
