@@ -1,8 +1,8 @@
 //! The `re` module over the `fancy-regex` crate.
 //!
 //! Patterns are translated from Python syntax by [`super::re_parse`]; compiled regexes live in a
-//! process-wide registry (deduplicated by pattern, flags and str/bytes) and a `Pattern` object holds its
-//! registry index. `re.Pattern`, `re.Match`, `re.error` and `re.RegexFlag`, the dunders (`__repr__`,
+//! bounded process-wide registry (deduplicated by pattern, flags and str/bytes) and a `Pattern` object
+//! holds its registry id (a Pattern whose entry was evicted recompiles on its next use). `re.Pattern`, `re.Match`, `re.error` and `re.RegexFlag`, the dunders (`__repr__`,
 //! `__getitem__`, `__eq__`, ...) and the module-level functions are a short Python layer
 //! ([`PRELUDE`]) executed in the module namespace; the matching methods (`match`, `search`, `sub`,
 //! `split`, `group`, `span`, ...) are natives defined on those classes. Positions seen by Python are

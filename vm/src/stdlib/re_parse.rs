@@ -6,7 +6,10 @@
 //! text), `$` (Python's matches before a final newline), octal and `\x`/`\u`/`\U` escapes, literal `{`,
 //! `{,n}`, Python's `(?P=name)` / `(?(name)...)` spellings, character classes (nested `[`, `&`, `~`
 //! are literal in Python), VERBOSE whitespace and comments, global inline flags, and `re.ASCII`
-//! versions of `\d \w \s \b`. `re.IGNORECASE` and `re.DOTALL` are passed to the builder.
+//! versions of `\d \w \s \b`, Python's Unicode `\w` (letters, numerics, `_`), repeated lookarounds.
+//! It also tracks pattern widths to apply CPython's fixed-width look-behind rule. `re.IGNORECASE` and
+//! `re.DOTALL` are passed to the builder; MULTILINE, VERBOSE and ASCII (global or scoped) are applied
+//! here.
 
 /// Flag bits, as in CPython's `re` module.
 pub const TEMPLATE: i64 = 1;
