@@ -13,6 +13,9 @@
 
 pub mod frozen;
 pub mod thread_module;
+pub mod json_module;
+pub mod re_module;
+pub mod re_parse;
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
@@ -26,6 +29,8 @@ pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
         "_thread" => Some(thread_module::init),
+        "re" => Some(re_module::init),
+        "json" => Some(json_module::init),
         _ => None,
     }
 }

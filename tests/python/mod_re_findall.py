@@ -1,0 +1,20 @@
+# re: findall / finditer groups semantics and empty matches
+import re
+
+print(re.findall(r'\d+', 'a1b22c333'), re.findall(r'\d', ''))
+print(re.findall(r'(\w)(\d)', 'a1b2c3'), re.findall(r'(\w)\d', 'a1b2'))
+print(re.findall(r'(\w)(x)?', 'ab'), re.findall(r'(a)|(b)', 'ab'))
+print(re.findall('', 'abc'), re.findall('|a', 'a'), re.findall(r'x*', 'axxb'))
+print(re.findall(r'\b\w', 'hello big world'), re.findall(r'(?i)[a-c]', 'aBcD'))
+print(re.findall(r'^\w+', 'one\ntwo\nthree', re.M), re.findall(r'\w+$', 'one\ntwo\n', re.M))
+print(re.findall(r'.', 'a\nb'), re.findall(r'.', 'a\nb', re.S))
+print(re.findall(r'é.', 'éaébéc'), re.findall(r'\w+', 'naïve café'))
+p = re.compile(r'\d')
+print(p.findall('1a2b3c', 1), p.findall('1a2b3c', 1, 4), p.findall('123', 5))
+it = re.finditer(r'(\w)(\d)', 'a1 b2 c3')
+print(type(it).__name__ != 'list', [(m.group(), m.span(), m.groups()) for m in it])
+print([m.span() for m in re.finditer(r'x*', 'axxb')])
+print([m.group() for m in re.compile(r'\w+').finditer('ab cd ef', 3)])
+print(re.findall(r'(a)(b)(c)', 'abcabc'), re.findall(r'((a)b)', 'abab'))
+print(re.findall(r'[aeiou]', 'programming language'))
+print(re.findall(r'\$\d+\.\d\d', 'cost $12.50 or $3.99'))
