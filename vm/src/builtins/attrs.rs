@@ -276,6 +276,21 @@ fn exception_class_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResu
             }
         }
         "name" | "path" | "name_from" if vm.is_instance(v, x.import_error) => Value::NONE,
+        "encoding" | "object" | "start" | "end" | "reason"
+            if vm.is_instance(v, x.unicode_decode_error)
+                || vm.is_instance(v, x.unicode_encode_error) =>
+        {
+            if items.len() != 5 {
+                return Ok(None);
+            }
+            match name {
+                "encoding" => items[0],
+                "object" => items[1],
+                "start" => items[2],
+                "end" => items[3],
+                _ => items[4],
+            }
+        }
         "msg" if vm.is_instance(v, x.syntax_error) => first,
         "filename"
         | "lineno"

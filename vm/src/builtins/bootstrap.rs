@@ -20,8 +20,8 @@ const BUILTIN_TYPES: &[(&str, &str, Kind, &str, bool)] = &[
     ("type_", "type", Kind::Type, "object", true),
     ("int", "int", Kind::BigInt, "object", true),
     ("bool", "bool", Kind::BigInt, "int", false),
-    ("float", "float", Kind::Instance, "object", false),
-    ("complex", "complex", Kind::Complex, "object", false),
+    ("float", "float", Kind::Instance, "object", true),
+    ("complex", "complex", Kind::Complex, "object", true),
     ("str", "str", Kind::Str, "object", true),
     ("bytes", "bytes", Kind::Bytes, "object", true),
     ("bytearray", "bytearray", Kind::ByteArray, "object", true),
@@ -311,6 +311,10 @@ impl<M: Mode> Vm<M> {
                 *f = t;
             }
             self.dict_set_str(self.rt.builtins, name, t)?;
+        }
+        for alias in ["IOError", "EnvironmentError"] {
+            let os = self.exc.os_error;
+            self.dict_set_str(self.rt.builtins, alias, os)?;
         }
         self.dict_set_str(self.rt.builtins, "None", Value::NONE)?;
         self.dict_set_str(self.rt.builtins, "Ellipsis", Value::ELLIPSIS)?;

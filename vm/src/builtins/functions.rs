@@ -225,6 +225,14 @@ impl<M: Mode> Vm<M> {
             return Ok(false);
         }
         if !is::<TypeObj>(cls) {
+            let n = self.rt.names.__instancecheck__;
+            let ct = self.type_of(cls);
+            if let Some(f) = self.type_lookup(ct, n) {
+                if !is::<NativeObj>(f) {
+                    let r = self.call_method_value(f, cls, &[v])?;
+                    return self.truthy(r);
+                }
+            }
             return Err(
                 self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
             );
@@ -259,6 +267,14 @@ impl<M: Mode> Vm<M> {
             return Ok(false);
         }
         if !is::<TypeObj>(cls) {
+            let n = self.rt.names.__subclasscheck__;
+            let ct = self.type_of(cls);
+            if let Some(f) = self.type_lookup(ct, n) {
+                if !is::<NativeObj>(f) {
+                    let r = self.call_method_value(f, cls, &[c])?;
+                    return self.truthy(r);
+                }
+            }
             return Err(self
                 .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
         }
@@ -510,11 +526,14 @@ fn min_max<M: Mode>(
             } else {
                 vm.call(key, &[it], &[])?
             };
-            let better = if is_max {
-                vm.less_than(best_key, k)?
+            // CPython compares the new item against the best so far: `k > best` / `k < best`.
+            let op = if is_max {
+                crate::bytecode::CmpOp::Gt
             } else {
-                vm.less_than(k, best_key)?
+                crate::bytecode::CmpOp::Lt
             };
+            let c = vm.compare(k, best_key, op)?;
+            let better = vm.truthy(c)?;
             if better {
                 best = it;
                 best_key = k;
@@ -806,7 +825,30 @@ fn pow<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
             let r = numeric::arith::int_pow_mod(&b, &e, &m).map_err(|e| vm.num_error(e))?;
             vm.new_bigint(r)
         }
-        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        (Some(_), Some(_), Some(_)) => {
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
+        _ => {
+            // Three-argument power only tries the base's __pow__ (never __rpow__).
+            let t = vm.type_of(a[0]);
+            if !obj::<TypeObj>(t).builtin {
+                let n = vm.intern("__pow__");
+                if let Some(f) = vm.type_lookup(t, n) {
+                    let r = vm.call_method_value(f, a[0], &[a[1], a[2]])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            let (x, y, z) = (
+                vm.tname(a[0]).to_string(),
+                vm.tname(a[1]).to_string(),
+                vm.tname(a[2]).to_string(),
+            );
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{x}', '{y}', '{z}'"
+            )))
+        }
     }
 }
 
@@ -921,6 +963,10 @@ fn vars<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<
     vm.check_args("vars", args, kwnames, 0, 1)?;
     if args.is_empty() {
         return vm.frame_locals();
+    }
+    if is::<TypeObj>(args[0]) {
+        let d = obj::<TypeObj>(args[0]).dict;
+        return vm.new_mappingproxy(d);
     }
     match vm.instance_dict(args[0], true)? {
         Some(d) => Ok(d),

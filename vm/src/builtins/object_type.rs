@@ -41,6 +41,22 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_method(t, "__subclasscheck__", type_subclasscheck)?;
     vm.def_method(t, "__call__", type_call)?;
     vm.def_method(t, "__prepare__", type_prepare)?;
+    vm.def_method(t, "__or__", type_or)?;
+    vm.def_method(t, "__ror__", type_ror)?;
+    // `cls.__dict__` is a read-only mappingproxy (a data descriptor on the metaclass).
+    let getter = vm.new_native("__dict__", type_dict_get, t, false, false)?;
+    let pc = vm.types.property;
+    let prop = vm.alloc(
+        pc,
+        PropertyObj {
+            header: Vm::<M>::hdr(),
+            fget: getter,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    )?;
+    vm.dict_set_str(obj::<TypeObj>(t).dict, "__dict__", prop)?;
 
     let s = vm.types.super_;
     vm.def_static(s, "__new__", super_new)?;
@@ -468,6 +484,13 @@ impl<M: Mode> Vm<M> {
                 base_has_dict = true;
             }
         }
+        // A direct subclass of float keeps its value in a hidden first slot.
+        if base_list.contains(&self.types.float) {
+            if !base_slots.is_empty() {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+            base_slots.push(self.intern(crate::builtins::int_type::FLOAT_VALUE_SLOT));
+        }
         // Copy the namespace.
         let dict = self.new_dict()?;
         self.temp_roots.push(dict);
@@ -755,6 +778,45 @@ fn type_subclasses<M: Mode>(
     _kwnames: &[Value],
 ) -> PyResult<Value> {
     vm.new_list(&[])
+}
+
+impl<M: Mode> Vm<M> {
+    /// Calls `name` from the Python prelude (`builtins/prelude.py`).
+    pub fn call_prelude(&mut self, name: &str, args: &[Value]) -> PyResult<Value> {
+        let g = self.rt.prelude;
+        let Some(f) = self.dict_get_name(g, name) else {
+            return Err(self.type_error(format!("weft prelude has no {name}")));
+        };
+        self.call(f, args, &[])
+    }
+
+    /// A read-only `mappingproxy` view of the mapping `m`.
+    pub fn new_mappingproxy(&mut self, m: Value) -> PyResult<Value> {
+        self.call_prelude("_weft_mappingproxy", &[m])
+    }
+}
+
+fn type_dict_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__dict__", args, kwnames, 1, 1)?;
+    let Some(t) = cast::<TypeObj>(args[0]) else {
+        let tn = vm.tname(args[0]).to_string();
+        return Err(vm.type_error(format!(
+            "descriptor '__dict__' for 'type' objects doesn't apply to a '{tn}' object"
+        )));
+    };
+    let d = t.dict;
+    vm.new_mappingproxy(d)
+}
+
+/// `X | Y` on classes: a `types.UnionType` (built by the prelude's `_weft_union`).
+fn type_or<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__or__", args, kwnames, 1, 1)?;
+    vm.call_prelude("_weft_union", &[args[0], args[1]])
+}
+
+fn type_ror<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__ror__", args, kwnames, 1, 1)?;
+    vm.call_prelude("_weft_union", &[args[1], args[0]])
 }
 
 fn type_instancecheck<M: Mode>(

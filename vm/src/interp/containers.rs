@@ -730,6 +730,9 @@ impl<M: Mode> Vm<M> {
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
+            if what.is_empty() {
+                return Err(self.index_error("index out of range"));
+            }
             return Err(self.index_error(format!("{what} index out of range")));
         }
         Ok(j as usize)

@@ -37,8 +37,36 @@ impl<M: Mode> Vm<M> {
             Some(Num::Int(0))
         } else if let Some(b) = cast::<BigIntObj>(v) {
             Some(Num::Big(&b.v))
+        } else if let Some(c) = cast::<ComplexObj>(v) {
+            Some(Num::Complex(c.re, c.im))
         } else {
-            cast::<ComplexObj>(v).map(|c| Num::Complex(c.re, c.im))
+            self.float_subclass_value(v).map(Num::Float)
+        }
+    }
+
+    /// The value of an instance of a user subclass of `float` (kept in its hidden first slot).
+    #[inline]
+    pub fn float_subclass_value(&self, v: Value) -> Option<f64> {
+        let i = cast::<InstanceObj>(v)?;
+        if i.nslots == 0 {
+            return None;
+        }
+        let t = obj::<TypeObj>(self.type_of(v));
+        let first = *t.slot_names.first()?;
+        if cast::<StrObj>(first)?.s.as_ref() != crate::builtins::int_type::FLOAT_VALUE_SLOT {
+            return None;
+        }
+        let x = self.load(i.slot(0));
+        x.is_float().then(|| x.as_float())
+    }
+
+    /// `v` as an f64 when it is a float or an instance of a float subclass.
+    #[inline]
+    pub fn float_value(&self, v: Value) -> Option<f64> {
+        if v.is_float() {
+            Some(v.as_float())
+        } else {
+            self.float_subclass_value(v)
         }
     }
 
@@ -304,6 +332,13 @@ impl<M: Mode> Vm<M> {
         }
         let ka = kind_of(a);
         let kb = kind_of(b);
+        if ka == Kind::DictView as u8 || kb == Kind::DictView as u8 {
+            let r = self.dictview_compare(a, b, op)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            return self.dictview_compare(b, a, op.swapped());
+        }
         if ka != kb {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 let set_like = |k: u8| k == Kind::Set as u8 || k == Kind::FrozenSet as u8;
@@ -424,6 +459,25 @@ impl<M: Mode> Vm<M> {
                 }
             }
         }
+        // `seq * x`: the number protocol of `x` (its __rmul__) comes before sequence repetition.
+        let mut tried_seq_reflected = false;
+        if op == BinOp::Mul
+            && builtin_a
+            && !builtin_b
+            && matches!(
+                Kind_of(a),
+                Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray)
+            )
+        {
+            let rn = self.intern("__rmul__");
+            if let Some(f) = self.type_lookup(tb, rn) {
+                tried_seq_reflected = true;
+                let r = self.call_method_value(f, b, &[a])?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
         if builtin_a && builtin_b {
             let r = self.native_binop(a, b, op, inplace)?;
             if r != Value::NOT_IMPLEMENTED {
@@ -453,7 +507,7 @@ impl<M: Mode> Vm<M> {
                 return Ok(r);
             }
         }
-        if !tried_reflected && ta != tb {
+        if !tried_reflected && !tried_seq_reflected && ta != tb {
             if let Some(f) = self.type_lookup(tb, rname) {
                 let r = self.call_method_value(f, b, &[a])?;
                 if r != Value::NOT_IMPLEMENTED {
@@ -535,6 +589,15 @@ impl<M: Mode> Vm<M> {
         op: BinOp,
         inplace: bool,
     ) -> PyResult<Value> {
+        let is_bool = |v: Value| v == Value::TRUE || v == Value::FALSE;
+        if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) && is_bool(a) && is_bool(b) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
         }
@@ -647,6 +710,9 @@ impl<M: Mode> Vm<M> {
             (Some(Kind::DictView), _, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
             | (_, Some(Kind::DictView), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) => {
                 self.dictview_binop(a, b, op)
+            }
+            (Some(Kind::Type), _, BinOp::Or) | (_, Some(Kind::Type), BinOp::Or) if !inplace => {
+                self.call_prelude("_weft_union", &[a, b])
             }
             (Some(Kind::Bytes), _, BinOp::Mod) => self.bytes_percent_format(a, b),
             (Some(Kind::Bytes | Kind::ByteArray), _, _)
