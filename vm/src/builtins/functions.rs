@@ -687,14 +687,15 @@ fn ord<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
         }
         return Ok(Value::small_int(s.s.chars().next().unwrap() as i64));
     }
-    if let Some(b) = cast::<BytesObj>(v) {
-        if b.b.len() != 1 {
-            let n = b.b.len();
+    if is::<BytesObj>(v) || is::<ByteArrayObj>(v) {
+        let b = vm.bytes_data(v);
+        if b.len() != 1 {
+            let n = b.len();
             return Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        return Ok(Value::small_int(b.b[0] as i64));
+        return Ok(Value::small_int(b[0] as i64));
     }
     let tn = vm.tname(v).to_string();
     Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))

@@ -252,6 +252,34 @@ impl<M: Mode> Vm<M> {
         let items = t.as_slice();
         // KeyError shows the repr of its key.
         let ke = self.exc.key_error;
+        if items.len() == 2 && self.is_instance(v, self.exc.os_error) {
+            let (errno, strerror) = (items[0], items[1]);
+            let en = self.str_string(errno)?;
+            let se = self.str_string(strerror)?;
+            let d = self.load(&e.dict);
+            let f1 = if d.is_null() {
+                None
+            } else {
+                self.dict_get_name(d, "filename")
+            };
+            let f2 = if d.is_null() {
+                None
+            } else {
+                self.dict_get_name(d, "filename2")
+            };
+            return match (f1, f2) {
+                (Some(f), Some(g)) if f != Value::NONE && g != Value::NONE => {
+                    let f = self.repr_string(f)?;
+                    let g = self.repr_string(g)?;
+                    Ok(format!("[Errno {en}] {se}: {f} -> {g}"))
+                }
+                (Some(f), _) if f != Value::NONE => {
+                    let f = self.repr_string(f)?;
+                    Ok(format!("[Errno {en}] {se}: {f}"))
+                }
+                _ => Ok(format!("[Errno {en}] {se}")),
+            };
+        }
         if items.len() == 5 {
             let items = items.to_vec();
             if let Some(m) = self.unicode_error_str(v, &items) {

@@ -131,6 +131,14 @@ fn fold_binop(op: ast::Operator, l: Const, r: Const) -> Option<Const> {
         Const::Bool(b) => Some(BigInt::from(u8::from(*b))),
         _ => None,
     };
+    if let (Const::Bool(a), Const::Bool(b)) = (&l, &r) {
+        match op {
+            O::BitAnd => return Some(Const::Bool(a & b)),
+            O::BitOr => return Some(Const::Bool(a | b)),
+            O::BitXor => return Some(Const::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(&l), as_int(&r)) {
         let zero = BigInt::from(0);
         return Some(Const::Int(match op {

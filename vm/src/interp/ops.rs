@@ -972,12 +972,7 @@ impl<M: Mode> Vm<M> {
                     (len * phase.cos(), len * phase.sin())
                 }
             }
-            BinOp::FloorDiv | BinOp::Mod => {
-                return Err(self.type_error(format!(
-                    "unsupported operand type(s) for {}: 'complex' and 'complex'",
-                    op.symbol()
-                )))
-            }
+            // No // or % for complex: NotImplemented, so the error names the operand types.
             _ => return Ok(Value::NOT_IMPLEMENTED),
         };
         self.new_complex(re, im)
