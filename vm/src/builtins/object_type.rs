@@ -29,6 +29,21 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_method(o, "__dir__", object_dir)?;
     vm.def_classmethod(o, "__init_subclass__", object_init_subclass)?;
     vm.def_method(o, "__reduce_ex__", object_reduce_ex)?;
+    // `obj.__class__` (and its assignment between compatible user classes) is a data descriptor.
+    let getter = vm.new_native("__class__", object_class_get, o, false, false)?;
+    let setter = vm.new_native("__class__", object_class_set, o, false, false)?;
+    let pc = vm.types.property;
+    let prop = vm.alloc(
+        pc,
+        PropertyObj {
+            header: Vm::<M>::hdr(),
+            fget: getter,
+            fset: setter,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    )?;
+    vm.dict_set_str(obj::<TypeObj>(o).dict, "__class__", prop)?;
     let doc = vm.new_str("The base class of the class hierarchy.")?;
     vm.dict_set_str(obj::<TypeObj>(o).dict, "__doc__", doc)?;
 
@@ -665,6 +680,7 @@ impl<M: Mode> Vm<M> {
             m.extend(rest);
             let mro = self.new_tuple(&m)?;
             self.store(&obj::<TypeObj>(cls).mro, mro);
+            self.register_subclass(cls, &base_list)?;
             if let Some(cell) = classcell {
                 if let Some(c) = cast::<CellObj>(cell) {
                     self.store(&c.value, cls);
@@ -772,12 +788,87 @@ fn type_mro<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     vm.new_list(&m)
 }
 
-fn type_subclasses<M: Mode>(
-    vm: &mut Vm<M>,
-    _args: &[Value],
-    _kwnames: &[Value],
-) -> PyResult<Value> {
-    vm.new_list(&[])
+fn type_subclasses<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__subclasses__", args, kwnames, 0, 0)?;
+    let reg = vm.rt.prelude;
+    let subs = vm
+        .dict_get_name(reg, "_weft_subclasses")
+        .map(|r| {
+            let key = Value::small_int((args[0].bits() & 0xffff_ffff_ffff) as i64);
+            vm.dict_get(r, key)
+        })
+        .transpose()?
+        .flatten();
+    match subs {
+        Some(l) if is::<ListObj>(l) => {
+            let items = vm.list_snapshot(l);
+            vm.new_list(&items)
+        }
+        _ => vm.new_list(&[]),
+    }
+}
+
+impl<M: Mode> Vm<M> {
+    /// Records `cls` as a direct subclass of each of its bases (for `type.__subclasses__`; the registry is
+    /// the prelude's `_weft_subclasses` dict, which keeps classes alive).
+    fn register_subclass(&mut self, cls: Value, bases: &[Value]) -> PyResult<()> {
+        let g = self.rt.prelude;
+        if g.is_null() {
+            return Ok(());
+        }
+        let Some(reg) = self.dict_get_name(g, "_weft_subclasses") else {
+            return Ok(());
+        };
+        for b in bases {
+            // Keyed by identity (a metaclass may make its classes unhashable); a base with subclasses
+            // stays alive through their `__bases__`, so its address is never reused.
+            let key = self.new_int((b.bits() & 0xffff_ffff_ffff) as i64)?;
+            let l = match self.dict_get(reg, key)? {
+                Some(l) => l,
+                None => {
+                    let l = self.new_list(&[])?;
+                    self.dict_set(reg, key, l)?;
+                    l
+                }
+            };
+            self.list_append(l, cls)?;
+        }
+        Ok(())
+    }
+}
+
+fn object_class_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__class__", args, kwnames, 1, 1)?;
+    Ok(vm.type_of(args[0]))
+}
+
+/// `obj.__class__ = C`: only between user classes with the same instance layout (CPython's
+/// `object_set_class` / `compatible_for_assignment`).
+fn object_class_set<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__class__", args, kwnames, 2, 2)?;
+    let (v, new) = (args[0], args[1]);
+    let Some(nt) = cast::<TypeObj>(new) else {
+        let tn = vm.tname(new).to_string();
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{tn}' object"
+        )));
+    };
+    let old = vm.type_of(v);
+    let ot = obj::<TypeObj>(old);
+    let module_like = |vm: &Vm<M>, t: Value| vm.is_subtype(t, vm.types.module);
+    if (ot.builtin || nt.builtin) && !(module_like(vm, old) && module_like(vm, new)) {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if ot.layout != nt.layout || ot.slot_names != nt.slot_names || ot.has_dict != nt.has_dict {
+        let (a, b) = (nt.name.to_string(), ot.name.to_string());
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{a}' object layout differs from '{b}'"
+        )));
+    }
+    header(v).set_class(new.bits());
+    Ok(Value::NONE)
 }
 
 impl<M: Mode> Vm<M> {

@@ -3,6 +3,9 @@
 # "_weft_*" functions are called by the interpreter itself (except* matching and re-raising).
 
 
+_weft_subclasses = {}
+
+
 def _eg_predicate(condition):
     if isinstance(condition, type) and issubclass(condition, BaseException):
         return lambda e: isinstance(e, condition)

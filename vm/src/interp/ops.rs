@@ -200,6 +200,33 @@ impl<M: Mode> Vm<M> {
             Some(Kind::FrozenSet) if self.type_of(v) == self.types.frozenset => {
                 return Ok(self.frozenset_hash(v));
             }
+            Some(Kind::BoundMethod) => {
+                // CPython's meth_hash: identity of __self__ xor hash of __func__.
+                let b = obj::<BoundMethodObj>(v);
+                let (this, func) = (b.this, b.func);
+                let x = ((this.bits() & 0xffff_ffff_ffff) >> 4) as i64;
+                let y = self.hash(func)?;
+                let h = x ^ y;
+                return Ok(if h == -1 { -2 } else { h });
+            }
+            Some(Kind::Range) => {
+                // CPython's range_hash: hash((len, start, step)), with None for what does not matter.
+                let r = obj::<RangeObj>(v);
+                let (len, start, step) = (r.len, r.start, r.step);
+                let one = Value::small_int(1);
+                let parts = if len == Value::small_int(0) {
+                    [len, Value::NONE, Value::NONE]
+                } else if len == one {
+                    [len, start, Value::NONE]
+                } else {
+                    [len, start, step]
+                };
+                let mut hs = [0i64; 3];
+                for (h, p) in hs.iter_mut().zip(parts) {
+                    *h = self.hash(p)?;
+                }
+                return Ok(numeric::hash::hash_tuple(&hs));
+            }
             Some(Kind::Complex) => {
                 let c = obj::<ComplexObj>(v);
                 return Ok(
@@ -380,6 +407,13 @@ impl<M: Mode> Vm<M> {
                 let x = obj::<ByteArrayObj>(a).b.lock().unwrap().clone();
                 let y = obj::<ByteArrayObj>(b).b.lock().unwrap().clone();
                 Ok(Value::bool(cmp_ord(op, x.cmp(&y))))
+            }
+            Some(Kind::BoundMethod) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                // Equal when bound to the same object (identity) with equal functions.
+                let (x, y) = (obj::<BoundMethodObj>(a), obj::<BoundMethodObj>(b));
+                let (fx, fy) = (x.func, y.func);
+                let e = x.this == y.this && (fx == fy || self.eq(fx, fy)?);
+                Ok(Value::bool(if op == CmpOp::Eq { e } else { !e }))
             }
             Some(Kind::Range) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = self.range_equal(a, b)?;
