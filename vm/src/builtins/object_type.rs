@@ -561,6 +561,7 @@ impl<M: Mode> Vm<M> {
             self.dict_del(dict, k)?;
         }
         // __slots__.
+        let nbase_slots = base_slots.len();
         let mut slot_names = base_slots;
         let mut has_dict = true;
         if let Some(sl) = self.dict_get_name(dict, "__slots__") {
@@ -681,6 +682,17 @@ impl<M: Mode> Vm<M> {
             let mro = self.new_tuple(&m)?;
             self.store(&obj::<TypeObj>(cls).mro, mro);
             self.register_subclass(cls, &base_list)?;
+            // A `member_descriptor` in the class dict for each slot this class declares.
+            let own_slots = obj::<TypeObj>(cls).slot_names[nbase_slots..].to_vec();
+            let g = self.rt.prelude;
+            if !own_slots.is_empty() && !g.is_null() {
+                if let Some(md) = self.dict_get_name(g, "_weft_member_descriptor") {
+                    for n in own_slots {
+                        let d = self.call(md, &[n, cls], &[])?;
+                        self.dict_set(dict, n, d)?;
+                    }
+                }
+            }
             if let Some(cell) = classcell {
                 if let Some(c) = cast::<CellObj>(cell) {
                     self.store(&c.value, cls);

@@ -169,6 +169,28 @@ def _weft_prep_reraise_star(orig, excs):
     return BaseExceptionGroup("", keep)
 
 
+def _weft_make_member_descriptor():
+    class member_descriptor:
+        __qualname__ = "member_descriptor"
+
+        def __init__(self, name, objclass):
+            self.__name__ = name
+            self.__objclass__ = objclass
+
+        def __get__(self, obj, cls=None):
+            if obj is None:
+                return self
+            return object.__getattribute__(obj, self.__name__)
+
+        def __repr__(self):
+            return f"<member {self.__name__!r} of {self.__objclass__.__name__!r} objects>"
+
+    return member_descriptor
+
+
+_weft_member_descriptor = _weft_make_member_descriptor()
+
+
 def _weft_make_mappingproxy():
     class mappingproxy:
         __qualname__ = "mappingproxy"

@@ -556,6 +556,15 @@ impl<M: Mode> Vm<M> {
         let src = if is::<DictObj>(m) {
             m
         } else {
+            let keys = self.intern("keys");
+            let mt = self.type_of(m);
+            if self.type_lookup(mt, keys).is_none() {
+                let fname = self.func_display_name(f);
+                let tn = self.tname(m).to_string();
+                return Err(self.type_error(format!(
+                    "{fname}() argument after ** must be a mapping, not {tn}"
+                )));
+            }
             let t = self.new_dict()?;
             self.dict_update_from(t, m)?;
             t
@@ -577,13 +586,24 @@ impl<M: Mode> Vm<M> {
     }
 
     /// The name used in call error messages.
+    /// CPython's `_PyObject_FunctionStr` without the parentheses: `module.qualname` unless the module is
+    /// `builtins` or unknown.
     pub fn func_display_name(&mut self, f: Value) -> String {
         if let Some(func) = cast::<FunctionObj>(f) {
-            let q = self.load(&func.qualname);
-            return self.str_of(q).to_string();
+            let (q, m) = (self.load(&func.qualname), self.load(&func.module));
+            let q = self.str_of(q).to_string();
+            if let Some(ms) = cast::<StrObj>(m) {
+                if &*ms.s != "builtins" {
+                    return format!("{}.{q}", ms.s);
+                }
+            }
+            return q;
         }
         if let Some(n) = cast::<NativeObj>(f) {
-            return n.name.to_string();
+            if n.owner.is_null() {
+                return n.name.to_string();
+            }
+            return format!("{}.{}", self.type_name(n.owner), n.name);
         }
         self.tname(f).to_string()
     }
