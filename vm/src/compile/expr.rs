@@ -865,7 +865,11 @@ impl<'a> Compiler<'a> {
             self.kw_args(kws, n)?;
             return Ok(());
         }
-        self.starunpack(args, pushed, Seq::Tuple)?;
+        match args {
+            // `f(*x)`: the call itself turns x into a tuple (and names f in its error).
+            [Expr::Starred(s)] if pushed == 0 => self.expr(&s.value)?,
+            _ => self.starunpack(args, pushed, Seq::Tuple)?,
+        }
         if !kws.is_empty() {
             let mut have_dict = false;
             let mut nseen = 0;

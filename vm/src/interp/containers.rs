@@ -87,6 +87,58 @@ impl<M: Mode> Vm<M> {
     }
 
     /// `l.extend(iterable)`. May run Python code (the iterable's `__next__`).
+    /// `[*it]` / `f(a, *it)` (the LIST_EXTEND instruction): like `list_extend`, but a non-iterable
+    /// operand gets CPython's "Value after * must be an iterable" message.
+    pub fn list_extend_unpack(&mut self, l: Value, it: Value) -> PyResult<()> {
+        if is::<ListObj>(it) || is::<TupleObj>(it) {
+            return self.list_extend(l, it);
+        }
+        let iter = match self.get_iter(it) {
+            Ok(i) => i,
+            Err(e) => {
+                let te = self.exc.type_error;
+                if self.err_matches(&e, te) {
+                    let tn = self.tname(it).to_string();
+                    return Err(
+                        self.type_error(format!("Value after * must be an iterable, not {tn}"))
+                    );
+                }
+                return Err(e);
+            }
+        };
+        self.temp_roots.push(iter);
+        let r = self.list_extend(l, iter);
+        self.temp_roots.pop();
+        r
+    }
+
+    /// The positional arguments of `f(*args)` as a tuple (CALL_FUNCTION_EX): a non-tuple iterable is
+    /// collected; a non-iterable is "f() argument after * must be an iterable".
+    pub fn star_args_tuple(&mut self, f: Value, args: Value) -> PyResult<Value> {
+        if is::<TupleObj>(args) {
+            return Ok(args);
+        }
+        let iter = match self.get_iter(args) {
+            Ok(i) => i,
+            Err(e) => {
+                let te = self.exc.type_error;
+                if self.err_matches(&e, te) {
+                    let fname = self.func_display_name(f);
+                    let tn = self.tname(args).to_string();
+                    return Err(self.type_error(format!(
+                        "{fname}() argument after * must be an iterable, not {tn}"
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        self.temp_roots.push(iter);
+        let r = self.collect_iterable(iter);
+        self.temp_roots.pop();
+        let items = r?;
+        self.new_tuple(&items)
+    }
+
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         if is::<ListObj>(it) {
             let v = self.list_snapshot(it);
