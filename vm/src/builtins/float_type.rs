@@ -214,8 +214,8 @@ fn float_round<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn float_hash<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_wrapper_args(vm, args, kwnames, 0)?;
-    let h = vm.hash(args[0])?;
+    let x = float_self(vm, args, kwnames, "__hash__")?;
+    let h = vm.hash(Value::float(x))?;
     vm.new_int(h)
 }
 

@@ -52,6 +52,7 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_fn(b, "vars", vars)?;
     vm.def_fn(b, "dir", dir)?;
     vm.def_fn(b, "exec", exec)?;
+    vm.def_fn(b, "compile", compile)?;
     vm.def_fn(b, "eval", eval)?;
     vm.def_fn(b, "__import__", import)?;
     vm.def_fn(b, "input", input)?;
@@ -127,7 +128,7 @@ fn print<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
             other => {
                 let o = other.to_string();
                 return Err(
-                    vm.type_error(format!("print() got an unexpected keyword argument '{o}'"))
+                    vm.type_error(format!("'{o}' is an invalid keyword argument for print()"))
                 );
             }
         }
@@ -486,7 +487,7 @@ fn min_max<M: Mode>(
             other => {
                 let o = other.to_string();
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'"))
+                    vm.type_error(format!("'{o}' is an invalid keyword argument for {name}()"))
                 );
             }
         }
@@ -1045,9 +1046,8 @@ fn exec_eval<M: Mode>(
         } else if is::<StrObj>(src) {
             vm.str_of(src).to_string()
         } else {
-            let tn = vm.tname(src).to_string();
             return Err(vm.type_error(format!(
-                "{name}() arg 1 must be a string, bytes or code object, not {tn}"
+                "{name}() arg 1 must be a string, bytes or code object"
             )));
         };
         let unit = if is_eval {
@@ -1068,6 +1068,86 @@ fn exec_eval<M: Mode>(
     vm.temp_roots.pop();
     let r = r?;
     Ok(if is_eval { r } else { Value::NONE })
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)` for str/bytes sources.
+/// Mode "single" compiles like "exec", except that a lone expression prints its repr when run (through
+/// `print(repr(...))`, standing in for `sys.displayhook`).
+fn compile<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = vm.parse_args(
+        "compile",
+        args,
+        kwnames,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        3,
+        7,
+        0,
+    )?;
+    let (src, fname, mode) = (a[0], a[1], a[2]);
+    let s = if is::<BytesObj>(src) || is::<ByteArrayObj>(src) {
+        String::from_utf8_lossy(&vm.bytes_data(src)).into_owned()
+    } else if is::<StrObj>(src) {
+        vm.str_of(src).to_string()
+    } else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    let filename = if is::<StrObj>(fname) {
+        vm.str_of(fname).to_string()
+    } else if is::<BytesObj>(fname) {
+        String::from_utf8_lossy(&vm.bytes_data(fname)).into_owned()
+    } else {
+        let tn = vm.tname(fname).to_string();
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
+    };
+    let mode_s = vm
+        .expect_str(mode, "compile() argument 'mode'")?
+        .to_string();
+    if !a[3].is_null() {
+        let flags = vm.index_value(a[3])?;
+        if flags & 0x400 != 0 {
+            return Err(vm.value_error("compile(): ast.PyCF_ONLY_AST is not supported by weft"));
+        }
+    }
+    if s.contains('\0') {
+        return Err(vm.error(
+            vm.exc.syntax_error,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let unit = match mode_s.as_str() {
+        "exec" => crate::compile::compile_module(&s, &filename),
+        "eval" => crate::compile::compile_eval(s.trim_start_matches([' ', '\t']), &filename),
+        "single" => {
+            let trimmed = s.trim();
+            if crate::compile::compile_eval(trimmed, &filename).is_ok() {
+                let wrapped = format!("__weft_v = ({trimmed})\nif __weft_v is not None: print(repr(__weft_v))\ndel __weft_v\n");
+                crate::compile::compile_module(&wrapped, &filename)
+            } else {
+                crate::compile::compile_module(&s, &filename)
+            }
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    match unit {
+        Ok(u) => {
+            let f = vm.new_str(&filename)?;
+            vm.temp_roots.push(f);
+            let r = vm.materialize(&u, f);
+            vm.temp_roots.pop();
+            r
+        }
+        Err(e) => Err(vm.syntax_error(&e, &filename)),
+    }
 }
 
 fn exec<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -1120,9 +1200,6 @@ fn input<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
         Ok(_) => {
             if line.ends_with('\n') {
                 line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
             }
             vm.new_string(line)
         }

@@ -315,8 +315,8 @@ impl<M: Mode> Vm<M> {
         if v.is_small_int() {
             return Ok(v.as_small_int().to_string());
         }
-        if v.is_float() {
-            return Ok(numeric::float_repr::float_repr(v.as_float()));
+        if let Some(x) = self.float_value(v) {
+            return Ok(numeric::float_repr::float_repr(x));
         }
         if !v.is_ptr() {
             return Ok(match v {
