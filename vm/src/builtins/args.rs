@@ -122,7 +122,7 @@ impl<M: Mode> Vm<M> {
                 }
                 _ => {
                     return Err(self.type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{k}'"
+                        "'{k}' is an invalid keyword argument for {fname}()"
                     )));
                 }
             }
