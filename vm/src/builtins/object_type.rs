@@ -9,7 +9,7 @@
 use crate::access::{Mode, Slot};
 use crate::bytecode::CmpOp;
 use crate::interp::frame::{Boundary, FrameInfo};
-use crate::interp::{PyResult, Vm};
+use crate::interp::{NativeFn, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
 
@@ -564,7 +564,10 @@ impl<M: Mode> Vm<M> {
         let nbase_slots = base_slots.len();
         let mut slot_names = base_slots;
         let mut has_dict = true;
+        // CPython adds `__weakref__` unless __slots__ leaves it out (see `class_getset_descriptors`).
+        let mut wants_weakref = true;
         if let Some(sl) = self.dict_get_name(dict, "__slots__") {
+            wants_weakref = false;
             let items = if is::<StrObj>(sl) {
                 vec![sl]
             } else {
@@ -584,6 +587,7 @@ impl<M: Mode> Vm<M> {
                     continue;
                 }
                 if s == "__weakref__" {
+                    wants_weakref = true;
                     continue;
                 }
                 let v = self.intern(&s);
@@ -633,7 +637,8 @@ impl<M: Mode> Vm<M> {
         {
             self.dict_set_str(dict, "__hash__", Value::NONE)?;
         }
-        if self.dict_get_name(dict, "__doc__").is_none() {
+        let doc_added = self.dict_get_name(dict, "__doc__").is_none();
+        if doc_added {
             self.dict_set_str(dict, "__doc__", Value::NONE)?;
         }
         if self.dict_get_name(dict, "__module__").is_none() {
@@ -692,6 +697,15 @@ impl<M: Mode> Vm<M> {
                         self.dict_set(dict, n, d)?;
                     }
                 }
+            }
+            let add_dict = has_dict && !base_has_dict && layout != Kind::Type;
+            let add_weak = wants_weakref && !self.weakrefable_base(&base_list);
+            self.class_getset_descriptors(cls, dict, add_dict, add_weak)?;
+            if doc_added {
+                // CPython adds `__doc__` after the descriptors: keep it last.
+                let k = self.intern("__doc__");
+                self.dict_del(dict, k)?;
+                self.dict_set(dict, k, Value::NONE)?;
             }
             if let Some(cell) = classcell {
                 if let Some(c) = cast::<CellObj>(cell) {
@@ -847,6 +861,146 @@ impl<M: Mode> Vm<M> {
         }
         Ok(())
     }
+}
+
+impl<M: Mode> Vm<M> {
+    /// Do instances of some base already support weak references (so `__weakref__` is inherited)?
+    /// Variable-size builtins (int, tuple, bytes) cannot add one either.
+    fn weakrefable_base(&mut self, bases: &[Value]) -> bool {
+        let wr = self.intern("__weakref__");
+        bases.iter().any(|b| {
+            if matches!(
+                obj::<TypeObj>(*b).layout,
+                Kind::BigInt | Kind::Tuple | Kind::Bytes
+            ) {
+                return true;
+            }
+            self.mro_of(*b).to_vec().iter().any(|m| {
+                let t = obj::<TypeObj>(*m);
+                (t.builtin && matches!(t.layout, Kind::Type | Kind::Set | Kind::FrozenSet))
+                    || self.dict_get_str(t.dict, wr).is_some()
+            })
+        })
+    }
+
+    /// A native function made once and kept in the prelude namespace `g` under a key that is not an
+    /// identifier (natives are registered in a table that only grows).
+    fn cached_native(&mut self, g: Value, name: &'static str, f: NativeFn<M>) -> PyResult<Value> {
+        let key = format!("_weft_native {name}");
+        if let Some(v) = self.dict_get_name(g, &key) {
+            return Ok(v);
+        }
+        let short = name.split(' ').next().unwrap_or(name);
+        let short: &'static str = if short == "__dict__" {
+            "__dict__"
+        } else {
+            "__weakref__"
+        };
+        let v = self.new_native(short, f, Value::NULL, false, false)?;
+        let k = self.new_string(key)?;
+        self.temp_roots.push(v);
+        let r = self.dict_set(g, k, v);
+        self.temp_roots.pop();
+        r.map(|_| v)
+    }
+
+    /// The `__dict__` / `__weakref__` getset descriptors CPython puts in a class that introduces them.
+    fn class_getset_descriptors(
+        &mut self,
+        cls: Value,
+        dict: Value,
+        add_dict: bool,
+        add_weak: bool,
+    ) -> PyResult<()> {
+        let g = self.rt.prelude;
+        if g.is_null() {
+            return Ok(());
+        }
+        let Some(gs) = self.dict_get_name(g, "_weft_getset_descriptor") else {
+            return Ok(());
+        };
+        let entries: [(&str, NativeFn<M>, bool); 2] = [
+            ("__dict__", instance_dict_get, add_dict),
+            ("__weakref__", instance_weakref_get, add_weak),
+        ];
+        for (name, getter, wanted) in entries {
+            if !wanted {
+                continue;
+            }
+            let f = self.cached_native(g, name, getter)?;
+            self.temp_roots.push(f);
+            let setter = if name == "__dict__" {
+                self.cached_native(g, "__dict__ setter", instance_dict_set)
+            } else {
+                Ok(Value::NONE)
+            };
+            let n = self.intern(name);
+            let info = setter.and_then(|s| {
+                self.temp_roots.push(s);
+                let info = self.new_tuple(&[n, cls]);
+                self.temp_roots.pop();
+                info.map(|i| (s, i))
+            });
+            let r = info.and_then(|(s, i)| self.call(gs, &[f, s, Value::NONE, i], &[]));
+            self.temp_roots.pop();
+            let d = r?;
+            self.dict_set(dict, n, d)?;
+        }
+        Ok(())
+    }
+}
+
+fn instance_dict_get<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("__dict__", args, kwnames, 1, 1)?;
+    match vm.instance_dict(args[0], true)? {
+        Some(d) => Ok(d),
+        None => {
+            let tn = vm.tname(args[0]).to_string();
+            Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")))
+        }
+    }
+}
+
+fn instance_dict_set<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("__dict__", args, kwnames, 2, 2)?;
+    let (v, d) = (args[0], args[1]);
+    if !is::<DictObj>(d) {
+        let tn = vm.tname(d).to_string();
+        return Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{tn}'"
+        )));
+    }
+    let slot = match crate::interp::attr::ops_kind(v) {
+        Some(Kind::Instance) if obj::<TypeObj>(vm.type_of(v)).has_dict => {
+            &obj::<InstanceObj>(v).dict
+        }
+        Some(Kind::Exception) => &obj::<ExceptionObj>(v).dict,
+        Some(Kind::List) => &obj::<ListObj>(v).dict,
+        Some(Kind::Dict) => &obj::<DictObj>(v).dict,
+        _ => {
+            let tn = vm.tname(v).to_string();
+            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")));
+        }
+    };
+    vm.store(slot, d);
+    Ok(Value::NONE)
+}
+
+fn instance_weakref_get<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("__weakref__", args, kwnames, 1, 1)?;
+    Ok(Value::NONE)
 }
 
 fn object_class_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -191,6 +191,21 @@ def _weft_make_member_descriptor():
 _weft_member_descriptor = _weft_make_member_descriptor()
 
 
+def _weft_make_getset_descriptor():
+    # Made by the VM with doc = (name, owning class).
+    class getset_descriptor(property):
+        __qualname__ = "getset_descriptor"
+
+        def __repr__(self):
+            name, owner = self.__doc__
+            return f"<attribute {name!r} of {owner.__name__!r} objects>"
+
+    return getset_descriptor
+
+
+_weft_getset_descriptor = _weft_make_getset_descriptor()
+
+
 def _weft_make_mappingproxy():
     class mappingproxy:
         __qualname__ = "mappingproxy"
@@ -207,6 +222,9 @@ def _weft_make_mappingproxy():
 
         def __getitem__(self, key):
             return self._weft_mapping[key]
+
+        def __delitem__(self, key):
+            raise TypeError("'mappingproxy' object does not support item deletion")
 
         def get(self, key, default=None):
             return self._weft_mapping.get(key, default)
