@@ -191,8 +191,9 @@ fn float_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
     let cls = args[0];
     let v = if x.is_nan() && args.get(1).is_some_and(|a| is::<StrObj>(*a)) {
         let n = NAN_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // 48 payload bits keep even a negative NaN below the pointer tag (see `value.rs`).
         let sign = x.to_bits() & (1 << 63);
-        Value::from_bits(sign | 0x7FF8_0000_0000_0000 | (n & 0x0003_FFFF_FFFF_FFFF))
+        Value::from_bits(sign | 0x7FF8_0000_0000_0000 | (n & 0x0000_FFFF_FFFF_FFFF))
     } else {
         Value::float(x)
     };
