@@ -349,7 +349,7 @@ impl<M: Mode> Vm<M> {
                 self.dict_set(b, k, v)?;
             }
         }
-        Ok(())
+        crate::builtins::dunder_wrappers::register_layout_getsets(self)
     }
 
     /// A builtin (Rust-implemented) type deriving from `base`.

@@ -3,6 +3,10 @@
 //! protocols (`len`, `getitem`, `native_repr`, `native_compare`, ...), registered only where a type's dict
 //! does not already define the name, so existing natives keep precedence.
 //!
+//! Layout fields reached by name (`int.real`, `range.start`, `slice.step`) also get `getset_descriptor`s
+//! in their type dicts ([`register_layout_getsets`], run after the prelude defines that class), so that
+//! `dir()` lists them and `int.real` is a descriptor as in CPython.
+//!
 //! Each wrapper checks its receiver like CPython's slot wrappers (`descriptor '__len__' requires a 'range'
 //! object but received a 'int'`). The owning type is a const generic index into [`owner`].
 
@@ -226,5 +230,71 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     define::<M, DICT_VALUES>(vm, &["__repr__"])?;
     define::<M, FLOAT>(vm, &["__format__"])?;
     define::<M, COMPLEX>(vm, &["__format__"])?;
+    Ok(())
+}
+
+/// Names of the layout fields exposed as getset descriptors (index = const generic of [`field_get`]).
+const FIELDS: [&str; 7] = [
+    "real",
+    "imag",
+    "numerator",
+    "denominator",
+    "start",
+    "stop",
+    "step",
+];
+
+fn field_get<M: Mode, const F: usize>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    let name = FIELDS[F];
+    vm.check_args(name, args, kwnames, 1, 1)?;
+    match crate::builtins::attrs::builtin_getattr(vm, args[0], name)? {
+        Some(v) => Ok(v),
+        None => {
+            let tn = vm.tname(args[0]).to_string();
+            Err(vm.attribute_error(format!("'{tn}' object has no attribute '{name}'")))
+        }
+    }
+}
+
+/// Puts a `getset_descriptor` for each layout field into the dicts of int, float, complex, range and
+/// slice. Called once, after the prelude has defined `getset_descriptor`.
+pub fn register_layout_getsets<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
+    let g = vm.rt.prelude;
+    let Some(gs) = vm.dict_get_name(g, "_weft_getset_descriptor") else {
+        return Ok(());
+    };
+    let getters: [NativeFn<M>; 7] = [
+        field_get::<M, 0>,
+        field_get::<M, 1>,
+        field_get::<M, 2>,
+        field_get::<M, 3>,
+        field_get::<M, 4>,
+        field_get::<M, 5>,
+        field_get::<M, 6>,
+    ];
+    let t = &vm.types;
+    let table: [(Value, &[usize]); 5] = [
+        (t.int, &[0, 1, 2, 3]),
+        (t.float, &[0, 1]),
+        (t.complex, &[0, 1]),
+        (t.range, &[4, 5, 6]),
+        (t.slice, &[4, 5, 6]),
+    ];
+    for (ty, fields) in table {
+        for &i in fields {
+            let f = vm.new_native(FIELDS[i], getters[i], ty, false, false)?;
+            vm.temp_roots.push(f);
+            let n = vm.intern(FIELDS[i]);
+            let info = vm.new_tuple(&[n, ty]);
+            let d = info.and_then(|info| vm.call(gs, &[f, Value::NONE, Value::NONE, info], &[]));
+            vm.temp_roots.pop();
+            let d = d?;
+            vm.dict_set(obj::<TypeObj>(ty).dict, n, d)?;
+        }
+    }
     Ok(())
 }
