@@ -1,5 +1,5 @@
 //! `dict`: constructor and methods (keys, values, items, get, setdefault, pop, popitem, update, copy,
-//! clear, fromkeys) and the dict views.
+//! clear, fromkeys) and the dict views (set operations and rich comparisons of keys/items views).
 //!
 //! The hash table itself is `dict_table.rs`; lookups may run Python `__eq__`/`__hash__`.
 

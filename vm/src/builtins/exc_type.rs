@@ -1,6 +1,7 @@
 //! The `BaseException` hierarchy's methods: construction (`args`), `__str__`, `__repr__`,
 //! `with_traceback`, `add_note`, and the attributes of `StopIteration`, `OSError`, `SyntaxError`,
-//! `ImportError`, `KeyError`, ...
+//! `ImportError`, `KeyError`, ...; `OSError(errno, strerror, ...)` picks the subclass its errno names
+//! (`FileNotFoundError` for 2) and moves filenames out of `args`.
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};

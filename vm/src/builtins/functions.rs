@@ -2,7 +2,8 @@
 //!
 //! Each follows CPython 3.11's argument rules and error messages. Output goes through `Vm::write_stdout`
 //! (buffered; flushed at exit, on `flush=True`, and before reading input) or, for another `file=`, that
-//! object's `write` method.
+//! object's `write` method. `exec`/`eval`/`compile` compile strings with the given globals/locals;
+//! `compile(..., "single")` prints the value of a lone expression when run.
 
 use crate::access::Mode;
 use crate::bytecode::CmpOp;

@@ -4,7 +4,14 @@
 //! A user class is a `TypeObj` with `builtin == false`. Its instance layout is the most derived builtin
 //! layout among its bases (`Instance` for plain classes; `Exception`, `List`, `Dict`, ... when it derives
 //! from those); `__slots__` adds value slots to `Instance` layouts and removes the instance `__dict__`
-//! unless `__dict__` is listed.
+//! unless `__dict__` is listed. A direct subclass of `float` gets a hidden first slot holding its value
+//! (`int_type::FLOAT_VALUE_SLOT`).
+//!
+//! Class dicts get CPython's descriptors: a `member_descriptor` per declared slot and `__dict__` /
+//! `__weakref__` getset descriptors where the class introduces them (the descriptor classes live in the
+//! prelude). `cls.__dict__` is a read-only `mappingproxy`, `obj.__class__` is a data descriptor on
+//! `object` (its assignment switches between layout-compatible user classes), `X | Y` on classes builds a
+//! `types.UnionType` (prelude), and `type.__subclasses__` reads a registry kept in the prelude namespace.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::CmpOp;

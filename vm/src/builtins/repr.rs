@@ -4,7 +4,9 @@
 //! native repr of the value's layout is used (`native_repr`), which recurses into containers with a guard
 //! (`repr_stack`) so that a list containing itself prints `[...]`. `str(v)` is `__str__` when a user class
 //! defines one, the str itself for strs, and `repr` otherwise (like `object.__str__`). All of these may
-//! run Python code.
+//! run Python code. Text-kernel errors become Python exceptions here (`text_error`); Unicode codec
+//! errors carry CPython's five arguments (encoding, object, start, end, reason), from which their `str()`
+//! is formatted.
 
 use crate::access::Mode;
 use crate::interp::ops::Num;

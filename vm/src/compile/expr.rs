@@ -1,5 +1,8 @@
 //! Expression code generation: constants, operators, conditions, calls, displays, f-strings and
-//! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers).
+//! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers). Displays of constants fold like
+//! CPython's AST optimizer: a set display of more than two constants builds from a frozenset constant,
+//! and the iterable of `for`/`in` becomes a constant tuple or frozenset (`iter_operand`), so iteration
+//! order matches CPython.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
