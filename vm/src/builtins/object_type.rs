@@ -508,7 +508,7 @@ impl<M: Mode> Vm<M> {
         }
         // A direct subclass of float keeps its value in a hidden first slot.
         if base_list.contains(&self.types.float) {
-            if !base_slots.is_empty() {
+            if !base_slots.is_empty() || layout != Kind::Instance {
                 return Err(self.type_error("multiple bases have instance lay-out conflict"));
             }
             base_slots.push(self.intern(crate::builtins::int_type::FLOAT_VALUE_SLOT));
