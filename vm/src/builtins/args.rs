@@ -56,7 +56,27 @@ impl<M: Mode> Vm<M> {
         min: usize,
         max: usize,
     ) -> PyResult<()> {
-        self.check_args(name, &args[1.min(args.len())..], kwnames, min, max)
+        let rest = &args[1.min(args.len())..];
+        let n = rest.len();
+        // METH_NOARGS / METH_O methods name their owner: `list.append() takes exactly one argument`.
+        if kwnames.is_empty()
+            && min == max
+            && min <= 1
+            && n != min
+            && !args.is_empty()
+            && !name.contains('.')
+        {
+            let owner = self
+                .mro_of(self.type_of(args[0]))
+                .iter()
+                .copied()
+                .find(|t| obj::<TypeObj>(*t).builtin);
+            if let Some(o) = owner {
+                let q = format!("{}.{name}", self.type_name(o));
+                return self.check_args(&q, rest, kwnames, min, max);
+            }
+        }
+        self.check_args(name, rest, kwnames, min, max)
     }
 
     /// Binds `args`/`kwnames` to `params`: the first `npos_only` are positional-only, parameters at index
@@ -102,7 +122,7 @@ impl<M: Mode> Vm<M> {
                 }
                 _ => {
                     return Err(self.type_error(format!(
-                        "{fname}() got an unexpected keyword argument '{k}'"
+                        "'{k}' is an invalid keyword argument for {fname}()"
                     )));
                 }
             }

@@ -276,6 +276,21 @@ fn exception_class_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResu
             }
         }
         "name" | "path" | "name_from" if vm.is_instance(v, x.import_error) => Value::NONE,
+        "encoding" | "object" | "start" | "end" | "reason"
+            if vm.is_instance(v, x.unicode_decode_error)
+                || vm.is_instance(v, x.unicode_encode_error) =>
+        {
+            if items.len() != 5 {
+                return Ok(None);
+            }
+            match name {
+                "encoding" => items[0],
+                "object" => items[1],
+                "start" => items[2],
+                "end" => items[3],
+                _ => items[4],
+            }
+        }
         "msg" if vm.is_instance(v, x.syntax_error) => first,
         "filename"
         | "lineno"
@@ -373,6 +388,27 @@ pub fn builtin_setattr<M: Mode>(vm: &mut Vm<M>, v: Value, name: Value, x: Value)
             _ => return Ok(false),
         }
         return Ok(true);
+    }
+    if let Some(ty) = cast::<TypeObj>(v) {
+        if ty.builtin {
+            let (n, tn) = (n.to_string(), ty.name.to_string());
+            return Err(vm.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{tn}'"
+            )));
+        }
+        return Ok(false);
+    }
+    // Instances of builtin types other than functions, modules and exceptions have no attribute dict.
+    let t = vm.type_of(v);
+    if obj::<TypeObj>(t).builtin && !is::<ModuleObj>(v) {
+        let n = n.to_string();
+        let tn = vm.tname(v).to_string();
+        let msg = if vm.type_lookup(t, name).is_some() {
+            format!("'{tn}' object attribute '{n}' is read-only")
+        } else {
+            format!("'{tn}' object has no attribute '{n}'")
+        };
+        return Err(vm.attribute_error(msg));
     }
     Ok(false)
 }

@@ -20,8 +20,8 @@ const BUILTIN_TYPES: &[(&str, &str, Kind, &str, bool)] = &[
     ("type_", "type", Kind::Type, "object", true),
     ("int", "int", Kind::BigInt, "object", true),
     ("bool", "bool", Kind::BigInt, "int", false),
-    ("float", "float", Kind::Instance, "object", false),
-    ("complex", "complex", Kind::Complex, "object", false),
+    ("float", "float", Kind::Instance, "object", true),
+    ("complex", "complex", Kind::Complex, "object", true),
     ("str", "str", Kind::Str, "object", true),
     ("bytes", "bytes", Kind::Bytes, "object", true),
     ("bytearray", "bytearray", Kind::ByteArray, "object", true),
@@ -313,6 +313,10 @@ impl<M: Mode> Vm<M> {
             }
             self.dict_set_str(self.rt.builtins, name, t)?;
         }
+        for alias in ["IOError", "EnvironmentError"] {
+            let os = self.exc.os_error;
+            self.dict_set_str(self.rt.builtins, alias, os)?;
+        }
         self.dict_set_str(self.rt.builtins, "None", Value::NONE)?;
         self.dict_set_str(self.rt.builtins, "Ellipsis", Value::ELLIPSIS)?;
         self.dict_set_str(self.rt.builtins, "NotImplemented", Value::NOT_IMPLEMENTED)?;
@@ -346,7 +350,7 @@ impl<M: Mode> Vm<M> {
                 self.dict_set(b, k, v)?;
             }
         }
-        Ok(())
+        crate::builtins::dunder_wrappers::register_layout_getsets(self)
     }
 
     /// A builtin (Rust-implemented) type deriving from `base`.

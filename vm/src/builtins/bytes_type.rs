@@ -691,11 +691,7 @@ impl<M: Mode> Vm<M> {
                 "{what} indices must be integers or slices, not {tn}"
             )));
         }
-        let what = if is::<BytesObj>(o) {
-            "index"
-        } else {
-            "bytearray index"
-        };
+        let what = if is::<BytesObj>(o) { "" } else { "bytearray" };
         let i = self.seq_index(k, data.len(), what)?;
         Ok(Value::small_int(data[i] as i64))
     }

@@ -1,9 +1,10 @@
 //! `dict`: constructor and methods (keys, values, items, get, setdefault, pop, popitem, update, copy,
-//! clear, fromkeys) and the dict views.
+//! clear, fromkeys) and the dict views (set operations and rich comparisons of keys/items views).
 //!
 //! The hash table itself is `dict_table.rs`; lookups may run Python `__eq__`/`__hash__`.
 
 use crate::access::Mode;
+use crate::bytecode::CmpOp;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
@@ -476,6 +477,52 @@ impl<M: Mode> Vm<M> {
                 r
             }
         }
+    }
+
+    /// Rich comparison of a keys or items view with a set, frozenset or keys/items view (CPython's
+    /// `dictview_richcompare`): by size, then containment. Values views and other operands: NotImplemented.
+    pub fn dictview_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        let setlike = |v: Value| match cast::<DictViewObj>(v) {
+            Some(x) => x.which != 1,
+            None => is::<SetObj>(v) || is::<FrozenSetObj>(v),
+        };
+        let is_view = |v: Value| matches!(cast::<DictViewObj>(v), Some(x) if x.which != 1);
+        if !is_view(a) || !setlike(b) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+        let la = self.len(a)?;
+        let lb = self.len(b)?;
+        let r = match op {
+            CmpOp::Eq | CmpOp::Ne => {
+                let e = la == lb && self.all_contained_in(a, b)?;
+                if op == CmpOp::Eq {
+                    e
+                } else {
+                    !e
+                }
+            }
+            CmpOp::Lt => la < lb && self.all_contained_in(a, b)?,
+            CmpOp::Le => la <= lb && self.all_contained_in(a, b)?,
+            CmpOp::Gt => la > lb && self.all_contained_in(b, a)?,
+            CmpOp::Ge => la >= lb && self.all_contained_in(b, a)?,
+        };
+        Ok(Value::bool(r))
+    }
+
+    /// Every item of `a` is in `b`.
+    fn all_contained_in(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let it = self.get_iter(a)?;
+        self.temp_roots.push(it);
+        let r = (|| {
+            while let Some(x) = self.iter_next(it)? {
+                if !self.contains(b, x)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        })();
+        self.temp_roots.pop();
+        r
     }
 
     /// A new set from a view operand (CPython's `dictviews_to_set`).

@@ -119,7 +119,7 @@ fn float_self<M: Mode>(
 ) -> PyResult<f64> {
     check_wrapper_args(vm, args, kwnames, 0)?;
     vm.num_receiver(Accept::Float, args[0], name)?;
-    Ok(args[0].as_float())
+    Ok(vm.float_value(args[0]).unwrap_or(0.0))
 }
 
 fn float_is_integer<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -202,7 +202,7 @@ fn float_round<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> Py
         )));
     }
     vm.num_receiver(Accept::Float, args[0], "__round__")?;
-    let x = args[0].as_float();
+    let x = vm.float_value(args[0]).unwrap_or(0.0);
     let nd = args.get(1).copied().unwrap_or(Value::NONE);
     if nd == Value::NONE {
         let r = numeric::arith::float_round_to_int(x).map_err(|e| vm.num_error(e))?;
@@ -214,8 +214,8 @@ fn float_round<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> Py
 }
 
 fn float_hash<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    check_wrapper_args(vm, args, kwnames, 0)?;
-    let h = vm.hash(args[0])?;
+    let x = float_self(vm, args, kwnames, "__hash__")?;
+    let h = vm.hash(Value::float(x))?;
     vm.new_int(h)
 }
 

@@ -2,7 +2,8 @@
 //!
 //! Each follows CPython 3.11's argument rules and error messages. Output goes through `Vm::write_stdout`
 //! (buffered; flushed at exit, on `flush=True`, and before reading input) or, for another `file=`, that
-//! object's `write` method.
+//! object's `write` method. `exec`/`eval`/`compile` compile strings with the given globals/locals;
+//! `compile(..., "single")` prints the value of a lone expression when run.
 
 use crate::access::Mode;
 use crate::bytecode::CmpOp;
@@ -52,6 +53,7 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_fn(b, "vars", vars)?;
     vm.def_fn(b, "dir", dir)?;
     vm.def_fn(b, "exec", exec)?;
+    vm.def_fn(b, "compile", compile)?;
     vm.def_fn(b, "eval", eval)?;
     vm.def_fn(b, "__import__", import)?;
     vm.def_fn(b, "input", input)?;
@@ -120,7 +122,7 @@ fn print<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
             other => {
                 let o = other.to_string();
                 return Err(
-                    vm.type_error(format!("print() got an unexpected keyword argument '{o}'"))
+                    vm.type_error(format!("'{o}' is an invalid keyword argument for print()"))
                 );
             }
         }
@@ -218,6 +220,14 @@ impl<M: Mode> Vm<M> {
             return Ok(false);
         }
         if !is::<TypeObj>(cls) {
+            let n = self.rt.names.__instancecheck__;
+            let ct = self.type_of(cls);
+            if let Some(f) = self.type_lookup(ct, n) {
+                if !is::<NativeObj>(f) {
+                    let r = self.call_method_value(f, cls, &[v])?;
+                    return self.truthy(r);
+                }
+            }
             return Err(
                 self.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
             );
@@ -252,6 +262,14 @@ impl<M: Mode> Vm<M> {
             return Ok(false);
         }
         if !is::<TypeObj>(cls) {
+            let n = self.rt.names.__subclasscheck__;
+            let ct = self.type_of(cls);
+            if let Some(f) = self.type_lookup(ct, n) {
+                if !is::<NativeObj>(f) {
+                    let r = self.call_method_value(f, cls, &[c])?;
+                    return self.truthy(r);
+                }
+            }
             return Err(self
                 .type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
         }
@@ -463,7 +481,7 @@ fn min_max<M: Mode>(
             other => {
                 let o = other.to_string();
                 return Err(
-                    vm.type_error(format!("{name}() got an unexpected keyword argument '{o}'"))
+                    vm.type_error(format!("'{o}' is an invalid keyword argument for {name}()"))
                 );
             }
         }
@@ -503,11 +521,14 @@ fn min_max<M: Mode>(
             } else {
                 vm.call(key, &[it], &[])?
             };
-            let better = if is_max {
-                vm.less_than(best_key, k)?
+            // CPython compares the new item against the best so far: `k > best` / `k < best`.
+            let op = if is_max {
+                crate::bytecode::CmpOp::Gt
             } else {
-                vm.less_than(k, best_key)?
+                crate::bytecode::CmpOp::Lt
             };
+            let c = vm.compare(k, best_key, op)?;
+            let better = vm.truthy(c)?;
             if better {
                 best = it;
                 best_key = k;
@@ -661,14 +682,15 @@ fn ord<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
         }
         return Ok(Value::small_int(s.s.chars().next().unwrap() as i64));
     }
-    if let Some(b) = cast::<BytesObj>(v) {
-        if b.b.len() != 1 {
-            let n = b.b.len();
+    if is::<BytesObj>(v) || is::<ByteArrayObj>(v) {
+        let b = vm.bytes_data(v);
+        if b.len() != 1 {
+            let n = b.len();
             return Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        return Ok(Value::small_int(b.b[0] as i64));
+        return Ok(Value::small_int(b[0] as i64));
     }
     let tn = vm.tname(v).to_string();
     Err(vm.type_error(format!("ord() expected string of length 1, but {tn} found")))
@@ -799,7 +821,30 @@ fn pow<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
             let r = numeric::arith::int_pow_mod(&b, &e, &m).map_err(|e| vm.num_error(e))?;
             vm.new_bigint(r)
         }
-        _ => Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        (Some(_), Some(_), Some(_)) => {
+            Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"))
+        }
+        _ => {
+            // Three-argument power only tries the base's __pow__ (never __rpow__).
+            let t = vm.type_of(a[0]);
+            if !obj::<TypeObj>(t).builtin {
+                let n = vm.intern("__pow__");
+                if let Some(f) = vm.type_lookup(t, n) {
+                    let r = vm.call_method_value(f, a[0], &[a[1], a[2]])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
+                }
+            }
+            let (x, y, z) = (
+                vm.tname(a[0]).to_string(),
+                vm.tname(a[1]).to_string(),
+                vm.tname(a[2]).to_string(),
+            );
+            Err(vm.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{x}', '{y}', '{z}'"
+            )))
+        }
     }
 }
 
@@ -915,6 +960,10 @@ fn vars<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<
     if args.is_empty() {
         return vm.frame_locals();
     }
+    if is::<TypeObj>(args[0]) {
+        let d = obj::<TypeObj>(args[0]).dict;
+        return vm.new_mappingproxy(d);
+    }
     match vm.instance_dict(args[0], true)? {
         Some(d) => Ok(d),
         None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
@@ -991,9 +1040,8 @@ fn exec_eval<M: Mode>(
         } else if is::<StrObj>(src) {
             vm.str_of(src).to_string()
         } else {
-            let tn = vm.tname(src).to_string();
             return Err(vm.type_error(format!(
-                "{name}() arg 1 must be a string, bytes or code object, not {tn}"
+                "{name}() arg 1 must be a string, bytes or code object"
             )));
         };
         let unit = if is_eval {
@@ -1014,6 +1062,86 @@ fn exec_eval<M: Mode>(
     vm.temp_roots.pop();
     let r = r?;
     Ok(if is_eval { r } else { Value::NONE })
+}
+
+/// `compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1)` for str/bytes sources.
+/// Mode "single" compiles like "exec", except that a lone expression prints its repr when run (through
+/// `print(repr(...))`, standing in for `sys.displayhook`).
+fn compile<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = vm.parse_args(
+        "compile",
+        args,
+        kwnames,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        3,
+        7,
+        0,
+    )?;
+    let (src, fname, mode) = (a[0], a[1], a[2]);
+    let s = if is::<BytesObj>(src) || is::<ByteArrayObj>(src) {
+        String::from_utf8_lossy(&vm.bytes_data(src)).into_owned()
+    } else if is::<StrObj>(src) {
+        vm.str_of(src).to_string()
+    } else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    let filename = if is::<StrObj>(fname) {
+        vm.str_of(fname).to_string()
+    } else if is::<BytesObj>(fname) {
+        String::from_utf8_lossy(&vm.bytes_data(fname)).into_owned()
+    } else {
+        let tn = vm.tname(fname).to_string();
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {tn}"
+        )));
+    };
+    let mode_s = vm
+        .expect_str(mode, "compile() argument 'mode'")?
+        .to_string();
+    if !a[3].is_null() {
+        let flags = vm.index_value(a[3])?;
+        if flags & 0x400 != 0 {
+            return Err(vm.value_error("compile(): ast.PyCF_ONLY_AST is not supported by weft"));
+        }
+    }
+    if s.contains('\0') {
+        return Err(vm.error(
+            vm.exc.syntax_error,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let unit = match mode_s.as_str() {
+        "exec" => crate::compile::compile_module(&s, &filename),
+        "eval" => crate::compile::compile_eval(s.trim_start_matches([' ', '\t']), &filename),
+        "single" => {
+            let trimmed = s.trim();
+            if crate::compile::compile_eval(trimmed, &filename).is_ok() {
+                let wrapped = format!("__weft_v = ({trimmed})\nif __weft_v is not None: print(repr(__weft_v))\ndel __weft_v\n");
+                crate::compile::compile_module(&wrapped, &filename)
+            } else {
+                crate::compile::compile_module(&s, &filename)
+            }
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    match unit {
+        Ok(u) => {
+            let f = vm.new_str(&filename)?;
+            vm.temp_roots.push(f);
+            let r = vm.materialize(&u, f);
+            vm.temp_roots.pop();
+            r
+        }
+        Err(e) => Err(vm.syntax_error(&e, &filename)),
+    }
 }
 
 fn exec<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -1066,9 +1194,6 @@ fn input<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
         Ok(_) => {
             if line.ends_with('\n') {
                 line.pop();
-                if line.ends_with('\r') {
-                    line.pop();
-                }
             }
             vm.new_string(line)
         }

@@ -116,10 +116,11 @@ impl<M: Mode> Vm<M> {
             let n = self.intern(name);
             if let Some(f) = self.type_lookup(t, n) {
                 let r = self.call_method_value(f, v, &[])?;
-                if name == "__float__" && !r.is_float() {
+                if name == "__float__" && self.float_value(r).is_none() {
+                    let cn = self.tname(v).to_string();
                     let tn = self.tname(r).to_string();
                     return Err(
-                        self.type_error(format!("__float__ returned non-float (type {tn})"))
+                        self.type_error(format!("{cn}.__float__ returned non-float (type {tn})"))
                     );
                 }
                 return self.to_float(r);
@@ -177,11 +178,56 @@ fn bool_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     }
 }
 
+/// Source of distinct NaN payloads: each `float("nan")` is a new object in CPython (`x is y` and
+/// `x in [y]` are false for two of them), so each gets its own NaN bit pattern here.
+static NAN_SERIAL: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 fn float_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_args("float", &args[1..], kwnames, 0, 1)?;
-    match args.get(1) {
-        Some(v) => Ok(Value::float(vm.to_float(*v)?)),
-        None => Ok(Value::float(0.0)),
+    let x = match args.get(1) {
+        Some(v) => vm.to_float(*v)?,
+        None => 0.0,
+    };
+    let cls = args[0];
+    let v = if x.is_nan() && args.get(1).is_some_and(|a| is::<StrObj>(*a)) {
+        let n = NAN_SERIAL.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        // 48 payload bits keep even a negative NaN below the pointer tag (see `value.rs`).
+        let sign = x.to_bits() & (1 << 63);
+        Value::from_bits(sign | 0x7FF8_0000_0000_0000 | (n & 0x0000_FFFF_FFFF_FFFF))
+    } else {
+        Value::float(x)
+    };
+    if cls == vm.types.float {
+        return Ok(v);
+    }
+    if !is::<TypeObj>(cls) || !vm.is_subtype(cls, vm.types.float) {
+        let tn = if is::<TypeObj>(cls) {
+            vm.type_name(cls).to_string()
+        } else {
+            vm.tname(cls).to_string()
+        };
+        return Err(vm.type_error(format!(
+            "float.__new__({tn}): {tn} is not a subtype of float"
+        )));
+    }
+    vm.new_float_subclass_instance(cls, v)
+}
+
+/// Name of the hidden first slot that holds the value of an instance of a `float` subclass (not an
+/// identifier, so attribute syntax cannot reach it).
+pub const FLOAT_VALUE_SLOT: &str = "float value";
+
+impl<M: Mode> Vm<M> {
+    /// An instance of the float subclass `cls` with value `v` (a float).
+    pub fn new_float_subclass_instance(&mut self, cls: Value, v: Value) -> PyResult<Value> {
+        let inst = self.alloc_instance(cls)?;
+        match cast::<InstanceObj>(inst) {
+            Some(i) if i.nslots > 0 => {
+                self.store(i.slot(0), v);
+                Ok(inst)
+            }
+            _ => Err(self.type_error("float subclass instance without a value slot")),
+        }
     }
 }
 
@@ -211,7 +257,7 @@ impl<M: Mode> Vm<M> {
     pub fn num_receiver(&mut self, acc: Accept, v: Value, name: &str) -> PyResult<()> {
         let ok = match acc {
             Accept::Int => self.is_int(v),
-            Accept::Float => v.is_float(),
+            Accept::Float => self.float_value(v).is_some(),
             Accept::Complex => is::<ComplexObj>(v),
         };
         if ok {

@@ -11,6 +11,7 @@ pub mod bytes_methods;
 pub mod bytes_type;
 pub mod dict_table;
 pub mod dict_type;
+pub mod dunder_wrappers;
 pub mod exc_type;
 pub mod float_type;
 pub mod functions;
@@ -48,5 +49,6 @@ pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     range_type::register(vm)?;
     exc_type::register(vm)?;
     sys_module::register(vm)?;
+    dunder_wrappers::register(vm)?;
     Ok(())
 }

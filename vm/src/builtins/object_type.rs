@@ -4,12 +4,19 @@
 //! A user class is a `TypeObj` with `builtin == false`. Its instance layout is the most derived builtin
 //! layout among its bases (`Instance` for plain classes; `Exception`, `List`, `Dict`, ... when it derives
 //! from those); `__slots__` adds value slots to `Instance` layouts and removes the instance `__dict__`
-//! unless `__dict__` is listed.
+//! unless `__dict__` is listed. A direct subclass of `float` gets a hidden first slot holding its value
+//! (`int_type::FLOAT_VALUE_SLOT`).
+//!
+//! Class dicts get CPython's descriptors: a `member_descriptor` per declared slot and `__dict__` /
+//! `__weakref__` getset descriptors where the class introduces them (the descriptor classes live in the
+//! prelude). `cls.__dict__` is a read-only `mappingproxy`, `obj.__class__` is a data descriptor on
+//! `object` (its assignment switches between layout-compatible user classes), `X | Y` on classes builds a
+//! `types.UnionType` (prelude), and `type.__subclasses__` reads a registry kept in the prelude namespace.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::CmpOp;
 use crate::interp::frame::{Boundary, FrameInfo};
-use crate::interp::{PyResult, Vm};
+use crate::interp::{NativeFn, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
 
@@ -29,6 +36,21 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_method(o, "__dir__", object_dir)?;
     vm.def_classmethod(o, "__init_subclass__", object_init_subclass)?;
     vm.def_method(o, "__reduce_ex__", object_reduce_ex)?;
+    // `obj.__class__` (and its assignment between compatible user classes) is a data descriptor.
+    let getter = vm.new_native("__class__", object_class_get, o, false, false)?;
+    let setter = vm.new_native("__class__", object_class_set, o, false, false)?;
+    let pc = vm.types.property;
+    let prop = vm.alloc(
+        pc,
+        PropertyObj {
+            header: Vm::<M>::hdr(),
+            fget: getter,
+            fset: setter,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    )?;
+    vm.dict_set_str(obj::<TypeObj>(o).dict, "__class__", prop)?;
     let doc = vm.new_str("The base class of the class hierarchy.")?;
     vm.dict_set_str(obj::<TypeObj>(o).dict, "__doc__", doc)?;
 
@@ -41,6 +63,22 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     vm.def_method(t, "__subclasscheck__", type_subclasscheck)?;
     vm.def_method(t, "__call__", type_call)?;
     vm.def_method(t, "__prepare__", type_prepare)?;
+    vm.def_method(t, "__or__", type_or)?;
+    vm.def_method(t, "__ror__", type_ror)?;
+    // `cls.__dict__` is a read-only mappingproxy (a data descriptor on the metaclass).
+    let getter = vm.new_native("__dict__", type_dict_get, t, false, false)?;
+    let pc = vm.types.property;
+    let prop = vm.alloc(
+        pc,
+        PropertyObj {
+            header: Vm::<M>::hdr(),
+            fget: getter,
+            fset: Value::NONE,
+            fdel: Value::NONE,
+            doc: Value::NONE,
+        },
+    )?;
+    vm.dict_set_str(obj::<TypeObj>(t).dict, "__dict__", prop)?;
 
     let s = vm.types.super_;
     vm.def_static(s, "__new__", super_new)?;
@@ -468,6 +506,13 @@ impl<M: Mode> Vm<M> {
                 base_has_dict = true;
             }
         }
+        // A direct subclass of float keeps its value in a hidden first slot.
+        if base_list.contains(&self.types.float) {
+            if !base_slots.is_empty() || layout != Kind::Instance {
+                return Err(self.type_error("multiple bases have instance lay-out conflict"));
+            }
+            base_slots.push(self.intern(crate::builtins::int_type::FLOAT_VALUE_SLOT));
+        }
         // Copy the namespace.
         let dict = self.new_dict()?;
         self.temp_roots.push(dict);
@@ -523,9 +568,13 @@ impl<M: Mode> Vm<M> {
             self.dict_del(dict, k)?;
         }
         // __slots__.
+        let nbase_slots = base_slots.len();
         let mut slot_names = base_slots;
         let mut has_dict = true;
+        // CPython adds `__weakref__` unless __slots__ leaves it out (see `class_getset_descriptors`).
+        let mut wants_weakref = true;
         if let Some(sl) = self.dict_get_name(dict, "__slots__") {
+            wants_weakref = false;
             let items = if is::<StrObj>(sl) {
                 vec![sl]
             } else {
@@ -545,6 +594,7 @@ impl<M: Mode> Vm<M> {
                     continue;
                 }
                 if s == "__weakref__" {
+                    wants_weakref = true;
                     continue;
                 }
                 let v = self.intern(&s);
@@ -594,7 +644,8 @@ impl<M: Mode> Vm<M> {
         {
             self.dict_set_str(dict, "__hash__", Value::NONE)?;
         }
-        if self.dict_get_name(dict, "__doc__").is_none() {
+        let doc_added = self.dict_get_name(dict, "__doc__").is_none();
+        if doc_added {
             self.dict_set_str(dict, "__doc__", Value::NONE)?;
         }
         if self.dict_get_name(dict, "__module__").is_none() {
@@ -642,6 +693,27 @@ impl<M: Mode> Vm<M> {
             m.extend(rest);
             let mro = self.new_tuple(&m)?;
             self.store(&obj::<TypeObj>(cls).mro, mro);
+            self.register_subclass(cls, &base_list)?;
+            // A `member_descriptor` in the class dict for each slot this class declares.
+            let own_slots = obj::<TypeObj>(cls).slot_names[nbase_slots..].to_vec();
+            let g = self.rt.prelude;
+            if !own_slots.is_empty() && !g.is_null() {
+                if let Some(md) = self.dict_get_name(g, "_weft_member_descriptor") {
+                    for n in own_slots {
+                        let d = self.call(md, &[n, cls], &[])?;
+                        self.dict_set(dict, n, d)?;
+                    }
+                }
+            }
+            let add_dict = has_dict && !base_has_dict && layout != Kind::Type;
+            let add_weak = wants_weakref && !self.weakrefable_base(&base_list);
+            self.class_getset_descriptors(cls, dict, add_dict, add_weak)?;
+            if doc_added {
+                // CPython adds `__doc__` after the descriptors: keep it last.
+                let k = self.intern("__doc__");
+                self.dict_del(dict, k)?;
+                self.dict_set(dict, k, Value::NONE)?;
+            }
             if let Some(cell) = classcell {
                 if let Some(c) = cast::<CellObj>(cell) {
                     self.store(&c.value, cls);
@@ -749,12 +821,266 @@ fn type_mro<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     vm.new_list(&m)
 }
 
-fn type_subclasses<M: Mode>(
+fn type_subclasses<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__subclasses__", args, kwnames, 0, 0)?;
+    let reg = vm.rt.prelude;
+    let subs = vm
+        .dict_get_name(reg, "_weft_subclasses")
+        .map(|r| {
+            let key = Value::small_int((args[0].bits() & 0xffff_ffff_ffff) as i64);
+            vm.dict_get(r, key)
+        })
+        .transpose()?
+        .flatten();
+    match subs {
+        Some(l) if is::<ListObj>(l) => {
+            let items = vm.list_snapshot(l);
+            vm.new_list(&items)
+        }
+        _ => vm.new_list(&[]),
+    }
+}
+
+impl<M: Mode> Vm<M> {
+    /// Records `cls` as a direct subclass of each of its bases (for `type.__subclasses__`; the registry is
+    /// the prelude's `_weft_subclasses` dict, which keeps classes alive).
+    fn register_subclass(&mut self, cls: Value, bases: &[Value]) -> PyResult<()> {
+        let g = self.rt.prelude;
+        if g.is_null() {
+            return Ok(());
+        }
+        let Some(reg) = self.dict_get_name(g, "_weft_subclasses") else {
+            return Ok(());
+        };
+        for b in bases {
+            // Keyed by identity (a metaclass may make its classes unhashable); a base with subclasses
+            // stays alive through their `__bases__`, so its address is never reused.
+            let key = self.new_int((b.bits() & 0xffff_ffff_ffff) as i64)?;
+            let l = match self.dict_get(reg, key)? {
+                Some(l) => l,
+                None => {
+                    let l = self.new_list(&[])?;
+                    self.dict_set(reg, key, l)?;
+                    l
+                }
+            };
+            self.list_append(l, cls)?;
+        }
+        Ok(())
+    }
+}
+
+impl<M: Mode> Vm<M> {
+    /// Do instances of some base already support weak references (so `__weakref__` is inherited)?
+    /// Variable-size builtins (int, tuple, bytes) cannot add one either.
+    fn weakrefable_base(&mut self, bases: &[Value]) -> bool {
+        let wr = self.intern("__weakref__");
+        bases.iter().any(|b| {
+            if matches!(
+                obj::<TypeObj>(*b).layout,
+                Kind::BigInt | Kind::Tuple | Kind::Bytes
+            ) {
+                return true;
+            }
+            self.mro_of(*b).to_vec().iter().any(|m| {
+                let t = obj::<TypeObj>(*m);
+                (t.builtin && matches!(t.layout, Kind::Type | Kind::Set | Kind::FrozenSet))
+                    || self.dict_get_str(t.dict, wr).is_some()
+            })
+        })
+    }
+
+    /// A native function made once and kept in the prelude namespace `g` under a key that is not an
+    /// identifier (natives are registered in a table that only grows).
+    fn cached_native(&mut self, g: Value, name: &'static str, f: NativeFn<M>) -> PyResult<Value> {
+        let key = format!("_weft_native {name}");
+        if let Some(v) = self.dict_get_name(g, &key) {
+            return Ok(v);
+        }
+        let short = name.split(' ').next().unwrap_or(name);
+        let short: &'static str = if short == "__dict__" {
+            "__dict__"
+        } else {
+            "__weakref__"
+        };
+        let v = self.new_native(short, f, Value::NULL, false, false)?;
+        let k = self.new_string(key)?;
+        self.temp_roots.push(v);
+        let r = self.dict_set(g, k, v);
+        self.temp_roots.pop();
+        r.map(|_| v)
+    }
+
+    /// The `__dict__` / `__weakref__` getset descriptors CPython puts in a class that introduces them.
+    fn class_getset_descriptors(
+        &mut self,
+        cls: Value,
+        dict: Value,
+        add_dict: bool,
+        add_weak: bool,
+    ) -> PyResult<()> {
+        let g = self.rt.prelude;
+        if g.is_null() {
+            return Ok(());
+        }
+        let Some(gs) = self.dict_get_name(g, "_weft_getset_descriptor") else {
+            return Ok(());
+        };
+        let entries: [(&str, NativeFn<M>, bool); 2] = [
+            ("__dict__", instance_dict_get, add_dict),
+            ("__weakref__", instance_weakref_get, add_weak),
+        ];
+        for (name, getter, wanted) in entries {
+            if !wanted {
+                continue;
+            }
+            let f = self.cached_native(g, name, getter)?;
+            self.temp_roots.push(f);
+            let setter = if name == "__dict__" {
+                self.cached_native(g, "__dict__ setter", instance_dict_set)
+            } else {
+                Ok(Value::NONE)
+            };
+            let n = self.intern(name);
+            let info = setter.and_then(|s| {
+                self.temp_roots.push(s);
+                let info = self.new_tuple(&[n, cls]);
+                self.temp_roots.pop();
+                info.map(|i| (s, i))
+            });
+            let r = info.and_then(|(s, i)| self.call(gs, &[f, s, Value::NONE, i], &[]));
+            self.temp_roots.pop();
+            let d = r?;
+            self.dict_set(dict, n, d)?;
+        }
+        Ok(())
+    }
+}
+
+fn instance_dict_get<M: Mode>(
     vm: &mut Vm<M>,
-    _args: &[Value],
-    _kwnames: &[Value],
+    args: &[Value],
+    kwnames: &[Value],
 ) -> PyResult<Value> {
-    vm.new_list(&[])
+    vm.check_args("__dict__", args, kwnames, 1, 1)?;
+    match vm.instance_dict(args[0], true)? {
+        Some(d) => Ok(d),
+        None => {
+            let tn = vm.tname(args[0]).to_string();
+            Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")))
+        }
+    }
+}
+
+fn instance_dict_set<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("__dict__", args, kwnames, 2, 2)?;
+    let (v, d) = (args[0], args[1]);
+    if !is::<DictObj>(d) {
+        let tn = vm.tname(d).to_string();
+        return Err(vm.type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{tn}'"
+        )));
+    }
+    let slot = match crate::interp::attr::ops_kind(v) {
+        Some(Kind::Instance) if obj::<TypeObj>(vm.type_of(v)).has_dict => {
+            &obj::<InstanceObj>(v).dict
+        }
+        Some(Kind::Exception) => &obj::<ExceptionObj>(v).dict,
+        Some(Kind::List) => &obj::<ListObj>(v).dict,
+        Some(Kind::Dict) => &obj::<DictObj>(v).dict,
+        _ => {
+            let tn = vm.tname(v).to_string();
+            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")));
+        }
+    };
+    vm.store(slot, d);
+    Ok(Value::NONE)
+}
+
+fn instance_weakref_get<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kwnames: &[Value],
+) -> PyResult<Value> {
+    vm.check_args("__weakref__", args, kwnames, 1, 1)?;
+    Ok(Value::NONE)
+}
+
+fn object_class_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__class__", args, kwnames, 1, 1)?;
+    Ok(vm.type_of(args[0]))
+}
+
+/// `obj.__class__ = C`: only between user classes with the same instance layout (CPython's
+/// `object_set_class` / `compatible_for_assignment`).
+fn object_class_set<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__class__", args, kwnames, 2, 2)?;
+    let (v, new) = (args[0], args[1]);
+    let Some(nt) = cast::<TypeObj>(new) else {
+        let tn = vm.tname(new).to_string();
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{tn}' object"
+        )));
+    };
+    let old = vm.type_of(v);
+    let ot = obj::<TypeObj>(old);
+    let module_like = |vm: &Vm<M>, t: Value| vm.is_subtype(t, vm.types.module);
+    if (ot.builtin || nt.builtin) && !(module_like(vm, old) && module_like(vm, new)) {
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
+    }
+    if ot.layout != nt.layout || ot.slot_names != nt.slot_names || ot.has_dict != nt.has_dict {
+        let (a, b) = (nt.name.to_string(), ot.name.to_string());
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{a}' object layout differs from '{b}'"
+        )));
+    }
+    header(v).set_class(new.bits());
+    Ok(Value::NONE)
+}
+
+impl<M: Mode> Vm<M> {
+    /// Calls `name` from the Python prelude (`builtins/prelude.py`).
+    pub fn call_prelude(&mut self, name: &str, args: &[Value]) -> PyResult<Value> {
+        let g = self.rt.prelude;
+        let Some(f) = self.dict_get_name(g, name) else {
+            return Err(self.type_error(format!("weft prelude has no {name}")));
+        };
+        self.call(f, args, &[])
+    }
+
+    /// A read-only `mappingproxy` view of the mapping `m`.
+    pub fn new_mappingproxy(&mut self, m: Value) -> PyResult<Value> {
+        self.call_prelude("_weft_mappingproxy", &[m])
+    }
+}
+
+fn type_dict_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("__dict__", args, kwnames, 1, 1)?;
+    let Some(t) = cast::<TypeObj>(args[0]) else {
+        let tn = vm.tname(args[0]).to_string();
+        return Err(vm.type_error(format!(
+            "descriptor '__dict__' for 'type' objects doesn't apply to a '{tn}' object"
+        )));
+    };
+    let d = t.dict;
+    vm.new_mappingproxy(d)
+}
+
+/// `X | Y` on classes: a `types.UnionType` (built by the prelude's `_weft_union`).
+fn type_or<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__or__", args, kwnames, 1, 1)?;
+    vm.call_prelude("_weft_union", &[args[0], args[1]])
+}
+
+fn type_ror<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_method_args("__ror__", args, kwnames, 1, 1)?;
+    vm.call_prelude("_weft_union", &[args[1], args[0]])
 }
 
 fn type_instancecheck<M: Mode>(

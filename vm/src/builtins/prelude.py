@@ -3,6 +3,9 @@
 # "_weft_*" functions are called by the interpreter itself (except* matching and re-raising).
 
 
+_weft_subclasses = {}
+
+
 def _eg_predicate(condition):
     if isinstance(condition, type) and issubclass(condition, BaseException):
         return lambda e: isinstance(e, condition)
@@ -164,3 +167,188 @@ def _weft_prep_reraise_star(orig, excs):
     if len(keep) == 1:
         return keep[0]
     return BaseExceptionGroup("", keep)
+
+
+def _weft_make_member_descriptor():
+    class member_descriptor:
+        __qualname__ = "member_descriptor"
+
+        def __init__(self, name, objclass):
+            self.__name__ = name
+            self.__objclass__ = objclass
+
+        def __get__(self, obj, cls=None):
+            if obj is None:
+                return self
+            return object.__getattribute__(obj, self.__name__)
+
+        def __repr__(self):
+            return f"<member {self.__name__!r} of {self.__objclass__.__name__!r} objects>"
+
+    return member_descriptor
+
+
+_weft_member_descriptor = _weft_make_member_descriptor()
+
+
+def _weft_make_getset_descriptor():
+    # Made by the VM with doc = (name, owning class).
+    class getset_descriptor(property):
+        __qualname__ = "getset_descriptor"
+
+        def __repr__(self):
+            name, owner = self.__doc__
+            return f"<attribute {name!r} of {owner.__name__!r} objects>"
+
+    return getset_descriptor
+
+
+_weft_getset_descriptor = _weft_make_getset_descriptor()
+
+
+def _weft_make_mappingproxy():
+    class mappingproxy:
+        __qualname__ = "mappingproxy"
+        __slots__ = ("_weft_mapping",)
+
+        def __new__(cls, mapping):
+            if isinstance(mapping, (list, tuple)) or not hasattr(type(mapping), "__getitem__"):
+                raise TypeError(
+                    f"mappingproxy() argument must be a mapping, not {type(mapping).__name__}"
+                )
+            self = object.__new__(cls)
+            self._weft_mapping = mapping
+            return self
+
+        def __getitem__(self, key):
+            return self._weft_mapping[key]
+
+        def __delitem__(self, key):
+            raise TypeError("'mappingproxy' object does not support item deletion")
+
+        def get(self, key, default=None):
+            return self._weft_mapping.get(key, default)
+
+        def keys(self):
+            return self._weft_mapping.keys()
+
+        def values(self):
+            return self._weft_mapping.values()
+
+        def items(self):
+            return self._weft_mapping.items()
+
+        def copy(self):
+            return self._weft_mapping.copy()
+
+        def __iter__(self):
+            return iter(self._weft_mapping)
+
+        def __reversed__(self):
+            return reversed(self._weft_mapping)
+
+        def __len__(self):
+            return len(self._weft_mapping)
+
+        def __contains__(self, key):
+            return key in self._weft_mapping
+
+        def __eq__(self, other):
+            if isinstance(other, mappingproxy):
+                other = other._weft_mapping
+            return self._weft_mapping == other
+
+        def __or__(self, other):
+            if isinstance(other, mappingproxy):
+                other = other._weft_mapping
+            return self._weft_mapping | other
+
+        def __ror__(self, other):
+            return other | self._weft_mapping
+
+        def __repr__(self):
+            return f"mappingproxy({self._weft_mapping!r})"
+
+        def __str__(self):
+            return str(self._weft_mapping)
+
+    return mappingproxy
+
+
+_weft_mappingproxy = _weft_make_mappingproxy()
+
+
+def _weft_type_repr(t):
+    if t is type(None):
+        return "None"
+    if isinstance(t, type):
+        if t.__module__ == "builtins":
+            return t.__qualname__
+        return f"{t.__module__}.{t.__qualname__}"
+    return repr(t)
+
+
+def _weft_make_union_type():
+    class UnionType:
+        __qualname__ = "UnionType"
+        __module__ = "types"
+        __slots__ = ("_weft_args",)
+
+        @property
+        def __args__(self):
+            return self._weft_args
+
+        def __repr__(self):
+            return " | ".join(_weft_type_repr(a) for a in self._weft_args)
+
+        def __or__(self, other):
+            return _weft_union(self, other)
+
+        def __ror__(self, other):
+            return _weft_union(other, self)
+
+        def __eq__(self, other):
+            if not isinstance(other, UnionType):
+                return NotImplemented
+            return set(self._weft_args) == set(other._weft_args)
+
+        def __hash__(self):
+            return hash(frozenset(self._weft_args))
+
+        def __instancecheck__(self, obj):
+            for a in self._weft_args:
+                if not isinstance(a, type):
+                    raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+            return isinstance(obj, self._weft_args)
+
+        def __subclasscheck__(self, cls):
+            for a in self._weft_args:
+                if not isinstance(a, type):
+                    raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+            return issubclass(cls, self._weft_args)
+
+    return UnionType
+
+
+_weft_UnionType = _weft_make_union_type()
+
+
+def _weft_union(a, b):
+    def ok(x):
+        return x is None or isinstance(x, (type, _weft_UnionType)) or hasattr(x, "__origin__")
+
+    if not ok(a) or not ok(b):
+        return NotImplemented
+    args = []
+    for x in (a, b):
+        parts = x._weft_args if isinstance(x, _weft_UnionType) else (x,)
+        for p in parts:
+            if p is None:
+                p = type(None)
+            if p not in args:
+                args.append(p)
+    if len(args) == 1:
+        return args[0]
+    u = object.__new__(_weft_UnionType)
+    u._weft_args = tuple(args)
+    return u

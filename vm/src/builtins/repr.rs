@@ -4,7 +4,9 @@
 //! native repr of the value's layout is used (`native_repr`), which recurses into containers with a guard
 //! (`repr_stack`) so that a list containing itself prints `[...]`. `str(v)` is `__str__` when a user class
 //! defines one, the str itself for strs, and `repr` otherwise (like `object.__str__`). All of these may
-//! run Python code.
+//! run Python code. Text-kernel errors become Python exceptions here (`text_error`); Unicode codec
+//! errors carry CPython's five arguments (encoding, object, start, end, reason), from which their `str()`
+//! is formatted.
 
 use crate::access::Mode;
 use crate::interp::ops::Num;
@@ -21,6 +23,20 @@ pub const INT_MAX_STR_DIGITS: usize = 4300;
 impl<M: Mode> Vm<M> {
     /// Converts a text-kernel error into the Python exception it names.
     pub fn text_error(&mut self, e: TextError) -> PyErr {
+        match self.unicode_error_args(&e) {
+            Ok(Some((cls, args))) => {
+                let base = self.temp_roots.len();
+                self.temp_roots.extend_from_slice(&args);
+                let r = self.new_exception(cls, &args);
+                self.temp_roots.truncate(base);
+                return match r {
+                    Ok(x) => PyErr::Exc(x),
+                    Err(err) => err,
+                };
+            }
+            Ok(None) => {}
+            Err(err) => return err,
+        }
         let msg = e.message();
         match e.kind() {
             "TypeError" => self.type_error(msg),
@@ -41,6 +57,93 @@ impl<M: Mode> Vm<M> {
             }
             _ => self.value_error(msg),
         }
+    }
+
+    /// The class and `(encoding, object, start, end, reason)` arguments of a Unicode codec error.
+    fn unicode_error_args(&mut self, e: &TextError) -> PyResult<Option<(Value, Vec<Value>)>> {
+        let (cls, encoding, object, start, end, reason) = match e {
+            TextError::UnicodeDecode {
+                encoding,
+                start,
+                end,
+                reason,
+                object,
+            } => {
+                let o = self.new_bytes(object)?;
+                (
+                    self.exc.unicode_decode_error,
+                    encoding,
+                    o,
+                    start,
+                    end,
+                    reason,
+                )
+            }
+            TextError::UnicodeEncode {
+                encoding,
+                start,
+                end,
+                reason,
+                object,
+            } => {
+                let o = self.new_str(object)?;
+                (
+                    self.exc.unicode_encode_error,
+                    encoding,
+                    o,
+                    start,
+                    end,
+                    reason,
+                )
+            }
+            _ => return Ok(None),
+        };
+        self.temp_roots.push(object);
+        let r = (|| {
+            let enc = self.new_str(encoding)?;
+            self.temp_roots.push(enc);
+            let rs = self.new_str(reason);
+            self.temp_roots.pop();
+            let rs = rs?;
+            let st = self.new_int(*start as i64)?;
+            let en = self.new_int(*end as i64)?;
+            Ok(Some((cls, vec![enc, object, st, en, rs])))
+        })();
+        self.temp_roots.pop();
+        r
+    }
+
+    /// `str()` of a UnicodeDecodeError/UnicodeEncodeError built from its five arguments.
+    fn unicode_error_str(&mut self, v: Value, items: &[Value]) -> Option<String> {
+        if items.len() != 5 {
+            return None;
+        }
+        let enc = cast::<StrObj>(items[0])?.s.to_string();
+        let reason = cast::<StrObj>(items[4])?.s.to_string();
+        let start = usize::try_from(self.index_value(items[2]).ok()?).ok()?;
+        let end = usize::try_from(self.index_value(items[3]).ok()?).ok()?;
+        let e = if self.is_instance(v, self.exc.unicode_decode_error) {
+            let object = cast::<BytesObj>(items[1])?.b.to_vec();
+            TextError::UnicodeDecode {
+                encoding: enc,
+                start,
+                end,
+                reason,
+                object,
+            }
+        } else if self.is_instance(v, self.exc.unicode_encode_error) {
+            let object = cast::<StrObj>(items[1])?.s.to_string();
+            TextError::UnicodeEncode {
+                encoding: enc,
+                start,
+                end,
+                reason,
+                object,
+            }
+        } else {
+            return None;
+        };
+        Some(e.message())
     }
 
     /// Finds a user-defined (non-native) implementation of dunder `name` on `v`'s type.
@@ -151,6 +254,40 @@ impl<M: Mode> Vm<M> {
         let items = t.as_slice();
         // KeyError shows the repr of its key.
         let ke = self.exc.key_error;
+        if items.len() == 2 && self.is_instance(v, self.exc.os_error) {
+            let (errno, strerror) = (items[0], items[1]);
+            let en = self.str_string(errno)?;
+            let se = self.str_string(strerror)?;
+            let d = self.load(&e.dict);
+            let f1 = if d.is_null() {
+                None
+            } else {
+                self.dict_get_name(d, "filename")
+            };
+            let f2 = if d.is_null() {
+                None
+            } else {
+                self.dict_get_name(d, "filename2")
+            };
+            return match (f1, f2) {
+                (Some(f), Some(g)) if f != Value::NONE && g != Value::NONE => {
+                    let f = self.repr_string(f)?;
+                    let g = self.repr_string(g)?;
+                    Ok(format!("[Errno {en}] {se}: {f} -> {g}"))
+                }
+                (Some(f), _) if f != Value::NONE => {
+                    let f = self.repr_string(f)?;
+                    Ok(format!("[Errno {en}] {se}: {f}"))
+                }
+                _ => Ok(format!("[Errno {en}] {se}")),
+            };
+        }
+        if items.len() == 5 {
+            let items = items.to_vec();
+            if let Some(m) = self.unicode_error_str(v, &items) {
+                return Ok(m);
+            }
+        }
         match items.len() {
             0 => Ok(String::new()),
             1 if self.is_instance(v, ke) => self.repr_string(items[0]),
@@ -180,8 +317,8 @@ impl<M: Mode> Vm<M> {
         if v.is_small_int() {
             return Ok(v.as_small_int().to_string());
         }
-        if v.is_float() {
-            return Ok(numeric::float_repr::float_repr(v.as_float()));
+        if let Some(x) = self.float_value(v) {
+            return Ok(numeric::float_repr::float_repr(x));
         }
         if !v.is_ptr() {
             return Ok(match v {

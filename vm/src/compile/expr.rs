@@ -1,5 +1,8 @@
 //! Expression code generation: constants, operators, conditions, calls, displays, f-strings and
-//! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers).
+//! comprehensions (CPython 3.11's `compiler_visit_expr1` and helpers). Displays of constants fold like
+//! CPython's AST optimizer: a set display of more than two constants builds from a frozenset constant,
+//! and the iterable of `for`/`in` becomes a constant tuple or frozenset (`iter_operand`), so iteration
+//! order matches CPython.
 
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -131,6 +134,14 @@ fn fold_binop(op: ast::Operator, l: Const, r: Const) -> Option<Const> {
         Const::Bool(b) => Some(BigInt::from(u8::from(*b))),
         _ => None,
     };
+    if let (Const::Bool(a), Const::Bool(b)) = (&l, &r) {
+        match op {
+            O::BitAnd => return Some(Const::Bool(a & b)),
+            O::BitOr => return Some(Const::Bool(a | b)),
+            O::BitXor => return Some(Const::Bool(a ^ b)),
+            _ => {}
+        }
+    }
     if let (Some(a), Some(b)) = (as_int(&l), as_int(&r)) {
         let zero = BigInt::from(0);
         return Some(Const::Int(match op {
@@ -249,7 +260,7 @@ fn truthy(c: &Const) -> bool {
         Const::Str(s) => !s.is_empty(),
         Const::Bytes(b) => !b.is_empty(),
         Const::Ellipsis | Const::Code(_) => true,
-        Const::Tuple(t) => !t.is_empty(),
+        Const::Tuple(t) | Const::FrozenSet(t) => !t.is_empty(),
     }
 }
 
@@ -578,11 +589,44 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An iterable operand as CPython's AST optimizer leaves it (`fold_iter`): a display of constants
+    /// in `for x in ...`, a comprehension's `for`, or the last `in`/`not in` operand becomes a constant
+    /// tuple (list display) or frozenset (set display).
+    pub(super) fn iter_operand(&mut self, e: &'a Expr) -> CResult {
+        let folded = match e {
+            Expr::List(l) => l
+                .elts
+                .iter()
+                .map(constant_of)
+                .collect::<Option<Vec<_>>>()
+                .map(Const::Tuple),
+            Expr::Set(s) => s
+                .elts
+                .iter()
+                .map(constant_of)
+                .collect::<Option<Vec<_>>>()
+                .map(Const::FrozenSet),
+            _ => None,
+        };
+        match folded {
+            Some(c) => {
+                self.load_const(c);
+                Ok(())
+            }
+            None => self.expr(e),
+        }
+    }
+
     fn compare(&mut self, c: &'a ast::ExprCompare) -> CResult {
         self.expr(&c.left)?;
         let n = c.ops.len() - 1;
+        let last_in = matches!(c.ops[n], ast::CmpOp::In | ast::CmpOp::NotIn);
         if n == 0 {
-            self.expr(&c.comparators[0])?;
+            if last_in {
+                self.iter_operand(&c.comparators[0])?;
+            } else {
+                self.expr(&c.comparators[0])?;
+            }
             self.compare_op(c.ops[0]);
             return Ok(());
         }
@@ -594,7 +638,11 @@ impl<'a> Compiler<'a> {
             self.compare_op(c.ops[i]);
             self.jump(Op::JumpIfFalseOrPop, cleanup);
         }
-        self.expr(&c.comparators[n])?;
+        if last_in {
+            self.iter_operand(&c.comparators[n])?;
+        } else {
+            self.expr(&c.comparators[n])?;
+        }
         self.compare_op(c.ops[n]);
         let end = self.label();
         self.jump(Op::Jump, end);
@@ -615,13 +663,17 @@ impl<'a> Compiler<'a> {
             Seq::List | Seq::Tuple => (Op::BuildList, Op::ListAppend, Op::ListExtend),
             Seq::Set => (Op::BuildSet, Op::SetAdd, Op::SetUpdate),
         };
-        if n > 2 && kind != Seq::Set {
+        if n > 2 {
             if let Some(consts) = elts.iter().map(constant_of).collect::<Option<Vec<_>>>() {
                 if kind == Seq::Tuple && pushed == 0 {
                     self.load_const(Const::Tuple(consts));
                 } else {
                     self.emit(build, pushed);
-                    self.load_const(Const::Tuple(consts));
+                    self.load_const(if kind == Seq::Set {
+                        Const::FrozenSet(consts)
+                    } else {
+                        Const::Tuple(consts)
+                    });
                     self.emit(extend, 1);
                     if kind == Seq::Tuple {
                         self.op(Op::ListToTuple);
@@ -816,7 +868,11 @@ impl<'a> Compiler<'a> {
             self.kw_args(kws, n)?;
             return Ok(());
         }
-        self.starunpack(args, pushed, Seq::Tuple)?;
+        match args {
+            // `f(*x)`: the call itself turns x into a tuple (and names f in its error).
+            [Expr::Starred(s)] if pushed == 0 => self.expr(&s.value)?,
+            _ => self.starunpack(args, pushed, Seq::Tuple)?,
+        }
         if !kws.is_empty() {
             let mut have_dict = false;
             let mut nseen = 0;
@@ -1015,7 +1071,7 @@ impl<'a> Compiler<'a> {
         let code = self.exit_scope();
         self.op(Op::PushNull);
         self.make_closure(code, 0, range)?;
-        self.expr(&generators[0].iter)?;
+        self.iter_operand(&generators[0].iter)?;
         self.op(Op::GetIter);
         self.emit(Op::Call, 1);
         Ok(())
@@ -1050,7 +1106,7 @@ impl<'a> Compiler<'a> {
                     has_loop = false;
                 }
                 _ => {
-                    self.expr(&g.iter)?;
+                    self.iter_operand(&g.iter)?;
                     self.op(Op::GetIter);
                 }
             }

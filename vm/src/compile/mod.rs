@@ -43,6 +43,8 @@ pub enum Const {
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Const>),
+    /// A frozenset constant (set displays of more than two constants, `x in {consts}`, `for x in {consts}`).
+    FrozenSet(Vec<Const>),
     Code(Box<CodeUnit>),
 }
 
@@ -1115,6 +1117,16 @@ pub fn const_repr(c: &Const) -> String {
             let _ = write!(out, "'{}'", s.replace('\'', "\\'"));
         }
         Const::Ellipsis => out.push_str("Ellipsis"),
+        Const::FrozenSet(items) => {
+            out.push_str("frozenset({");
+            for (i, it) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(&const_repr(it));
+            }
+            out.push_str("})");
+        }
         Const::Tuple(items) => {
             out.push('(');
             for (i, it) in items.iter().enumerate() {

@@ -389,7 +389,7 @@ impl<'a> Compiler<'a> {
         let start = self.label();
         let cleanup = self.label();
         let end = self.label();
-        self.expr(&f.iter)?;
+        self.iter_operand(&f.iter)?;
         self.set_line(f);
         self.op(Op::GetIter);
         self.bind(start);

@@ -202,10 +202,40 @@ impl<M: Mode> Vm<M> {
 
     /// `getattr(v, name)`; `name` must be a str. Raises AttributeError when missing.
     pub fn getattr(&mut self, v: Value, name: Value) -> PyResult<Value> {
+        let t = self.type_of(v);
+        if !is::<SuperObj>(v)
+            && !obj::<TypeObj>(t).builtin
+            && self.load(&obj::<TypeObj>(t).has_getattr) != Value::FALSE
+        {
+            return self.getattr_hooked(v, name);
+        }
         match self.getattr_opt(v, name)? {
             Some(r) => Ok(r),
             None => Err(self.no_attribute(v, name)),
         }
+    }
+
+    /// `v.name` for a class with a user `__getattribute__`/`__getattr__`: an AttributeError from the
+    /// lookup (a property's, say) falls back to `__getattr__`, whose own error propagates unchanged.
+    fn getattr_hooked(&mut self, v: Value, name: Value) -> PyResult<Value> {
+        let t = self.type_of(v);
+        let ga = self.rt.names.__getattribute__;
+        let r = match self.type_lookup(t, ga) {
+            Some(f) if !is::<NativeObj>(f) => self.call_method_value(f, v, &[name]).map(Some),
+            _ => self.generic_getattr(v, name),
+        };
+        let ae = self.exc.attribute_error;
+        let err = match r {
+            Ok(Some(x)) => return Ok(x),
+            Ok(None) => None,
+            Err(e) if self.err_matches(&e, ae) => Some(e),
+            Err(e) => return Err(e),
+        };
+        let gn = self.rt.names.__getattr__;
+        if let Some(f) = self.type_lookup(t, gn) {
+            return self.call_method_value(f, v, &[name]);
+        }
+        Err(err.unwrap_or_else(|| self.no_attribute(v, name)))
     }
 
     /// AttributeError for `v.name`, in CPython's wording.
@@ -251,7 +281,11 @@ impl<M: Mode> Vm<M> {
                     }
                 }
             },
-            _ => self.generic_getattr(v, name)?,
+            _ => match self.generic_getattr(v, name) {
+                Ok(r) => r,
+                Err(e) if self.err_matches(&e, self.exc.attribute_error) => None,
+                Err(e) => return Err(e),
+            },
         };
         if r.is_some() {
             return Ok(r);

@@ -87,6 +87,58 @@ impl<M: Mode> Vm<M> {
     }
 
     /// `l.extend(iterable)`. May run Python code (the iterable's `__next__`).
+    /// `[*it]` / `f(a, *it)` (the LIST_EXTEND instruction): like `list_extend`, but a non-iterable
+    /// operand gets CPython's "Value after * must be an iterable" message.
+    pub fn list_extend_unpack(&mut self, l: Value, it: Value) -> PyResult<()> {
+        if is::<ListObj>(it) || is::<TupleObj>(it) {
+            return self.list_extend(l, it);
+        }
+        let iter = match self.get_iter(it) {
+            Ok(i) => i,
+            Err(e) => {
+                let te = self.exc.type_error;
+                if self.err_matches(&e, te) {
+                    let tn = self.tname(it).to_string();
+                    return Err(
+                        self.type_error(format!("Value after * must be an iterable, not {tn}"))
+                    );
+                }
+                return Err(e);
+            }
+        };
+        self.temp_roots.push(iter);
+        let r = self.list_extend(l, iter);
+        self.temp_roots.pop();
+        r
+    }
+
+    /// The positional arguments of `f(*args)` as a tuple (CALL_FUNCTION_EX): a non-tuple iterable is
+    /// collected; a non-iterable is "f() argument after * must be an iterable".
+    pub fn star_args_tuple(&mut self, f: Value, args: Value) -> PyResult<Value> {
+        if is::<TupleObj>(args) {
+            return Ok(args);
+        }
+        let iter = match self.get_iter(args) {
+            Ok(i) => i,
+            Err(e) => {
+                let te = self.exc.type_error;
+                if self.err_matches(&e, te) {
+                    let fname = self.func_display_name(f);
+                    let tn = self.tname(args).to_string();
+                    return Err(self.type_error(format!(
+                        "{fname}() argument after * must be an iterable, not {tn}"
+                    )));
+                }
+                return Err(e);
+            }
+        };
+        self.temp_roots.push(iter);
+        let r = self.collect_iterable(iter);
+        self.temp_roots.pop();
+        let items = r?;
+        self.new_tuple(&items)
+    }
+
     pub fn list_extend(&mut self, l: Value, it: Value) -> PyResult<()> {
         if is::<ListObj>(it) {
             let v = self.list_snapshot(it);
@@ -556,6 +608,15 @@ impl<M: Mode> Vm<M> {
         let src = if is::<DictObj>(m) {
             m
         } else {
+            let keys = self.intern("keys");
+            let mt = self.type_of(m);
+            if self.type_lookup(mt, keys).is_none() {
+                let fname = self.func_display_name(f);
+                let tn = self.tname(m).to_string();
+                return Err(self.type_error(format!(
+                    "{fname}() argument after ** must be a mapping, not {tn}"
+                )));
+            }
             let t = self.new_dict()?;
             self.dict_update_from(t, m)?;
             t
@@ -577,13 +638,24 @@ impl<M: Mode> Vm<M> {
     }
 
     /// The name used in call error messages.
+    /// CPython's `_PyObject_FunctionStr` without the parentheses: `module.qualname` unless the module is
+    /// `builtins` or unknown.
     pub fn func_display_name(&mut self, f: Value) -> String {
         if let Some(func) = cast::<FunctionObj>(f) {
-            let q = self.load(&func.qualname);
-            return self.str_of(q).to_string();
+            let (q, m) = (self.load(&func.qualname), self.load(&func.module));
+            let q = self.str_of(q).to_string();
+            if let Some(ms) = cast::<StrObj>(m) {
+                if &*ms.s != "builtins" {
+                    return format!("{}.{q}", ms.s);
+                }
+            }
+            return q;
         }
         if let Some(n) = cast::<NativeObj>(f) {
-            return n.name.to_string();
+            if n.owner.is_null() {
+                return n.name.to_string();
+            }
+            return format!("{}.{}", self.type_name(n.owner), n.name);
         }
         self.tname(f).to_string()
     }
@@ -730,6 +802,9 @@ impl<M: Mode> Vm<M> {
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
+            if what.is_empty() {
+                return Err(self.index_error("index out of range"));
+            }
             return Err(self.index_error(format!("{what} index out of range")));
         }
         Ok(j as usize)

@@ -512,7 +512,7 @@ impl<M: Mode> Vm<M> {
                         save_ip!();
                         let it = pop!(self);
                         let l = self.stack[self.stack.len() - arg as usize];
-                        tryv!(self.list_extend(l, it));
+                        tryv!(self.list_extend_unpack(l, it));
                     }
                     Op::SetUpdate => {
                         save_ip!();
@@ -628,6 +628,7 @@ impl<M: Mode> Vm<M> {
                         let args = pop!(self);
                         let f = pop!(self);
                         self.stack.pop();
+                        let args = tryv!(self.star_args_tuple(f, args));
                         let mut a: Vec<Value> = obj::<TupleObj>(args).as_slice().to_vec();
                         let mut names = Vec::new();
                         if kw.is_ptr() {

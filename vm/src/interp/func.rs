@@ -52,6 +52,13 @@ impl<M: Mode> Vm<M> {
                 self.temp_roots.truncate(mark);
                 t?
             }
+            Const::FrozenSet(items) => {
+                let t = self.const_value(&Const::Tuple(items.clone()), filename)?;
+                self.temp_roots.push(t);
+                let r = self.new_const_frozenset(obj::<TupleObj>(t).as_slice());
+                self.temp_roots.pop();
+                r?
+            }
             Const::Code(u) => self.materialize(u, filename)?,
         })
     }

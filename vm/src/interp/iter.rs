@@ -362,8 +362,19 @@ impl<M: Mode> Vm<M> {
                 if self.load_raw(&i.s1) == 1 {
                     return Ok(None);
                 }
-                let v = self.call(i.a, &[], &[])?;
-                if self.eq(v, i.b)? {
+                let v = match self.call(i.a, &[], &[]) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        // StopIteration from the callable ends the iteration (CPython's calliter).
+                        let si = self.exc.stop_iteration;
+                        if self.err_matches(&e, si) {
+                            self.store_raw(&i.s1, 1);
+                            return Ok(None);
+                        }
+                        return Err(e);
+                    }
+                };
+                if self.eq(i.b, v)? {
                     self.store_raw(&i.s1, 1);
                     return Ok(None);
                 }

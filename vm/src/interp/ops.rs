@@ -37,8 +37,36 @@ impl<M: Mode> Vm<M> {
             Some(Num::Int(0))
         } else if let Some(b) = cast::<BigIntObj>(v) {
             Some(Num::Big(&b.v))
+        } else if let Some(c) = cast::<ComplexObj>(v) {
+            Some(Num::Complex(c.re, c.im))
         } else {
-            cast::<ComplexObj>(v).map(|c| Num::Complex(c.re, c.im))
+            self.float_subclass_value(v).map(Num::Float)
+        }
+    }
+
+    /// The value of an instance of a user subclass of `float` (kept in its hidden first slot).
+    #[inline]
+    pub fn float_subclass_value(&self, v: Value) -> Option<f64> {
+        let i = cast::<InstanceObj>(v)?;
+        if i.nslots == 0 {
+            return None;
+        }
+        let t = obj::<TypeObj>(self.type_of(v));
+        let first = *t.slot_names.first()?;
+        if cast::<StrObj>(first)?.s.as_ref() != crate::builtins::int_type::FLOAT_VALUE_SLOT {
+            return None;
+        }
+        let x = self.load(i.slot(0));
+        x.is_float().then(|| x.as_float())
+    }
+
+    /// `v` as an f64 when it is a float or an instance of a float subclass.
+    #[inline]
+    pub fn float_value(&self, v: Value) -> Option<f64> {
+        if v.is_float() {
+            Some(v.as_float())
+        } else {
+            self.float_subclass_value(v)
         }
     }
 
@@ -172,6 +200,33 @@ impl<M: Mode> Vm<M> {
             Some(Kind::FrozenSet) if self.type_of(v) == self.types.frozenset => {
                 return Ok(self.frozenset_hash(v));
             }
+            Some(Kind::BoundMethod) => {
+                // CPython's meth_hash: identity of __self__ xor hash of __func__.
+                let b = obj::<BoundMethodObj>(v);
+                let (this, func) = (b.this, b.func);
+                let x = ((this.bits() & 0xffff_ffff_ffff) >> 4) as i64;
+                let y = self.hash(func)?;
+                let h = x ^ y;
+                return Ok(if h == -1 { -2 } else { h });
+            }
+            Some(Kind::Range) => {
+                // CPython's range_hash: hash((len, start, step)), with None for what does not matter.
+                let r = obj::<RangeObj>(v);
+                let (len, start, step) = (r.len, r.start, r.step);
+                let one = Value::small_int(1);
+                let parts = if len == Value::small_int(0) {
+                    [len, Value::NONE, Value::NONE]
+                } else if len == one {
+                    [len, start, Value::NONE]
+                } else {
+                    [len, start, step]
+                };
+                let mut hs = [0i64; 3];
+                for (h, p) in hs.iter_mut().zip(parts) {
+                    *h = self.hash(p)?;
+                }
+                return Ok(numeric::hash::hash_tuple(&hs));
+            }
             Some(Kind::Complex) => {
                 let c = obj::<ComplexObj>(v);
                 return Ok(
@@ -304,6 +359,13 @@ impl<M: Mode> Vm<M> {
         }
         let ka = kind_of(a);
         let kb = kind_of(b);
+        if ka == Kind::DictView as u8 || kb == Kind::DictView as u8 {
+            let r = self.dictview_compare(a, b, op)?;
+            if r != Value::NOT_IMPLEMENTED {
+                return Ok(r);
+            }
+            return self.dictview_compare(b, a, op.swapped());
+        }
         if ka != kb {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 let set_like = |k: u8| k == Kind::Set as u8 || k == Kind::FrozenSet as u8;
@@ -345,6 +407,13 @@ impl<M: Mode> Vm<M> {
                 let x = obj::<ByteArrayObj>(a).b.lock().unwrap().clone();
                 let y = obj::<ByteArrayObj>(b).b.lock().unwrap().clone();
                 Ok(Value::bool(cmp_ord(op, x.cmp(&y))))
+            }
+            Some(Kind::BoundMethod) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                // Equal when bound to the same object (identity) with equal functions.
+                let (x, y) = (obj::<BoundMethodObj>(a), obj::<BoundMethodObj>(b));
+                let (fx, fy) = (x.func, y.func);
+                let e = x.this == y.this && (fx == fy || self.eq(fx, fy)?);
+                Ok(Value::bool(if op == CmpOp::Eq { e } else { !e }))
             }
             Some(Kind::Range) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let e = self.range_equal(a, b)?;
@@ -424,6 +493,25 @@ impl<M: Mode> Vm<M> {
                 }
             }
         }
+        // `seq * x`: the number protocol of `x` (its __rmul__) comes before sequence repetition.
+        let mut tried_seq_reflected = false;
+        if op == BinOp::Mul
+            && builtin_a
+            && !builtin_b
+            && matches!(
+                Kind_of(a),
+                Some(Kind::Str | Kind::List | Kind::Tuple | Kind::Bytes | Kind::ByteArray)
+            )
+        {
+            let rn = self.intern("__rmul__");
+            if let Some(f) = self.type_lookup(tb, rn) {
+                tried_seq_reflected = true;
+                let r = self.call_method_value(f, b, &[a])?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
         if builtin_a && builtin_b {
             let r = self.native_binop(a, b, op, inplace)?;
             if r != Value::NOT_IMPLEMENTED {
@@ -453,7 +541,7 @@ impl<M: Mode> Vm<M> {
                 return Ok(r);
             }
         }
-        if !tried_reflected && ta != tb {
+        if !tried_reflected && !tried_seq_reflected && ta != tb {
             if let Some(f) = self.type_lookup(tb, rname) {
                 let r = self.call_method_value(f, b, &[a])?;
                 if r != Value::NOT_IMPLEMENTED {
@@ -535,6 +623,15 @@ impl<M: Mode> Vm<M> {
         op: BinOp,
         inplace: bool,
     ) -> PyResult<Value> {
+        let is_bool = |v: Value| v == Value::TRUE || v == Value::FALSE;
+        if matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) && is_bool(a) && is_bool(b) {
+            let (x, y) = (a == Value::TRUE, b == Value::TRUE);
+            return Ok(Value::bool(match op {
+                BinOp::And => x & y,
+                BinOp::Or => x | y,
+                _ => x ^ y,
+            }));
+        }
         if let (Some(x), Some(y)) = (self.as_num(a), self.as_num(b)) {
             return self.num_binop(x, y, op);
         }
@@ -647,6 +744,9 @@ impl<M: Mode> Vm<M> {
             (Some(Kind::DictView), _, BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor)
             | (_, Some(Kind::DictView), BinOp::And | BinOp::Or | BinOp::Sub | BinOp::Xor) => {
                 self.dictview_binop(a, b, op)
+            }
+            (Some(Kind::Type), _, BinOp::Or) | (_, Some(Kind::Type), BinOp::Or) if !inplace => {
+                self.call_prelude("_weft_union", &[a, b])
             }
             (Some(Kind::Bytes), _, BinOp::Mod) => self.bytes_percent_format(a, b),
             (Some(Kind::Bytes | Kind::ByteArray), _, _)
@@ -906,12 +1006,7 @@ impl<M: Mode> Vm<M> {
                     (len * phase.cos(), len * phase.sin())
                 }
             }
-            BinOp::FloorDiv | BinOp::Mod => {
-                return Err(self.type_error(format!(
-                    "unsupported operand type(s) for {}: 'complex' and 'complex'",
-                    op.symbol()
-                )))
-            }
+            // No // or % for complex: NotImplemented, so the error names the operand types.
             _ => return Ok(Value::NOT_IMPLEMENTED),
         };
         self.new_complex(re, im)
