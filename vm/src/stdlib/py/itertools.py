@@ -220,6 +220,8 @@ def starmap(function, iterable):
 
 def _starmap(function, it):
     for args in it:
+        if type(args) is not tuple:
+            args = tuple(args)   # a non-iterable item raises "'X' object is not iterable", like CPython
         yield function(*args)
 
 
