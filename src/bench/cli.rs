@@ -6,10 +6,12 @@ pub const USAGE: &str = "usage: weft bench [PROGRAMS...] [--threads 1,2,4] [--mo
                   [--compare python3,pypy3] [--repeat N] [--warmup K] [--out DIR] [--quick]
                   [--suite DIR] [--timeout SECS]
        weft bench compare OLD.json NEW.json [--threshold PCT]
+       weft bench report RESULTS.json [--out DIR]
 Runs the threaded suite of benches/python (all of it when no PROGRAMS are given) under Weft in
 each mode and under each --compare interpreter found on PATH, and writes results.md, results.json
 and SVG plots to --out (default bench-results/). --quick: small sizes, threads 1,2, repeat 3,
-warmup 1 (unless given explicitly). `compare` lists the points that got slower or changed status.";
+warmup 1 (unless given explicitly). `compare` lists the points that got slower or changed
+status; `report` re-renders results.md and the plots of a saved run.";
 
 /// A parsed `weft bench` run.
 #[derive(Debug, Clone, PartialEq)]

@@ -54,9 +54,11 @@ fn targets(cfg: &Config) -> Result<Vec<Target>, String> {
         if info.available && time.is_none() {
             info.note = Some("GNU time not installed: peak RSS not measured".into());
         }
+        // -S: no `site` import. The suite needs no site-packages, and a site directory full of
+        // .pth files (pyenv, distro Pythons) adds start-up time that is not the VM's speed.
         let launcher = info.available.then(|| Launcher {
             exe: info.path.clone().unwrap_or_default(),
-            pre_args: vec![],
+            pre_args: vec!["-S".into()],
             is_weft: false,
             gnu_time: time.clone(),
         });

@@ -32,6 +32,9 @@ pub fn main(args: &[String]) -> ExitCode {
     if args.first().map(String::as_str) == Some("compare") {
         return compare_main(&args[1..]);
     }
+    if args.first().map(String::as_str) == Some("report") {
+        return report_main(&args[1..]);
+    }
     let cfg = match cli::parse(args) {
         Ok(c) => c,
         Err(e) => {
@@ -129,4 +132,40 @@ fn compare_main(args: &[String]) -> ExitCode {
     let (text, bad) = compare::report(&old, &new, threshold);
     print!("{text}");
     ExitCode::from(if bad { 1 } else { 0 })
+}
+
+/// `weft bench report RESULTS.json [--out DIR]`: re-renders the Markdown and the plots of a saved
+/// run (default: next to the JSON file), e.g. after the plotting code changed.
+fn report_main(args: &[String]) -> ExitCode {
+    let (file, out) = match args {
+        [f] => (f, None),
+        [f, o, d] if o == "--out" => (f, Some(std::path::PathBuf::from(d))),
+        _ => {
+            eprintln!("usage: weft bench report RESULTS.json [--out DIR]");
+            return ExitCode::from(2);
+        }
+    };
+    let r = match results::Results::load(file) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("weft bench report: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let dir = out.unwrap_or_else(|| {
+        std::path::Path::new(file)
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default()
+    });
+    match write_all(&dir, &r) {
+        Ok(files) => {
+            eprintln!("weft bench: wrote {}", files.join(", "));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("weft bench report: {e}");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -29,6 +29,27 @@ fn median(r: &Results, prog: &str, interp: &str, mode: &str, threads: u32) -> Op
         .map(|t| t.median)
 }
 
+/// The colour of a series: fixed by its position among all series, so it is the same in every plot.
+fn color(r: &Results, interp: &str, mode: &str) -> RGBColor {
+    let k = series(r)
+        .iter()
+        .position(|(i, m)| i == interp && m == mode)
+        .unwrap_or(0);
+    COLORS[k % COLORS.len()]
+}
+
+/// The (interpreter, mode) series that have at least one ok point (the others are not drawn).
+fn plotted_series(r: &Results) -> Vec<(String, String)> {
+    series(r)
+        .into_iter()
+        .filter(|(i, m)| {
+            r.points
+                .iter()
+                .any(|p| &p.interpreter == i && &p.mode == m && p.status == Status::Ok)
+        })
+        .collect()
+}
+
 /// A drawing with only a title and a message (no data to plot).
 fn message(path: &Path, title: &str, msg: &str) -> Result<(), String> {
     let root = SVGBackend::new(path, (900, 200)).into_drawing_area();
@@ -47,19 +68,19 @@ fn message(path: &Path, title: &str, msg: &str) -> Result<(), String> {
 pub fn scaling(r: &Results, path: &Path) -> Result<(), String> {
     let threads = &r.config.threads;
     let nmax = threads.iter().copied().max().unwrap_or(1) as f64;
-    let series = series(r);
+    let series = plotted_series(r);
     let n = r.programs.len().max(1);
     let cols = 6.min(n);
     let rows = n.div_ceil(cols);
-    let root =
-        SVGBackend::new(path, (260 * cols as u32, 60 + 230 * rows as u32)).into_drawing_area();
+    let width = (260 * cols as u32).max(20 + 160 * series.len() as u32);
+    let root = SVGBackend::new(path, (width, 60 + 230 * rows as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
     let (top, body) = root.split_vertically(60);
     let title = "Scaling vs threads (ideal in grey; micro-patterns*: T1·N/TN)";
     top.draw(&Text::new(title, (10, 8), ("sans-serif", 20).into_font()))
         .map_err(err)?;
     for (k, (i, m)) in series.iter().enumerate() {
-        let c = COLORS[k % COLORS.len()];
+        let c = color(r, i, m);
         let x = 10 + 160 * k as i32;
         top.draw(&Rectangle::new([(x, 40), (x + 20, 50)], c.filled()))
             .map_err(err)?;
@@ -103,8 +124,8 @@ pub fn scaling(r: &Results, path: &Path) -> Result<(), String> {
                 RGBColor(190, 190, 190),
             ))
             .map_err(err)?;
-        for (k, (i, m)) in series.iter().enumerate() {
-            let c = COLORS[k % COLORS.len()];
+        for (i, m) in series.iter() {
+            let c = color(r, i, m);
             let pts: Vec<(f64, f64)> = threads
                 .iter()
                 .filter_map(|&t| {
@@ -130,7 +151,7 @@ fn hbars(
     title: &str,
     xdesc: &str,
     names: &[String],
-    groups: &[String],
+    groups: &[(String, RGBColor)],
     bars: &[Vec<Option<f64>>],
 ) -> Result<(), String> {
     let n = names.len().max(1);
@@ -164,14 +185,14 @@ fn hbars(
         ))
         .map_err(err)?;
     let band = 0.8 / g as f64;
-    for (k, grp) in groups.iter().enumerate() {
-        let c = COLORS[k % COLORS.len()];
+    for (k, (grp, c)) in groups.iter().enumerate() {
+        let c = *c;
         let rects: Vec<_> = bars
             .iter()
             .enumerate()
             .filter_map(|(p, row)| {
                 let v = row.get(k).copied().flatten()?;
-                let y0 = n as f64 - p as f64 - 0.9 + k as f64 * band;
+                let y0 = n as f64 - p as f64 - 0.1 - (k + 1) as f64 * band;
                 Some(Rectangle::new(
                     [(0.0, y0), (v, y0 + band * 0.9)],
                     c.filled(),
@@ -227,7 +248,7 @@ pub fn stm_overhead(r: &Results, path: &Path) -> Result<(), String> {
         title,
         "time relative to weft (GIL), 1 thread",
         &names,
-        &["weft stm".into()],
+        &[("weft stm".into(), color(r, "weft", "stm"))],
         &bars,
     )
 }
@@ -242,7 +263,7 @@ pub fn vs_cpython(r: &Results, path: &Path) -> Result<(), String> {
     {
         return message(path, title, "python3 was not measured");
     }
-    let groups: Vec<(String, String)> = series(r)
+    let groups: Vec<(String, String)> = plotted_series(r)
         .into_iter()
         .filter(|(i, _)| i != "python3")
         .collect();
@@ -257,7 +278,10 @@ pub fn vs_cpython(r: &Results, path: &Path) -> Result<(), String> {
                 .collect()
         })
         .collect();
-    let labels: Vec<String> = groups.iter().map(|(i, m)| label(i, m)).collect();
+    let labels: Vec<(String, RGBColor)> = groups
+        .iter()
+        .map(|(i, m)| (label(i, m), color(r, i, m)))
+        .collect();
     hbars(
         path,
         title,

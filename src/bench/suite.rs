@@ -24,26 +24,27 @@ const fn e(name: &'static str, micro: bool, size: u64, quick_size: u64) -> Entry
     }
 }
 
-/// Sizes: full ≈ 1–3 s per run on CPython on an idle machine; quick ≈ 0.05–0.2 s.
+/// Sizes: full ≈ 1–3 s per run on an idle machine; quick ≈ 0.1–0.4 s per Weft run on 2 loaded
+/// cores (the whole `--quick --compare python3,pypy3` run stays well under 10 minutes).
 pub const SUITE: &[Entry] = &[
-    e("raytrace", false, 96, 20),
-    e("mandelbrot", false, 300, 60),
+    e("raytrace", false, 96, 28),
+    e("mandelbrot", false, 300, 90),
     e("richards", false, 40, 4),
     e("nbody", false, 40, 4),
-    e("spectral_norm", false, 160, 40),
-    e("fannkuch", false, 9, 7),
+    e("spectral_norm", false, 160, 56),
+    e("fannkuch", false, 8, 7),
     e("btree", false, 40000, 3000),
     e("skiplist", false, 30000, 2500),
     e("kmeans", false, 20000, 2000),
-    e("txqueue", false, 6000, 600),
-    e("shared_read", false, 300000, 25000),
+    e("txqueue", false, 4000, 600),
+    e("shared_read", false, 300000, 40000),
     e("contended", false, 200000, 20000),
-    e("micro_calls", true, 1000000, 60000),
-    e("micro_methods", true, 600000, 40000),
-    e("micro_objects", true, 400000, 30000),
-    e("micro_dicts", true, 500000, 40000),
-    e("micro_closures", true, 500000, 40000),
-    e("micro_threadlocal", true, 1000000, 60000),
+    e("micro_calls", true, 1000000, 120000),
+    e("micro_methods", true, 300000, 40000),
+    e("micro_objects", true, 250000, 30000),
+    e("micro_dicts", true, 1000000, 100000),
+    e("micro_closures", true, 300000, 40000),
+    e("micro_threadlocal", true, 200000, 30000),
 ];
 
 /// A program to measure.
