@@ -172,27 +172,46 @@ fn num(tok: &str) -> Option<f64> {
     t.parse().ok()
 }
 
-/// Parses the `--stm-stats` report loosely: a number next to the words `commits`, `aborts` and
-/// `lost` (e.g. `commits: 120 aborts: 3 time lost: 1.5 ms` or `120 commits, 3 aborts, 1.5ms lost`);
-/// a value given in seconds (`s` unit) is converted to ms. `None` unless commits and aborts appear.
+/// Parses the `--stm-stats` report loosely: the number attached to the words `commits`, `aborts`
+/// and `lost`, written either `word: N` / `word=N` or `N word` (e.g. `commits: 120 aborts: 3 time
+/// lost: 1.5 ms`, or `120 commits, 3 aborts, 0.25 s lost`); a time in seconds (`s` unit) is
+/// converted to ms. `None` unless both commits and aborts appear.
 pub fn parse_stm_stats(stderr: &str) -> Option<StmStats> {
     let toks: Vec<&str> = stderr.split_whitespace().collect();
+    let is_unit = |t: &str| matches!(t.trim_matches(|c: char| !c.is_alphabetic()), "s" | "ms");
+    let secs_unit = |j: usize| {
+        let inline = toks[j].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let u = if inline.trim_matches(',').is_empty() {
+            toks.get(j + 1).copied().unwrap_or("")
+        } else {
+            inline
+        };
+        u.trim_matches(|c: char| !c.is_alphabetic()) == "s"
+    };
     let near = |key: &str| -> Option<(f64, bool)> {
         let i = toks.iter().position(|t| {
             t.to_ascii_lowercase()
                 .trim_matches(|c: char| !c.is_alphabetic())
                 .starts_with(key)
         })?;
-        let after = toks.get(i + 1).and_then(|t| num(t).map(|v| (v, i + 1)));
-        let before = i.checked_sub(1).and_then(|j| num(toks[j]).map(|v| (v, j)));
-        let (v, j) = after.or(before)?;
-        let unit = toks[j].trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let unit = if unit.is_empty() {
-            toks.get(j + 1).copied().unwrap_or("")
+        let tok = toks[i];
+        if let Some((_, v)) = tok.split_once(['=', ':']) {
+            if let Some(x) = num(v).filter(|_| v.chars().any(|c| c.is_ascii_digit())) {
+                return Some((x, secs_unit(i)));
+            }
+        }
+        let labelled = tok.ends_with(':') || tok.ends_with('=');
+        let j = if labelled {
+            i + 1
+        } else if i >= 1 && num(toks[i - 1]).is_some() {
+            i - 1
+        } else if i >= 2 && is_unit(toks[i - 1]) && num(toks[i - 2]).is_some() {
+            i - 2
         } else {
-            unit
+            i + 1
         };
-        Some((v, unit.trim_matches(|c: char| !c.is_alphabetic()) == "s"))
+        let v = num(toks.get(j)?)?;
+        Some((v, secs_unit(j)))
     };
     let (commits, _) = near("commit")?;
     let (aborts, _) = near("abort")?;

@@ -299,6 +299,8 @@ fn weft_rss_line_and_stm_stats() {
     assert_eq!((s.commits, s.aborts, s.time_lost_ms), (120, 3, 1.5));
     let s = measure::parse_stm_stats("120 commits, 3 aborts, 0.25 s lost").unwrap();
     assert_eq!((s.commits, s.aborts, s.time_lost_ms), (120, 3, 250.0));
+    let s = measure::parse_stm_stats("commits=7 aborts=0 lost=2ms").unwrap();
+    assert_eq!((s.commits, s.aborts, s.time_lost_ms), (7, 0, 2.0));
     assert!(measure::parse_stm_stats("weft: --stm is not implemented yet").is_none());
     assert!(super::interp::stm_fallback_note(
         "weft: --stm is not implemented yet; running with the GIL"
