@@ -114,7 +114,12 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
         .iter()
         .filter(|(i, m)| m == "gil" || targets[*i].info.stm_available)
         .count() as u64;
-    let total = programs.len() as u64 * (1 + measured * cfg.threads.len() as u64 * per_point);
+    let micro = programs
+        .iter()
+        .filter(|p| p.micro && p.size.is_some())
+        .count() as u64;
+    let total = programs.len() as u64 * (1 + measured * cfg.threads.len() as u64 * per_point)
+        + micro * measured * cfg.threads.len() as u64 * cfg.repeat as u64;
     let bar = ProgressBar::new(total);
     bar.set_style(
         ProgressStyle::with_template("{elapsed_precise} [{bar:32}] {pos}/{len} runs  {msg}")
@@ -225,6 +230,7 @@ fn unavailable(p: &Program, interp: &str, threads: u32) -> Point {
         peak_rss_kib: None,
         scaling: None,
         stm: None,
+        startup_s: None,
     }
 }
 
@@ -252,6 +258,7 @@ fn point(
         peak_rss_kib: None,
         scaling: None,
         stm: None,
+        startup_s: None,
     };
     let runs = cfg.warmup + cfg.repeat;
     for k in 0..runs {
@@ -308,11 +315,59 @@ fn point(
     if pt.time_s.is_none() && pt.status == Status::Ok {
         pt.status = Status::Failed;
     }
+    if p.micro && p.size.is_some() {
+        pt.startup_s = startup(cfg, l, p, threads, bar, timeout, pt.status == Status::Ok);
+    }
     pt
 }
 
-/// Sets each ok point's scaling relative to the ok 1-thread point of its series.
+/// Micro-patterns: median wall time of `cfg.repeat` runs with SIZE 0 (interpreter start, imports,
+/// thread start and join, no work), which `fill_scaling` subtracts. Skipped (the progress bar
+/// still advances) when the point is not ok.
+fn startup(
+    cfg: &Config,
+    l: &Launcher,
+    p: &Program,
+    threads: u32,
+    bar: &ProgressBar,
+    timeout: Duration,
+    wanted: bool,
+) -> Option<f64> {
+    if !wanted {
+        bar.inc(cfg.repeat as u64);
+        return None;
+    }
+    let mut times = Vec::new();
+    for _ in 0..cfg.repeat {
+        let o = measure::run(l, &p.path, threads, Some(0), timeout);
+        bar.inc(1);
+        if o.success {
+            times.push(o.wall_s);
+        }
+    }
+    stats::summarize(&times).map(|s| s.median)
+}
+
+/// Sets each ok point's scaling relative to the ok 1-thread point of its series. Micro-patterns
+/// (weak scaling) use start-up-corrected times, T - `startup_s`, when both points have one:
+/// otherwise a fixed start-up cost inflates T1·N/TN.
 pub fn fill_scaling(points: &mut [Point], programs: &[ProgramInfo]) {
+    let weak = |p: &Point| {
+        programs
+            .iter()
+            .any(|i| i.name == p.program && i.kind == "micro")
+    };
+    let net = |p: &Point| -> Option<f64> {
+        let t = p.time_s?.median;
+        if !weak(p) {
+            return Some(t);
+        }
+        match p.startup_s {
+            Some(s) if t > s => Some(t - s),
+            Some(_) => None,
+            None => Some(t),
+        }
+    };
     let base: Vec<Option<f64>> = points
         .iter()
         .map(|p| {
@@ -325,15 +380,14 @@ pub fn fill_scaling(points: &mut [Point], programs: &[ProgramInfo]) {
                         && q.threads == 1
                         && q.status == Status::Ok
                 })
-                .and_then(|q| q.time_s.map(|t| t.median))
+                .and_then(net)
         })
         .collect();
-    for (p, t1) in points.iter_mut().zip(base) {
-        let weak = programs
-            .iter()
-            .any(|i| i.name == p.program && i.kind == "micro");
-        p.scaling = match (p.status, t1, p.time_s) {
-            (Status::Ok, Some(t1), Some(tn)) => stats::scaling(t1, tn.median, p.threads, weak),
+    let nets: Vec<Option<f64>> = points.iter().map(net).collect();
+    let weak: Vec<bool> = points.iter().map(weak).collect();
+    for (((p, t1), tn), w) in points.iter_mut().zip(base).zip(nets).zip(weak) {
+        p.scaling = match (p.status, t1, tn) {
+            (Status::Ok, Some(t1), Some(tn)) => stats::scaling(t1, tn, p.threads, w),
             _ => None,
         };
     }

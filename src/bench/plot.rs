@@ -161,7 +161,7 @@ fn hbars(
         .flatten()
         .flatten()
         .fold(1.0f64, |a, &b| a.max(b))
-        * 1.15;
+        * 1.35;
     let root = SVGBackend::new(path, (900, 90 + (n * (14 * g + 10)) as u32)).into_drawing_area();
     root.fill(&WHITE).map_err(err)?;
     let mut chart = ChartBuilder::on(&root)
@@ -209,7 +209,7 @@ fn hbars(
         .configure_series_labels()
         .background_style(WHITE.mix(0.9))
         .border_style(BLACK)
-        .position(SeriesLabelPosition::LowerRight)
+        .position(SeriesLabelPosition::UpperRight)
         .draw()
         .map_err(err)?;
     let style =

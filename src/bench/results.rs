@@ -106,6 +106,9 @@ pub struct Point {
     /// Scaling vs the 1-thread point of the same interpreter and mode (see `ProgramInfo::kind`).
     pub scaling: Option<f64>,
     pub stm: Option<StmStats>,
+    /// Micro-patterns only: median wall time of the same command with SIZE 0 (start-up, imports,
+    /// thread start/join), subtracted from both times before computing `scaling`.
+    pub startup_s: Option<f64>,
 }
 
 impl Results {

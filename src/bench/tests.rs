@@ -99,6 +99,7 @@ fn point(
         peak_rss_kib: Some(10240),
         scaling: None,
         stm: None,
+        startup_s: None,
     }
 }
 
@@ -180,6 +181,28 @@ fn fill_scaling_uses_one_thread_point_and_skips_wrong() {
 }
 
 #[test]
+fn micro_scaling_subtracts_startup() {
+    let mut r = sample();
+    // T1 = 1.5 s of which 0.5 s start-up; T2 = 2.5 s of which 0.5 s: 2 threads did 2x the work
+    // in 2x the time, i.e. no scaling at all (without the correction: 1.2)
+    let set = |p: &mut Point, t: f64| {
+        p.time_s = Some(Summary {
+            median: t,
+            min: t,
+            max: t,
+        });
+        p.startup_s = Some(0.5);
+    };
+    set(&mut r.points[5], 1.5);
+    set(&mut r.points[6], 2.5);
+    engine::fill_scaling(&mut r.points, &r.programs);
+    assert_eq!(
+        r.point("micro_calls", "weft", "gil", 2).unwrap().scaling,
+        Some(1.0)
+    );
+}
+
+#[test]
 fn json_round_trip() {
     let r = sample();
     let text = r.to_json();
@@ -215,6 +238,7 @@ fn json_has_required_fields() {
         "peak_rss_kib",
         "scaling",
         "stm",
+        "startup_s",
     ] {
         assert!(p.get(k).is_some(), "missing point field {k}");
     }
