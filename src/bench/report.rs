@@ -86,8 +86,8 @@ pub fn markdown(r: &Results) -> String {
     let _ = writeln!(
         s,
         "\n## Summary\n\nMedian wall time in seconds at 1 thread, and scaling at {nmax} threads \
-         (macro programs T1/T{nmax}; micro-patterns, which do {nmax}x the work, T1·{nmax}/T{nmax}; \
-         ideal {nmax}). WRONG = checksum differs from the 1-thread GIL run of weft.\n"
+         (macro programs T1/T{nmax}; micro-patterns, which do {nmax}x the work, T1·{nmax}/T{nmax} on \
+         start-up-corrected times; ideal {nmax}). WRONG = checksum differs from the 1-thread GIL run of weft.\n"
     );
     let mut head = "| program |".to_string();
     let mut rule = "|---|".to_string();
@@ -120,9 +120,12 @@ pub fn markdown(r: &Results) -> String {
     let _ = writeln!(s, "\n\\* micro-pattern (weak scaling).\n\n## All points\n");
     let _ = writeln!(
         s,
-        "| program | interpreter | mode | threads | status | median s | min s | max s | scaling | peak RSS MiB | stm commits/aborts/lost ms | note |"
+        "| program | interpreter | mode | threads | status | median s | min s | max s | start-up s | scaling | peak RSS MiB | stm commits/aborts/lost ms | note |"
     );
-    let _ = writeln!(s, "|---|---|---|---:|---|---:|---:|---:|---:|---:|---|---|");
+    let _ = writeln!(
+        s,
+        "|---|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|"
+    );
     for p in &r.points {
         let (med, min, max) = match (p.status, p.time_s) {
             (Status::Ok, Some(t)) => (secs(t.median), secs(t.min), secs(t.max)),
@@ -130,7 +133,7 @@ pub fn markdown(r: &Results) -> String {
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             p.program,
             p.interpreter,
             p.mode,
@@ -139,6 +142,7 @@ pub fn markdown(r: &Results) -> String {
             med,
             min,
             max,
+            p.startup_s.map(secs).unwrap_or("—".into()),
             p.scaling.map(|x| format!("{x:.2}")).unwrap_or("—".into()),
             p.peak_rss_kib
                 .map(|k| format!("{:.1}", k as f64 / 1024.0))
