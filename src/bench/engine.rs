@@ -321,7 +321,7 @@ fn point(
     pt
 }
 
-/// Micro-patterns: median wall time of `cfg.repeat` runs with SIZE 0 (interpreter start, imports,
+/// Micro-patterns: minimum wall time of `cfg.repeat` runs with SIZE 0 (interpreter start, imports,
 /// thread start and join, no work), which `fill_scaling` subtracts. Skipped (the progress bar
 /// still advances) when the point is not ok.
 fn startup(
@@ -345,11 +345,11 @@ fn startup(
             times.push(o.wall_s);
         }
     }
-    stats::summarize(&times).map(|s| s.median)
+    stats::summarize(&times).map(|s| s.min)
 }
 
 /// Sets each ok point's scaling relative to the ok 1-thread point of its series. Micro-patterns
-/// (weak scaling) use start-up-corrected times, T - `startup_s`, when both points have one:
+/// (weak scaling) use start-up-corrected times, min(T) - `startup_s`, when both points have one:
 /// otherwise a fixed start-up cost inflates T1·N/TN.
 pub fn fill_scaling(points: &mut [Point], programs: &[ProgramInfo]) {
     let weak = |p: &Point| {
@@ -358,14 +358,16 @@ pub fn fill_scaling(points: &mut [Point], programs: &[ProgramInfo]) {
             .any(|i| i.name == p.program && i.kind == "micro")
     };
     let net = |p: &Point| -> Option<f64> {
-        let t = p.time_s?.median;
+        let t = p.time_s?;
         if !weak(p) {
-            return Some(t);
+            return Some(t.median);
         }
+        // Load noise only ever adds time, so the difference of the minima is the robust
+        // estimate; a difference under a quarter of the start-up time is noise, not a measure.
         match p.startup_s {
-            Some(s) if t > s => Some(t - s),
+            Some(s) if t.min - s > 0.25 * s => Some(t.min - s),
             Some(_) => None,
-            None => Some(t),
+            None => Some(t.median),
         }
     };
     let base: Vec<Option<f64>> = points

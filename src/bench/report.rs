@@ -87,7 +87,8 @@ pub fn markdown(r: &Results) -> String {
         s,
         "\n## Summary\n\nMedian wall time in seconds at 1 thread, and scaling at {nmax} threads \
          (macro programs T1/T{nmax}; micro-patterns, which do {nmax}x the work, T1·{nmax}/T{nmax} on \
-         start-up-corrected times; ideal {nmax}). WRONG = checksum differs from the 1-thread GIL run of weft.\n"
+         start-up-corrected minimum times, — when the work is too small to separate from start-up; \
+         ideal {nmax}). WRONG = checksum differs from the 1-thread GIL run of weft.\n"
     );
     let mut head = "| program |".to_string();
     let mut rule = "|---|".to_string();

@@ -106,8 +106,9 @@ pub struct Point {
     /// Scaling vs the 1-thread point of the same interpreter and mode (see `ProgramInfo::kind`).
     pub scaling: Option<f64>,
     pub stm: Option<StmStats>,
-    /// Micro-patterns only: median wall time of the same command with SIZE 0 (start-up, imports,
-    /// thread start/join), subtracted from both times before computing `scaling`.
+    /// Micro-patterns only: minimum wall time of the same command with SIZE 0 (start-up, imports,
+    /// thread start/join); `scaling` uses min(runs) minus this (null when that is not clearly
+    /// above noise: under a quarter of the start-up time).
     pub startup_s: Option<f64>,
 }
 

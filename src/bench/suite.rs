@@ -39,12 +39,12 @@ pub const SUITE: &[Entry] = &[
     e("txqueue", false, 4000, 600),
     e("shared_read", false, 300000, 40000),
     e("contended", false, 200000, 20000),
-    e("micro_calls", true, 1000000, 240000),
-    e("micro_methods", true, 300000, 80000),
-    e("micro_objects", true, 250000, 60000),
-    e("micro_dicts", true, 1000000, 200000),
-    e("micro_closures", true, 300000, 80000),
-    e("micro_threadlocal", true, 200000, 60000),
+    e("micro_calls", true, 2400000, 480000),
+    e("micro_methods", true, 1000000, 160000),
+    e("micro_objects", true, 800000, 120000),
+    e("micro_dicts", true, 2000000, 400000),
+    e("micro_closures", true, 1000000, 160000),
+    e("micro_threadlocal", true, 300000, 60000),
 ];
 
 /// A program to measure.

@@ -200,6 +200,13 @@ fn micro_scaling_subtracts_startup() {
         r.point("micro_calls", "weft", "gil", 2).unwrap().scaling,
         Some(1.0)
     );
+    // work indistinguishable from start-up: no number
+    set(&mut r.points[6], 0.55);
+    engine::fill_scaling(&mut r.points, &r.programs);
+    assert_eq!(
+        r.point("micro_calls", "weft", "gil", 2).unwrap().scaling,
+        None
+    );
 }
 
 #[test]
