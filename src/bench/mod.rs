@@ -51,8 +51,10 @@ pub fn main(args: &[String]) -> ExitCode {
     };
     match write_all(&cfg.out, &results) {
         Ok(files) => {
+            // stdout gets the header and the summary; every point is in results.md
             let md = report::markdown(&results);
-            println!("{md}");
+            let summary = md.split("\n## All points").next().unwrap_or(&md);
+            println!("{}", summary.trim_end());
             eprintln!("weft bench: wrote {}", files.join(", "));
             let bad = results
                 .points
