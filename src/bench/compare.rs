@@ -1,6 +1,7 @@
 //! `weft bench compare OLD.json NEW.json [--threshold PCT]`: matches the points of two runs by
 //! (program, interpreter, mode, threads) and lists regressions (median slower by more than the
-//! threshold, default 10%), improvements, and status changes (e.g. ok → wrong).
+//! threshold, default 10%), improvements, and status changes (e.g. ok → wrong). Points of a
+//! program whose SIZE differs between the two runs are not compared.
 
 use super::results::{Results, Status};
 use std::fmt::Write;
@@ -16,10 +17,14 @@ pub struct Change {
     pub status: (Status, Status),
 }
 
-/// Points present in both runs, with their ratio.
+/// Points present in both runs with the same program SIZE, with their ratio.
 pub fn changes(old: &Results, new: &Results) -> Vec<Change> {
+    let size = |r: &Results, prog: &str| r.programs.iter().find(|p| p.name == prog).map(|p| p.size);
     let mut out = Vec::new();
     for n in &new.points {
+        if size(old, &n.program) != size(new, &n.program) {
+            continue; // a different SIZE is a different measurement
+        }
         let Some(o) = old.point(&n.program, &n.interpreter, &n.mode, n.threads) else {
             continue;
         };
