@@ -1,8 +1,10 @@
 //! The `weft` command line: `weft [--stm] file.py args…`, `weft -c code`, `weft --dis file.py`,
-//! `weft --version`, `weft --help`.
+//! `weft --version`, `weft --help`, and `weft bench …` (the benchmark harness, src/bench/).
 //!
 //! `--stm` is accepted but, until issue 4 lands the transactional mode, runs the program in GIL mode
 //! and says so on stderr (never silently pretending to run in parallel).
+
+mod bench;
 
 use std::process::ExitCode;
 use weft_vm::runner::{self, Program};
@@ -14,11 +16,15 @@ Options:
   --stm      run threads in parallel as software transactions (not available yet: runs with the GIL)
   --version  print the Weft version and exit
   -h, --help print this help message and exit
+bench ...    run the threaded benchmark suite (weft bench --help)
 file         program read from script file
 arg ...      arguments passed to program in sys.argv[1:]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("bench") {
+        return bench::main(&args[1..]);
+    }
     let mut i = 0;
     while i < args.len() {
         match args[i].as_str() {
