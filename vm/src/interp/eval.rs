@@ -20,6 +20,18 @@ use crate::interp::{PyErr, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
 
+/// `a op b` on two floats when IEEE arithmetic gives Python's result directly (no error case).
+#[inline(always)]
+fn float_op(a: f64, b: f64, op: BinOp) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::float(a + b)),
+        BinOp::Sub => Some(Value::float(a - b)),
+        BinOp::Mul => Some(Value::float(a * b)),
+        BinOp::TrueDiv if b != 0.0 => Some(Value::float(a / b)),
+        _ => None,
+    }
+}
+
 /// How a nested run ended.
 pub enum Exit {
     Return(Value),
@@ -324,6 +336,11 @@ impl<M: Mode> Vm<M> {
                                 self.stack.push(v);
                                 continue;
                             }
+                        } else if a.is_float() && b.is_float() {
+                            if let Some(v) = float_op(a.as_float(), b.as_float(), op) {
+                                self.stack.push(v);
+                                continue;
+                            }
                         }
                         save_ip!();
                         let v = tryv!(self.binary_op(a, b, op, inplace));
@@ -353,6 +370,11 @@ impl<M: Mode> Vm<M> {
                             self.stack.push(Value::bool(r));
                             continue;
                         }
+                        if a.is_float() && b.is_float() {
+                            let r = crate::interp::ops::cmp_f64(op, a.as_float(), b.as_float());
+                            self.stack.push(Value::bool(r));
+                            continue;
+                        }
                         save_ip!();
                         let v = tryv!(self.compare(a, b, op));
                         self.stack.push(v);
@@ -370,9 +392,9 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool(r != (arg == 1)));
                     }
                     Op::Jump => {
-                        if (arg as usize) < ip && self.heap.should_collect() {
+                        if (arg as usize) < ip {
                             save_ip!();
-                            self.safepoint();
+                            self.safepoint_poll();
                         }
                         ip = arg as usize;
                     }
@@ -572,27 +594,44 @@ impl<M: Mode> Vm<M> {
                         let sl = self.stack.len();
                         let x = self.stack[sl - argc - 2];
                         let y = self.stack[sl - argc - 1];
-                        let (callable, first) = if x.is_null() {
+                        let (mut callable, mut first) = if x.is_null() {
                             (y, sl - argc)
                         } else {
                             (x, sl - argc - 1)
                         };
                         save_ip!();
-                        if self.heap.should_collect() {
-                            self.safepoint();
+                        self.safepoint_poll();
+                        // A bound method: call its function with `self` in the NULL slot (no arg copy).
+                        if x.is_null() {
+                            if let Some(bm) = cast::<BoundMethodObj>(y) {
+                                self.stack[sl - argc - 2] = bm.func;
+                                self.stack[sl - argc - 1] = bm.this;
+                                callable = bm.func;
+                                first = sl - argc - 1;
+                            }
                         }
-                        // Python function without keywords or generator flag: push a frame in this loop.
+                        let kwn: &[Value] = if nkw > 0 {
+                            obj::<TupleObj>(kwnames).as_slice()
+                        } else {
+                            &[]
+                        };
+                        // Python function: push a frame in this loop.
                         if let Some(func) = cast::<FunctionObj>(callable) {
                             let fcode = &obj::<CodeObj>(func.code).code;
                             if fcode.flags & crate::bytecode::flags::GENERATOR == 0 {
+                                let base = sl - argc - 2;
+                                if nkw == 0 && self.fast_bind(callable, first, base) {
+                                    tryv!(self.push_fast_frame(
+                                        callable,
+                                        base,
+                                        fi.builtins,
+                                        Boundary::Caller
+                                    ));
+                                    continue 'frames;
+                                }
                                 let args: Vec<Value> = self.stack[first..].to_vec();
-                                let kwn: &[Value] = if nkw > 0 {
-                                    obj::<TupleObj>(kwnames).as_slice()
-                                } else {
-                                    &[]
-                                };
                                 let locals = tryv!(self.bind_args(callable, &args, kwn));
-                                self.stack.truncate(sl - argc - 2);
+                                self.stack.truncate(base);
                                 let info = FrameInfo {
                                     code: func.code,
                                     ip: 0,
@@ -608,13 +647,32 @@ impl<M: Mode> Vm<M> {
                                 continue 'frames;
                             }
                         }
-                        let args: Vec<Value> = self.stack[first..].to_vec();
-                        let kwn: Vec<Value> = if nkw > 0 {
-                            obj::<TupleObj>(kwnames).as_slice().to_vec()
-                        } else {
-                            Vec::new()
+                        // `C(args)` for a plain class whose `__init__` is a Python function: allocate with
+                        // object.__new__ and run `__init__` in this loop (its frame returns the instance).
+                        if nkw == 0 && is::<TypeObj>(callable) {
+                            let base = sl - argc - 2;
+                            if let Some(init) = tryv!(self.try_fast_init(callable, first, base)) {
+                                tryv!(self.push_fast_frame(
+                                    init,
+                                    base + 1,
+                                    fi.builtins,
+                                    Boundary::Init
+                                ));
+                                continue 'frames;
+                            }
+                        }
+                        let r = {
+                            let n = sl - first;
+                            if n <= 8 {
+                                // The arguments stay on the operand stack (rooted) during the call.
+                                let mut buf = [Value::NULL; 8];
+                                buf[..n].copy_from_slice(&self.stack[first..]);
+                                tryv!(self.call(callable, &buf[..n], kwn))
+                            } else {
+                                let args: Vec<Value> = self.stack[first..].to_vec();
+                                tryv!(self.call(callable, &args, kwn))
+                            }
                         };
-                        let r = tryv!(self.call(callable, &args, &kwn));
                         self.stack.truncate(sl - argc - 2);
                         self.stack.push(r);
                     }
@@ -649,10 +707,8 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::ReturnValue => {
                         let v = pop!(self);
-                        if self.heap.should_collect() {
-                            save_ip!();
-                            self.safepoint();
-                        }
+                        save_ip!();
+                        self.safepoint_poll();
                         self.stack.truncate(base);
                         self.frames.pop();
                         if fi.gen.is_ptr() {
@@ -661,6 +717,17 @@ impl<M: Mode> Vm<M> {
                         }
                         if fi.boundary == Boundary::Native || self.frames.len() < boundary_depth {
                             return Ok(Exit::Return(v));
+                        }
+                        if fi.boundary == Boundary::Init {
+                            // The instance is already on the caller's stack, below the frame.
+                            if v != Value::NONE {
+                                let msg = format!(
+                                    "__init__() should return None, not '{}'",
+                                    self.tname(v)
+                                );
+                                return Err(self.type_error(msg));
+                            }
+                            continue 'frames;
                         }
                         self.stack.push(v);
                         continue 'frames;
@@ -928,6 +995,15 @@ impl<M: Mode> Vm<M> {
     /// A GC safepoint: every live value is in a root (see the module documentation).
     pub fn safepoint(&mut self) {
         crate::interp::gc::collect(self);
+    }
+
+    /// The eval loop's safepoint poll (backward jumps, calls, returns): the one place the loop checks
+    /// whether it must stop (today: a pending collection). Cheap when nothing is pending.
+    #[inline(always)]
+    fn safepoint_poll(&mut self) {
+        if self.heap.should_collect() {
+            self.safepoint();
+        }
     }
 
     fn check_except_class(&mut self, cls: Value) -> PyResult<()> {
