@@ -14,7 +14,7 @@
 //! boundary frame, whose caller gets the error.
 
 use crate::access::Mode;
-use crate::bytecode::{BinOp, CmpOp, Op, UnOp};
+use crate::bytecode::{BinOp, CmpOp, InlineCache, Op, UnOp};
 use crate::interp::frame::{Boundary, FrameInfo};
 use crate::interp::{PyErr, PyResult, Vm};
 use crate::object::*;
@@ -251,10 +251,12 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::LoadGlobal => {
                         let name = code.names[arg as usize];
-                        let v = match self.dict_get_str(fi.globals, name) {
-                            Some(v) => Some(v),
-                            None => self.dict_get_str(fi.builtins, name),
-                        };
+                        let c = &code.caches[ip - 1];
+                        if let Some(v) = self.load_global_cached(fi.globals, fi.builtins, name, c) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        let v = self.load_global_fill(fi.globals, fi.builtins, name, c);
                         match v {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -281,14 +283,16 @@ impl<M: Mode> Vm<M> {
                     Op::LoadAttr => {
                         save_ip!();
                         let o = pop!(self);
-                        let v = tryv!(self.getattr(o, code.names[arg as usize]));
+                        let c = &code.caches[ip - 1];
+                        let v = tryv!(self.load_attr_cached(o, code.names[arg as usize], c));
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         save_ip!();
                         let o = pop!(self);
                         let v = pop!(self);
-                        tryv!(self.setattr(o, code.names[arg as usize], v));
+                        let c = &code.caches[ip - 1];
+                        tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
                     }
                     Op::DeleteAttr => {
                         save_ip!();
@@ -298,7 +302,8 @@ impl<M: Mode> Vm<M> {
                     Op::LoadMethod => {
                         save_ip!();
                         let o = pop!(self);
-                        let (m, s) = tryv!(self.load_method(o, code.names[arg as usize]));
+                        let c = &code.caches[ip - 1];
+                        let (m, s) = tryv!(self.load_method_cached(o, code.names[arg as usize], c));
                         self.stack.push(m);
                         self.stack.push(s);
                     }
@@ -960,6 +965,53 @@ impl<M: Mode> Vm<M> {
                 let _ = nlp;
             }
         }
+    }
+
+    /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = where the name was found
+    /// (1: globals, 2: builtins) | entry hint << 8, 2 = the globals' key-set version when found in the
+    /// builtins (a global added or deleted since changes it). The hint is validated by the key stored at
+    /// that entry, so the value read is always the dict's current one.
+    #[inline(always)]
+    fn load_global_cached(
+        &self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        if c.get(0) != globals.bits() {
+            return None;
+        }
+        let w1 = c.get(1);
+        let hint = (w1 >> 8) as usize;
+        match w1 & 0xff {
+            1 => self.dict_hint_get(globals, name, hint),
+            2 if self.load_raw(&obj::<DictObj>(globals).version) == c.get(2) => {
+                self.dict_hint_get(builtins, name, hint)
+            }
+            _ => None,
+        }
+    }
+
+    /// `LoadGlobal`'s full lookup (globals, then builtins), refilling the inline cache.
+    fn load_global_fill(
+        &mut self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        let ver = self.load_raw(&obj::<DictObj>(globals).version);
+        if let Some((e, v)) = self.dict_find_str(globals, name) {
+            c.set(0, globals.bits());
+            c.set(1, 1 | (e as u64) << 8);
+            return Some(v);
+        }
+        let (e, v) = self.dict_find_str(builtins, name)?;
+        c.set(0, globals.bits());
+        c.set(2, ver);
+        c.set(1, 2 | (e as u64) << 8);
+        Some(v)
     }
 
     /// UnboundLocalError for the local variable `name` (a str).
