@@ -28,8 +28,21 @@ fn float_op(a: f64, b: f64, op: BinOp) -> Option<Value> {
         BinOp::Sub => Some(Value::float(a - b)),
         BinOp::Mul => Some(Value::float(a * b)),
         BinOp::TrueDiv if b != 0.0 => Some(Value::float(a / b)),
+        // A positive finite base never needs a complex result or an error unless the result overflows.
+        BinOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let r = a.powf(b);
+            r.is_finite().then(|| Value::float(r))
+        }
         _ => None,
     }
+}
+
+/// `k` (a small int) as an index into a sequence of length `n`, negative indices from the end.
+#[inline(always)]
+fn seq_small_index(k: Value, n: usize) -> Option<usize> {
+    let i = k.as_small_int();
+    let i = if i < 0 { i + n as i64 } else { i };
+    (0 <= i && (i as usize) < n).then_some(i as usize)
 }
 
 /// How a nested run ended.
@@ -308,17 +321,31 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::BinarySubscr => {
-                        save_ip!();
                         let k = pop!(self);
                         let o = pop!(self);
+                        if let Some(v) = self.subscr_fast(o, k) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        save_ip!();
                         let v = tryv!(self.getitem(o, k));
                         self.stack.push(v);
                     }
                     Op::StoreSubscr => {
-                        save_ip!();
                         let k = pop!(self);
                         let o = pop!(self);
                         let v = pop!(self);
+                        if k.is_small_int()
+                            && is::<ListObj>(o)
+                            && self.type_of(o) == self.types.list
+                        {
+                            let n = self.list_len(o);
+                            if let Some(i) = seq_small_index(k, n) {
+                                self.list_set(o, i, v);
+                                continue;
+                            }
+                        }
+                        save_ip!();
                         tryv!(self.setitem(o, k, v));
                     }
                     Op::DeleteSubscr => {
@@ -567,8 +594,23 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(t);
                     }
                     Op::UnpackSequence => {
-                        save_ip!();
                         let s = pop!(self);
+                        if let Some(t) = cast::<TupleObj>(s) {
+                            if t.len == arg as usize && self.type_of(s) == self.types.tuple {
+                                self.stack.extend(t.as_slice().iter().rev());
+                                continue;
+                            }
+                        } else if is::<ListObj>(s)
+                            && self.type_of(s) == self.types.list
+                            && self.list_len(s) == arg as usize
+                        {
+                            for i in (0..arg as usize).rev() {
+                                let v = self.list_get(s, i);
+                                self.stack.push(v);
+                            }
+                            continue;
+                        }
+                        save_ip!();
                         let items = tryv!(self.unpack(s, arg as usize, None));
                         for v in items.iter().rev() {
                             self.stack.push(*v);
@@ -965,6 +1007,34 @@ impl<M: Mode> Vm<M> {
                 let _ = nlp;
             }
         }
+    }
+
+    /// `o[k]` for an exact list or tuple and an in-range small int, or an exact dict and a str key that
+    /// is present; None means "take the general path" (which also raises the errors).
+    #[inline(always)]
+    fn subscr_fast(&mut self, o: Value, k: Value) -> Option<Value> {
+        if !o.is_ptr() {
+            return None;
+        }
+        if k.is_small_int() {
+            if is::<ListObj>(o) && self.type_of(o) == self.types.list {
+                let i = seq_small_index(k, self.list_len(o))?;
+                return Some(self.list_get(o, i));
+            }
+            if let Some(t) = cast::<TupleObj>(o) {
+                if self.type_of(o) == self.types.tuple {
+                    let i = seq_small_index(k, t.len)?;
+                    return Some(t.as_slice()[i]);
+                }
+            }
+        } else if is::<StrObj>(k)
+            && self.type_of(k) == self.types.str
+            && is::<DictObj>(o)
+            && self.type_of(o) == self.types.dict
+        {
+            return self.dict_get_str(o, k);
+        }
+        None
     }
 
     /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = where the name was found
