@@ -81,6 +81,18 @@ impl<M: Mode> Vm<M> {
                     }
                 } else {
                     let e = (ix - 1) as usize;
+                    // The hash first: it sits next to the buckets, so a collision with a different hash
+                    // never touches the entries array.
+                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
+                    if h != hash {
+                        perturb >>= 5;
+                        i = (i
+                            .wrapping_mul(5)
+                            .wrapping_add(perturb as usize)
+                            .wrapping_add(1))
+                            & mask;
+                        continue;
+                    }
                     let ea = arr(entries);
                     let k = self.load(&ea.slots()[2 * e]);
                     if k == key {
@@ -89,8 +101,7 @@ impl<M: Mode> Vm<M> {
                             entry: Some(e),
                         }));
                     }
-                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
-                    if h == hash && !k.is_null() {
+                    if !k.is_null() {
                         let eq = self.key_eq(k, key)?;
                         // The dict may have changed under a Python __eq__: start again.
                         if self.load_raw(&obj::<DictObj>(d).version) != version

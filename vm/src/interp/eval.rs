@@ -394,17 +394,29 @@ impl<M: Mode> Vm<M> {
                         let b = pop!(self);
                         let a = pop!(self);
                         let op = CmpOp::ALL[arg as usize];
-                        if a.is_small_int() && b.is_small_int() {
-                            let r = crate::interp::ops::cmp_ord(
+                        let fast = if a.is_small_int() && b.is_small_int() {
+                            Some(crate::interp::ops::cmp_ord(
                                 op,
                                 a.as_small_int().cmp(&b.as_small_int()),
-                            );
-                            self.stack.push(Value::bool(r));
-                            continue;
-                        }
-                        if a.is_float() && b.is_float() {
-                            let r = crate::interp::ops::cmp_f64(op, a.as_float(), b.as_float());
-                            self.stack.push(Value::bool(r));
+                            ))
+                        } else if a.is_float() && b.is_float() {
+                            Some(crate::interp::ops::cmp_f64(op, a.as_float(), b.as_float()))
+                        } else {
+                            None
+                        };
+                        if let Some(r) = fast {
+                            // Compare-and-branch: consume a following PopJumpIf* directly.
+                            let next = code.instrs[ip];
+                            match next.op {
+                                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                }
+                                _ => self.stack.push(Value::bool(r)),
+                            }
                             continue;
                         }
                         save_ip!();
