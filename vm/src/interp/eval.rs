@@ -550,6 +550,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BuildSlice => {
+                        // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
+                        // object, and O(slice length).
+                        if arg == 2 && code.instrs[ip].op == Op::BinarySubscr {
+                            let n = self.stack.len();
+                            let (o, a, b) =
+                                (self.stack[n - 3], self.stack[n - 2], self.stack[n - 1]);
+                            if let Some(r) = tryv!(self.slice2_fast(o, a, b)) {
+                                self.stack.truncate(n - 3);
+                                self.stack.push(r);
+                                ip += 1;
+                                continue;
+                            }
+                        }
                         let step = if arg == 3 { pop!(self) } else { Value::NONE };
                         let stop = pop!(self);
                         let start = pop!(self);
@@ -1047,6 +1060,46 @@ impl<M: Mode> Vm<M> {
             return self.dict_get_str(o, k);
         }
         None
+    }
+
+    /// `o[a:b]` for an exact str whose characters are all ASCII, or an exact list, with small-int or
+    /// None bounds; Ok(None) means "take the general path".
+    fn slice2_fast(&mut self, o: Value, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let bound = |v: Value, n: usize, dflt: usize| -> Option<usize> {
+            if v == Value::NONE {
+                return Some(dflt);
+            }
+            if !v.is_small_int() {
+                return None;
+            }
+            let i = v.as_small_int();
+            let i = if i < 0 { (i + n as i64).max(0) } else { i };
+            Some((i as usize).min(n))
+        };
+        if let Some(so) = cast::<StrObj>(o) {
+            if so.char_len != so.s.len() || self.type_of(o) != self.types.str {
+                return Ok(None);
+            }
+            let n = so.s.len();
+            let (Some(i), Some(j)) = (bound(a, n, 0), bound(b, n, n)) else {
+                return Ok(None);
+            };
+            if i == 0 && j == n {
+                return Ok(Some(o));
+            }
+            let j = j.max(i);
+            return self.new_str(&so.s[i..j]).map(Some);
+        }
+        if is::<ListObj>(o) && self.type_of(o) == self.types.list {
+            let n = self.list_len(o);
+            let (Some(i), Some(j)) = (bound(a, n, 0), bound(b, n, n)) else {
+                return Ok(None);
+            };
+            let j = j.max(i);
+            let items: Vec<Value> = (i..j).map(|k| self.list_get(o, k)).collect();
+            return self.new_list(&items).map(Some);
+        }
+        Ok(None)
     }
 
     /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = where the name was found
