@@ -483,8 +483,36 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(it);
                     }
                     Op::ForIter => {
-                        save_ip!();
                         let it = top!(self);
+                        // List and range iterators inline (same steps as `Vm::iter_next`).
+                        if let Some(i) = cast::<IterObj>(it) {
+                            match i.ikind {
+                                IterKind::List => {
+                                    let idx = self.load_raw(&i.s1) as usize;
+                                    if idx < self.list_len(i.a) {
+                                        self.store_raw(&i.s1, idx as u64 + 1);
+                                        let v = self.list_get(i.a, idx);
+                                        self.stack.push(v);
+                                        continue;
+                                    }
+                                }
+                                IterKind::Range => {
+                                    let remaining = self.load_raw(&i.s2);
+                                    if remaining != 0 {
+                                        let cur = self.load(&i.s1);
+                                        self.store_raw(&i.s2, remaining - 1);
+                                        let next = cur.as_small_int() + i.a.as_small_int();
+                                        if let Some(n) = Value::try_small_int(next) {
+                                            self.store(&i.s1, n);
+                                        }
+                                        self.stack.push(cur);
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        save_ip!();
                         match tryv!(self.iter_next(it)) {
                             Some(v) => self.stack.push(v),
                             None => {
