@@ -335,6 +335,11 @@ impl<M: Mode> Vm<M> {
                         let k = pop!(self);
                         let o = pop!(self);
                         let v = pop!(self);
+                        if self.is_exact_dict_str_key(o, k) {
+                            let h = self.str_hash(k);
+                            tryv!(self.dict_set_hashed(o, k, h, v));
+                            continue;
+                        }
                         if k.is_small_int()
                             && is::<ListObj>(o)
                             && self.type_of(o) == self.types.list
@@ -429,9 +434,14 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool((a == b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
-                        save_ip!();
                         let b = pop!(self);
                         let a = pop!(self);
+                        if self.is_exact_dict_str_key(b, a) {
+                            let r = self.dict_get_str(b, a).is_some();
+                            self.stack.push(Value::bool(r != (arg == 1)));
+                            continue;
+                        }
+                        save_ip!();
                         let r = tryv!(self.contains(b, a));
                         self.stack.push(Value::bool(r != (arg == 1)));
                     }
@@ -1080,14 +1090,19 @@ impl<M: Mode> Vm<M> {
                     return Some(t.as_slice()[i]);
                 }
             }
-        } else if is::<StrObj>(k)
-            && self.type_of(k) == self.types.str
-            && is::<DictObj>(o)
-            && self.type_of(o) == self.types.dict
-        {
+        } else if self.is_exact_dict_str_key(o, k) {
             return self.dict_get_str(o, k);
         }
         None
+    }
+
+    /// `d` is an exact dict and `k` an exact str (lookups never run Python code).
+    #[inline(always)]
+    fn is_exact_dict_str_key(&self, d: Value, k: Value) -> bool {
+        is::<StrObj>(k)
+            && is::<DictObj>(d)
+            && self.type_of(k) == self.types.str
+            && self.type_of(d) == self.types.dict
     }
 
     /// `o[a:b]` for an exact str whose characters are all ASCII, or an exact list, with small-int or
