@@ -692,15 +692,11 @@ impl<M: Mode> Vm<M> {
                         return Ok(x);
                     }
                 }
-                AC_METHOD => {
-                    if !self.shadowed(v, name)? {
-                        return self.new_bound_method(Value::from_bits(c.get(at + 3)), v);
-                    }
+                AC_METHOD if !self.shadowed(v, name)? => {
+                    return self.new_bound_method(Value::from_bits(c.get(at + 3)), v);
                 }
-                AC_CLASS_VALUE => {
-                    if !self.shadowed(v, name)? {
-                        return Ok(Value::from_bits(c.get(at + 3)));
-                    }
+                AC_CLASS_VALUE if !self.shadowed(v, name)? => {
+                    return Ok(Value::from_bits(c.get(at + 3)));
                 }
                 _ => {}
             }
@@ -729,10 +725,8 @@ impl<M: Mode> Vm<M> {
                         return Ok((Value::NULL, x));
                     }
                 }
-                AC_METHOD => {
-                    if !self.shadowed(v, name)? {
-                        return Ok((Value::from_bits(c.get(at + 3)), v));
-                    }
+                AC_METHOD if !self.shadowed(v, name)? => {
+                    return Ok((Value::from_bits(c.get(at + 3)), v));
                 }
                 _ => {}
             }
