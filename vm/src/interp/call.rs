@@ -21,6 +21,20 @@ impl<M: Mode> Vm<M> {
             if code.flags & flags::GENERATOR != 0 {
                 return self.make_generator(f, args, kwnames);
             }
+            if kwnames.is_empty() && self.fast_bindable(f, args.len()) {
+                // Bind in place on the value stack (no locals vector).
+                self.check_native_stack()?;
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                let bound = self.fast_bind(f, base, base);
+                debug_assert!(bound);
+                let builtins = self.rt.builtins;
+                if let Err(e) = self.push_fast_frame(f, base, builtins, Boundary::Native) {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
+                return self.run_nested();
+            }
             let locals = self.bind_args(f, args, kwnames)?;
             return self.run_function_nested(f, locals);
         }
