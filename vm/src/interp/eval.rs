@@ -37,6 +37,19 @@ fn float_op(a: f64, b: f64, op: BinOp) -> Option<Value> {
     }
 }
 
+/// A float, or a small int as f64 (exact: small ints have at most 50 bits); None for anything else.
+/// Two small ints are handled before this is consulted.
+#[inline(always)]
+fn num_f64(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_float())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
+}
+
 /// `k` (a small int) as an index into a sequence of length `n`, negative indices from the end.
 #[inline(always)]
 fn seq_small_index(k: Value, n: usize) -> Option<usize> {
@@ -373,8 +386,9 @@ impl<M: Mode> Vm<M> {
                                 self.stack.push(v);
                                 continue;
                             }
-                        } else if a.is_float() && b.is_float() {
-                            if let Some(v) = float_op(a.as_float(), b.as_float(), op) {
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Two floats, or a float and a small int (converted exactly, as Python does).
+                            if let Some(v) = float_op(x, y, op) {
                                 self.stack.push(v);
                                 continue;
                             }
@@ -404,8 +418,9 @@ impl<M: Mode> Vm<M> {
                                 op,
                                 a.as_small_int().cmp(&b.as_small_int()),
                             ))
-                        } else if a.is_float() && b.is_float() {
-                            Some(crate::interp::ops::cmp_f64(op, a.as_float(), b.as_float()))
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Small ints convert to f64 exactly, so the comparison is exact.
+                            Some(crate::interp::ops::cmp_f64(op, x, y))
                         } else {
                             None
                         };
