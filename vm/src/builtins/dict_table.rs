@@ -12,6 +12,11 @@
 //!
 //! Probing: `i = hash & mask`, then `perturb >>= 5; i = (5 * i + perturb + 1) & mask` (CPython).
 //!
+//! Inline-cache support: `dict_find_str` returns the entry number of a key, and `dict_hint_get`/
+//! `dict_hint_set` read/write an entry by number after checking it still holds that exact key. A dict
+//! flagged `TYPE_DICT_FLAG` (a class namespace the attribute caches depend on) bumps `TYPE_EPOCH` after
+//! every write.
+//!
 //! What may happen: lookups may run Python `__eq__`/`__hash__` (so may reach a safepoint) unless the key
 //! is a str, int, float or other builtin with a native hash/eq; if `__eq__` mutates the dict, the lookup
 //! restarts (CPython's behaviour). Mutations go through the access layer slot by slot, so under the STM two

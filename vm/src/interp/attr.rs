@@ -5,6 +5,10 @@
 //! `__set__`/`__delete__`: property, user descriptors) wins; then the instance `__dict__`; then a non-data
 //! descriptor or plain class attribute (functions bind to the instance); then `__getattr__`. All of these
 //! may run Python code.
+//!
+//! Inline caches for the LoadAttr/LoadMethod/StoreAttr instructions (`load_attr_cached` and friends)
+//! remember, per receiver type and class-namespace epoch (`TYPE_EPOCH`), where the attribute was found;
+//! see the comment above `AC_SLOW`.
 
 use crate::access::Mode;
 use crate::bytecode::InlineCache;

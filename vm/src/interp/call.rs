@@ -4,7 +4,8 @@
 //! (`eval.rs`); a call from native code (`Vm::call`) pushes a frame marked `Boundary::Native` and runs a
 //! nested loop until that frame returns. Both bind arguments with `bind_args`, which implements CPython's
 //! rules and error messages (missing/unexpected/duplicate arguments, keyword-only, positional-only,
-//! `*args`, `**kwargs`, defaults).
+//! `*args`, `**kwargs`, defaults). The common case (positional arguments only, no `*args`/`**kwargs`/
+//! keyword-only parameters, no cells) is bound in place on the value stack by `fast_bind`.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::flags;

@@ -8,6 +8,14 @@
 //! every live value is in `Vm::stack`, a frame, a root, or a Rust local of a native caller further down the
 //! native stack (scanned conservatively), so the collector may run there.
 //!
+//! Fast paths (each falls back to the general protocol when its guard fails): small-int and float
+//! arithmetic/comparisons (a comparison followed by `PopJumpIf*` branches directly), exact list/tuple/dict
+//! subscripts and item stores, `o[a:b]` on exact ASCII str and list without a slice object, tuple/list
+//! unpacking, list/range iteration, and calls of Python functions that bind positional arguments in
+//! place (`Vm::fast_bind`), including bound methods and `cls(...)` with a Python `__init__` (its frame is
+//! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
+//! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
+//!
 //! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
 //! frame's exception table, truncates the operand stack, pushes the exception and jumps; without a handler
 //! the frame is popped (adding a traceback entry) and the caller's handlers are searched, until the
