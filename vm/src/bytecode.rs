@@ -415,7 +415,29 @@ pub mod flags {
     pub const COROUTINE: u32 = 32;
 }
 
-/// A compiled code object (immutable once built).
+/// One instruction's inline cache: eight words (attribute caches use them as two 4-word entries, so a
+/// site seeing two receiver types stays cached) written by the interpreter (`interp::attr`,
+/// `interp::eval`) and validated on every use, so a stale entry only costs a slow lookup. Words holding
+/// references are traced by the code object (see `CodeObj`'s trace); raw words must stay below the
+/// NaN-box pointer tag (small counters and indices do).
+#[derive(Default)]
+pub struct InlineCache {
+    pub words: [std::sync::atomic::AtomicU64; 8],
+}
+
+impl InlineCache {
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> u64 {
+        self.words[i].load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    #[inline(always)]
+    pub fn set(&self, i: usize, w: u64) {
+        self.words[i].store(w, std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// A compiled code object (immutable once built, except its inline caches).
 pub struct Code {
     pub name: Value,
     pub qualname: Value,
@@ -440,6 +462,8 @@ pub struct Code {
     pub max_stack: u32,
     /// The docstring (a str) or None.
     pub doc: Value,
+    /// One inline cache per instruction (used by LoadGlobal, LoadAttr, LoadMethod, StoreAttr).
+    pub caches: Box<[InlineCache]>,
 }
 
 impl Code {

@@ -12,6 +12,11 @@
 //!
 //! Probing: `i = hash & mask`, then `perturb >>= 5; i = (5 * i + perturb + 1) & mask` (CPython).
 //!
+//! Inline-cache support: `dict_find_str` returns the entry number of a key, and `dict_hint_get`/
+//! `dict_hint_set` read/write an entry by number after checking it still holds that exact key. A dict
+//! flagged `TYPE_DICT_FLAG` (a class namespace the attribute caches depend on) bumps `TYPE_EPOCH` after
+//! every write.
+//!
 //! What may happen: lookups may run Python `__eq__`/`__hash__` (so may reach a safepoint) unless the key
 //! is a str, int, float or other builtin with a native hash/eq; if `__eq__` mutates the dict, the lookup
 //! restarts (CPython's behaviour). Mutations go through the access layer slot by slot, so under the STM two
@@ -81,6 +86,18 @@ impl<M: Mode> Vm<M> {
                     }
                 } else {
                     let e = (ix - 1) as usize;
+                    // The hash first: it sits next to the buckets, so a collision with a different hash
+                    // never touches the entries array.
+                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
+                    if h != hash {
+                        perturb >>= 5;
+                        i = (i
+                            .wrapping_mul(5)
+                            .wrapping_add(perturb as usize)
+                            .wrapping_add(1))
+                            & mask;
+                        continue;
+                    }
                     let ea = arr(entries);
                     let k = self.load(&ea.slots()[2 * e]);
                     if k == key {
@@ -89,8 +106,7 @@ impl<M: Mode> Vm<M> {
                             entry: Some(e),
                         }));
                     }
-                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
-                    if h == hash && !k.is_null() {
+                    if !k.is_null() {
                         let eq = self.key_eq(k, key)?;
                         // The dict may have changed under a Python __eq__: start again.
                         if self.load_raw(&obj::<DictObj>(d).version) != version
@@ -152,10 +168,22 @@ impl<M: Mode> Vm<M> {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
+        self.dict_set_entry(d, key, hash, value).map(|_| ())
+    }
+
+    /// `d[key] = value` with a precomputed hash; returns the entry number written (an inline-cache hint).
+    pub fn dict_set_entry(
+        &mut self,
+        d: Value,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<usize> {
         if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
             let entries = self.load(&obj::<DictObj>(d).entries);
             self.store(&arr(entries).slots()[2 * e + 1], value);
-            return Ok(());
+            note_type_dict_write(d);
+            return Ok(e);
         }
         let dobj = obj::<DictObj>(d);
         let used = self.load_raw(&dobj.used) as usize;
@@ -201,7 +229,8 @@ impl<M: Mode> Vm<M> {
         self.store_raw(&dobj.len, len + 1);
         let ver = self.load_raw(&dobj.version);
         self.store_raw(&dobj.version, ver + 1);
-        Ok(())
+        note_type_dict_write(d);
+        Ok(e)
     }
 
     /// Rebuilds the table with room for at least `min_used` entries, dropping deleted entries.
@@ -277,6 +306,7 @@ impl<M: Mode> Vm<M> {
                 self.store_raw(&dobj.len, len - 1);
                 let ver = self.load_raw(&dobj.version);
                 self.store_raw(&dobj.version, ver + 1);
+                note_type_dict_write(d);
                 Ok(Some(old))
             }
             _ => Ok(None),
@@ -292,6 +322,7 @@ impl<M: Mode> Vm<M> {
         self.store_raw(&dobj.len, 0);
         let ver = self.load_raw(&dobj.version);
         self.store_raw(&dobj.version, ver + 1);
+        note_type_dict_write(d);
     }
 
     /// The entry at position `pos` or later: returns (next position, key, value), or None at the end.
@@ -334,10 +365,65 @@ impl<M: Mode> Vm<M> {
         self.dict_set_hashed(d, k, h, v)
     }
 
+    /// Lookup by a str key (never runs Python code) that also returns the entry index, for inline
+    /// caches' hints (see [`Vm::dict_hint_get`]).
+    pub fn dict_find_str(&mut self, d: Value, key: Value) -> Option<(usize, Value)> {
+        let h = self.str_hash(key);
+        match self.dict_probe(d, key, h) {
+            Ok(Some(Probe { entry: Some(e), .. })) => {
+                let entries = self.load(&obj::<DictObj>(d).entries);
+                Some((e, self.load(&arr(entries).slots()[2 * e + 1])))
+            }
+            _ => None,
+        }
+    }
+
+    /// `d[key]` when entry number `hint` currently holds exactly `key` (pointer-equal): no hashing,
+    /// no probing. None when the hint does not match (the caller falls back to a lookup).
+    #[inline(always)]
+    pub fn dict_hint_get(&self, d: Value, key: Value, hint: usize) -> Option<Value> {
+        let entries = self.load(&obj::<DictObj>(d).entries);
+        if entries.is_null() {
+            return None;
+        }
+        let ea = arr(entries).slots();
+        if 2 * hint + 1 < ea.len() && self.load(&ea[2 * hint]) == key {
+            Some(self.load(&ea[2 * hint + 1]))
+        } else {
+            None
+        }
+    }
+
+    /// Replaces the value of `key` when entry number `hint` currently holds exactly `key`; false when
+    /// the hint does not match.
+    #[inline(always)]
+    pub fn dict_hint_set(&mut self, d: Value, key: Value, hint: usize, v: Value) -> bool {
+        let entries = self.load(&obj::<DictObj>(d).entries);
+        if entries.is_null() {
+            return false;
+        }
+        let ea = arr(entries).slots();
+        if 2 * hint + 1 < ea.len() && self.load(&ea[2 * hint]) == key {
+            self.store(&ea[2 * hint + 1], v);
+            note_type_dict_write(d);
+            true
+        } else {
+            false
+        }
+    }
+
     /// `d[name]` for a Rust str name.
     pub fn dict_get_name(&mut self, d: Value, name: &str) -> Option<Value> {
         let k = self.intern(name);
         self.dict_get_str(d, k)
+    }
+}
+
+/// A write to a class namespace invalidates every attribute inline cache (see `TYPE_EPOCH`).
+#[inline(always)]
+fn note_type_dict_write(d: Value) {
+    if header(d).flags() & TYPE_DICT_FLAG != 0 {
+        TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 }
 

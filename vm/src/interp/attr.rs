@@ -5,11 +5,65 @@
 //! `__set__`/`__delete__`: property, user descriptors) wins; then the instance `__dict__`; then a non-data
 //! descriptor or plain class attribute (functions bind to the instance); then `__getattr__`. All of these
 //! may run Python code.
+//!
+//! Inline caches for the LoadAttr/LoadMethod/StoreAttr instructions (`load_attr_cached` and friends)
+//! remember, per receiver type and class-namespace epoch (`TYPE_EPOCH`), where the attribute was found;
+//! see the comment above `AC_SLOW`.
 
 use crate::access::Mode;
+use crate::bytecode::InlineCache;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
+use std::sync::atomic::Ordering;
+
+// Attribute inline caches (LoadAttr, LoadMethod, StoreAttr; one `InlineCache` per instruction, used as
+// two entries of four words at offsets 0 and 4). Words of an entry: +0 = the receiver's type, +1 =
+// `TYPE_EPOCH` when filled (0: empty), +2 = kind | instance-dict entry hint << 8, +3 = the class
+// attribute found (a descriptor or plain value) or NULL. An entry is used only when the receiver's type
+// and the epoch both match: any write to a class namespace the caches depend on (flagged
+// `TYPE_DICT_FLAG` when the entry is planned) bumps the epoch, and `__class__` assignment changes the
+// type the entry is keyed on. Instance state is always read through the access layer; a hint is
+// validated by the key found at that entry. A miss moves entry 0 to entry 1 and refills entry 0.
+
+/// Valid but not cacheable: take the general path.
+const AC_SLOW: u64 = 1;
+/// Not found on the class: the attribute is in the instance dict (hint = its entry number).
+const AC_INST_DICT: u64 = 2;
+/// A plain Python function (or method descriptor, for LoadMethod) on the class, unless the instance
+/// dict shadows it.
+const AC_METHOD: u64 = 3;
+/// A plain (non-descriptor) class attribute, unless the instance dict shadows it.
+const AC_CLASS_VALUE: u64 = 4;
+/// StoreAttr: a plain store into the instance dict (hint = the entry number last written).
+const AC_STORE_DICT: u64 = 5;
+
+/// `(kind word, entry offset)` of the entry of `c` valid for a receiver of type `t`; kind 0 when none.
+#[inline(always)]
+fn cache_hit(c: &InlineCache, t: Value) -> (u64, usize) {
+    let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+    if c.get(0) == t.bits() && c.get(1) == epoch {
+        (c.get(2), 0)
+    } else if c.get(4) == t.bits() && c.get(5) == epoch {
+        (c.get(6), 4)
+    } else {
+        (0, 0)
+    }
+}
+
+/// Refills entry 0 (the previous entry 0 moves to entry 1).
+fn cache_fill(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) {
+    c.set(5, 0);
+    c.set(4, c.get(0));
+    c.set(6, c.get(2));
+    c.set(7, c.get(3));
+    c.set(5, c.get(1));
+    c.set(1, 0);
+    c.set(0, t.bits());
+    c.set(2, kind);
+    c.set(3, d.bits());
+    c.set(1, epoch);
+}
 
 impl<M: Mode> Vm<M> {
     /// The MRO tuple of a type.
@@ -547,6 +601,221 @@ impl<M: Mode> Vm<M> {
         let a = self.getattr(v, name)?;
         Ok((Value::NULL, a))
     }
+}
+
+impl<M: Mode> Vm<M> {
+    /// Decides what an attribute cache may remember about `v.name` for receivers of `v`'s type:
+    /// `(epoch, kind, class attribute)`. Flags the namespaces of the MRO first so that any later write
+    /// to them bumps the epoch. Never runs Python code.
+    fn attr_cache_plan(&mut self, v: Value, name: Value, op: CacheOp) -> (u64, u64, Value) {
+        let slow = (TYPE_EPOCH.load(Ordering::Relaxed), AC_SLOW, Value::NULL);
+        if is::<TypeObj>(v) || is::<SuperObj>(v) || is::<ModuleObj>(v) {
+            return slow;
+        }
+        let t = self.type_of(v);
+        let tobj = obj::<TypeObj>(t);
+        if !tobj.builtin && self.load(&tobj.has_getattr) != Value::FALSE {
+            return slow;
+        }
+        for b in self.mro_of(t) {
+            header(obj::<TypeObj>(*b).dict).insert_flags(TYPE_DICT_FLAG);
+        }
+        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        let plain_inst = cast::<InstanceObj>(v).is_some_and(|i| i.nslots == 0);
+        if op == CacheOp::Store {
+            if !plain_inst {
+                return slow;
+            }
+            let sa = self.rt.names.__setattr__;
+            if self.type_lookup(t, sa).is_some_and(|f| !is::<NativeObj>(f)) {
+                return slow;
+            }
+            return match self.type_lookup(t, name) {
+                None => (epoch, AC_STORE_DICT, Value::NULL),
+                Some(d)
+                    if is::<FunctionObj>(d)
+                        || is::<NativeObj>(d)
+                        || self.is_plain_class_value(d) =>
+                {
+                    (epoch, AC_STORE_DICT, Value::NULL)
+                }
+                Some(_) => slow,
+            };
+        }
+        match self.type_lookup(t, name) {
+            None if plain_inst => (epoch, AC_INST_DICT, Value::NULL),
+            None => slow,
+            Some(d) => {
+                let method = is::<FunctionObj>(d)
+                    || op == CacheOp::Method
+                        && cast::<NativeObj>(d)
+                            .is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null());
+                // LoadAttr on builtin layouts consults their fields first (`special_getattr`).
+                if method && (op == CacheOp::Method || plain_inst) {
+                    (epoch, AC_METHOD, d)
+                } else if op == CacheOp::Attr && plain_inst && self.is_plain_class_value(d) {
+                    (epoch, AC_CLASS_VALUE, d)
+                } else {
+                    slow
+                }
+            }
+        }
+    }
+
+    /// A class attribute that `descr_get` returns unchanged and that is not a data descriptor.
+    fn is_plain_class_value(&self, d: Value) -> bool {
+        if !d.is_ptr() {
+            return true;
+        }
+        if matches!(
+            ops_kind(d),
+            Some(
+                Kind::Function
+                    | Kind::Native
+                    | Kind::ClassMethod
+                    | Kind::StaticMethod
+                    | Kind::Property
+            )
+        ) {
+            return false;
+        }
+        obj::<TypeObj>(self.type_of(d)).builtin
+    }
+
+    /// `name` in the instance dict of `v` (which would shadow a non-data class attribute)?
+    #[inline]
+    fn shadowed(&mut self, v: Value, name: Value) -> PyResult<bool> {
+        Ok(match self.instance_dict(v, false)? {
+            Some(d) => self.dict_get_str(d, name).is_some(),
+            None => false,
+        })
+    }
+
+    /// The instance-dict value of an `AC_INST_DICT` entry (refreshing the hint); None when absent.
+    #[inline]
+    fn cached_inst_dict_get(
+        &mut self,
+        v: Value,
+        name: Value,
+        c: &InlineCache,
+        k: u64,
+        at: usize,
+    ) -> Option<Value> {
+        let i = cast::<InstanceObj>(v)?;
+        let d = self.load(&i.dict);
+        if d.is_null() {
+            return None;
+        }
+        if let Some(x) = self.dict_hint_get(d, name, (k >> 8) as usize) {
+            return Some(x);
+        }
+        let (e, x) = self.dict_find_str(d, name)?;
+        c.set(at + 2, AC_INST_DICT | (e as u64) << 8);
+        Some(x)
+    }
+
+    /// `LoadAttr` through its inline cache `c` (same result as [`Vm::getattr`]).
+    #[inline]
+    pub fn load_attr_cached(&mut self, v: Value, name: Value, c: &InlineCache) -> PyResult<Value> {
+        if v.is_ptr() {
+            let t = self.type_of(v);
+            let (k, at) = cache_hit(c, t);
+            match k & 0xff {
+                0 => {
+                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Attr);
+                    cache_fill(c, t, e, kind, d);
+                }
+                AC_INST_DICT => {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                        return Ok(x);
+                    }
+                }
+                AC_METHOD if !self.shadowed(v, name)? => {
+                    return self.new_bound_method(Value::from_bits(c.get(at + 3)), v);
+                }
+                AC_CLASS_VALUE if !self.shadowed(v, name)? => {
+                    return Ok(Value::from_bits(c.get(at + 3)));
+                }
+                _ => {}
+            }
+        }
+        self.getattr(v, name)
+    }
+
+    /// `LoadMethod` through its inline cache `c` (same result as [`Vm::load_method`]).
+    #[inline]
+    pub fn load_method_cached(
+        &mut self,
+        v: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> PyResult<(Value, Value)> {
+        if v.is_ptr() {
+            let t = self.type_of(v);
+            let (k, at) = cache_hit(c, t);
+            match k & 0xff {
+                0 => {
+                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Method);
+                    cache_fill(c, t, e, kind, d);
+                }
+                AC_INST_DICT => {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                        return Ok((Value::NULL, x));
+                    }
+                }
+                AC_METHOD if !self.shadowed(v, name)? => {
+                    return Ok((Value::from_bits(c.get(at + 3)), v));
+                }
+                _ => {}
+            }
+        }
+        self.load_method(v, name)
+    }
+
+    /// `StoreAttr` through its inline cache `c` (same effect as [`Vm::setattr`]).
+    #[inline]
+    pub fn store_attr_cached(
+        &mut self,
+        v: Value,
+        name: Value,
+        x: Value,
+        c: &InlineCache,
+    ) -> PyResult<()> {
+        if v.is_ptr() {
+            let t = self.type_of(v);
+            let (k, at) = cache_hit(c, t);
+            match k & 0xff {
+                0 => {
+                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Store);
+                    cache_fill(c, t, e, kind, d);
+                }
+                AC_STORE_DICT => {
+                    if let Some(i) = cast::<InstanceObj>(v) {
+                        let d = self.load(&i.dict);
+                        if !d.is_null() {
+                            if self.dict_hint_set(d, name, (k >> 8) as usize, x) {
+                                return Ok(());
+                            }
+                            let h = self.str_hash(name);
+                            let e = self.dict_set_entry(d, name, h, x)?;
+                            c.set(at + 2, AC_STORE_DICT | (e as u64) << 8);
+                            return Ok(());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.setattr(v, name, x)
+    }
+}
+
+/// Which instruction an attribute cache serves.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CacheOp {
+    Attr,
+    Method,
+    Store,
 }
 
 /// The kind of a pointer value as an enum.

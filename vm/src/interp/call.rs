@@ -4,7 +4,8 @@
 //! (`eval.rs`); a call from native code (`Vm::call`) pushes a frame marked `Boundary::Native` and runs a
 //! nested loop until that frame returns. Both bind arguments with `bind_args`, which implements CPython's
 //! rules and error messages (missing/unexpected/duplicate arguments, keyword-only, positional-only,
-//! `*args`, `**kwargs`, defaults).
+//! `*args`, `**kwargs`, defaults). The common case (positional arguments only, no `*args`/`**kwargs`/
+//! keyword-only parameters, no cells) is bound in place on the value stack by `fast_bind`.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::flags;
@@ -20,6 +21,20 @@ impl<M: Mode> Vm<M> {
             let code = &obj::<CodeObj>(func.code).code;
             if code.flags & flags::GENERATOR != 0 {
                 return self.make_generator(f, args, kwnames);
+            }
+            if kwnames.is_empty() && self.fast_bindable(f, args.len()) {
+                // Bind in place on the value stack (no locals vector).
+                self.check_native_stack()?;
+                let base = self.stack.len();
+                self.stack.extend_from_slice(args);
+                let bound = self.fast_bind(f, base, base);
+                debug_assert!(bound);
+                let builtins = self.rt.builtins;
+                if let Err(e) = self.push_fast_frame(f, base, builtins, Boundary::Native) {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
+                return self.run_nested();
             }
             let locals = self.bind_args(f, args, kwnames)?;
             return self.run_function_nested(f, locals);
@@ -150,6 +165,135 @@ impl<M: Mode> Vm<M> {
         Ok(())
     }
 
+    /// Can a call of `f` with `nargs` positional arguments and no keywords be bound by
+    /// [`Vm::fast_bind`]? (No `*args`/`**kwargs`/keyword-only parameters, no cells, not a generator,
+    /// and every missing parameter has a default.)
+    #[inline]
+    pub fn fast_bindable(&self, f: Value, nargs: usize) -> bool {
+        let func = obj::<FunctionObj>(f);
+        let code = &obj::<CodeObj>(func.code).code;
+        if code.flags & (flags::VARARGS | flags::VARKEYWORDS | flags::GENERATOR) != 0
+            || code.kwonlyargcount != 0
+            || !code.cellvars.is_empty()
+        {
+            return false;
+        }
+        let nfree = cast::<TupleObj>(func.closure).map_or(0, |t| t.len);
+        if nfree != code.freevars.len() {
+            return false;
+        }
+        let argcount = code.argcount as usize;
+        if nargs == argcount {
+            return true;
+        }
+        if nargs > argcount {
+            return false;
+        }
+        let defaults = self.load(&func.defaults);
+        cast::<TupleObj>(defaults).is_some_and(|t| nargs + t.len >= argcount)
+    }
+
+    /// Binds a plain positional call in place (no allocation): the arguments `stack[first..]` become the
+    /// callee's first locals at `stack[base..]` (`base <= first`), missing trailing parameters take their
+    /// defaults, other locals are NULL and the free variables come from the closure. Returns false, with
+    /// the stack untouched, when the call needs the general [`Vm::bind_args`].
+    #[inline]
+    pub fn fast_bind(&mut self, f: Value, first: usize, base: usize) -> bool {
+        let nargs = self.stack.len() - first;
+        if !self.fast_bindable(f, nargs) {
+            return false;
+        }
+        let func = obj::<FunctionObj>(f);
+        let code = &obj::<CodeObj>(func.code).code;
+        let argcount = code.argcount as usize;
+        if first != base {
+            self.stack.copy_within(first.., base);
+            self.stack.truncate(base + nargs);
+        }
+        if nargs < argcount {
+            let defaults = obj::<TupleObj>(self.load(&func.defaults)).as_slice();
+            let d0 = defaults.len() - (argcount - nargs);
+            self.stack.extend_from_slice(&defaults[d0..]);
+        }
+        self.stack.resize(base + code.nlocals(), Value::NULL);
+        if let Some(cl) = cast::<TupleObj>(func.closure) {
+            self.stack.extend_from_slice(cl.as_slice());
+        }
+        true
+    }
+
+    /// Pushes the frame of Python function `f` whose localsplus were set up at `stack[base..]` by
+    /// [`Vm::fast_bind`].
+    #[inline]
+    pub fn push_fast_frame(
+        &mut self,
+        f: Value,
+        base: usize,
+        builtins: Value,
+        boundary: Boundary,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let func = obj::<FunctionObj>(f);
+        let code = &obj::<CodeObj>(func.code).code;
+        self.stack.reserve(code.max_stack as usize + 1);
+        self.frames.push(FrameInfo {
+            code: func.code,
+            ip: 0,
+            base: base as u32,
+            func: f,
+            globals: func.globals,
+            builtins,
+            locals: Value::NULL,
+            gen: Value::NULL,
+            boundary,
+        });
+        Ok(())
+    }
+
+    /// `cls(args)` from the eval loop (stack: `[NULL, cls, args...]` at `base`, args at `first`) when
+    /// `cls` is a class with the plain `type` metaclass, `object.__new__` and a Python `__init__` that
+    /// [`Vm::fast_bind`] can bind: allocates the instance, leaves `[inst, inst, args...]` at `base` with
+    /// the `__init__` locals bound from `base + 1`, and returns `__init__` (its frame is pushed with
+    /// `Boundary::Init` by the caller). None (stack untouched) otherwise.
+    pub fn try_fast_init(
+        &mut self,
+        cls: Value,
+        first: usize,
+        base: usize,
+    ) -> PyResult<Option<Value>> {
+        if first != base + 2 || self.type_of(cls) != self.types.type_ {
+            return Ok(None);
+        }
+        let new_name = self.rt.names.__new__;
+        let new_id = match self.type_lookup(cls, new_name).and_then(cast::<NativeObj>) {
+            Some(n) if n.owner == self.types.object && n.name == "__new__" && n.bound.is_null() => {
+                n.id
+            }
+            _ => return Ok(None),
+        };
+        let init_name = self.rt.names.__init__;
+        let init = match self.type_lookup(cls, init_name) {
+            Some(i) if is::<FunctionObj>(i) => i,
+            _ => return Ok(None),
+        };
+        let nargs = self.stack.len() - first + 1;
+        if !self.fast_bindable(init, nargs) {
+            return Ok(None);
+        }
+        let inst = self.call_native(new_id, &[cls], &[])?;
+        if self.type_of(inst) != cls {
+            // Unexpected from object.__new__; keep the general path's semantics.
+            return Ok(None);
+        }
+        self.stack[base] = inst;
+        self.stack[base + 1] = inst;
+        let ok = self.fast_bind(init, base + 1, base + 1);
+        debug_assert!(ok);
+        Ok(Some(init))
+    }
+
     /// Raises RecursionError when the native stack is nearly exhausted (nested interpreter loops).
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         if let Some(rem) = weft_gc::stack::remaining_stack() {
@@ -178,13 +322,13 @@ impl<M: Mode> Vm<M> {
         let has_varargs = code.flags & flags::VARARGS != 0;
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
         let npos = args.len() - kwnames.len();
-        let fname = self.str_of(self.load(&func.qualname)).to_string();
-        let fname = short_name(&fname);
 
         // Fast path: exact positional call, no kw, no varargs.
         if kwnames.is_empty() && npos == argcount && !has_varargs && !has_varkw && kwonly == 0 {
             locals[..npos].copy_from_slice(&args[..npos]);
         } else {
+            let fname = self.str_of(self.load(&func.qualname)).to_string();
+            let fname = short_name(&fname);
             let ncopy = npos.min(argcount);
             locals[..ncopy].copy_from_slice(&args[..ncopy]);
             let varargs_idx = argcount + kwonly;

@@ -8,17 +8,63 @@
 //! every live value is in `Vm::stack`, a frame, a root, or a Rust local of a native caller further down the
 //! native stack (scanned conservatively), so the collector may run there.
 //!
+//! Fast paths (each falls back to the general protocol when its guard fails): small-int and float
+//! arithmetic/comparisons (a comparison followed by `PopJumpIf*` branches directly), exact list/tuple/dict
+//! subscripts and item stores, `o[a:b]` on exact ASCII str and list without a slice object, tuple/list
+//! unpacking, list/range iteration, and calls of Python functions that bind positional arguments in
+//! place (`Vm::fast_bind`), including bound methods and `cls(...)` with a Python `__init__` (its frame is
+//! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
+//! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
+//!
 //! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
 //! frame's exception table, truncates the operand stack, pushes the exception and jumps; without a handler
 //! the frame is popped (adding a traceback entry) and the caller's handlers are searched, until the
 //! boundary frame, whose caller gets the error.
 
 use crate::access::Mode;
-use crate::bytecode::{BinOp, CmpOp, Op, UnOp};
+use crate::bytecode::{BinOp, CmpOp, InlineCache, Op, UnOp};
 use crate::interp::frame::{Boundary, FrameInfo};
 use crate::interp::{PyErr, PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
+
+/// `a op b` on two floats when IEEE arithmetic gives Python's result directly (no error case).
+#[inline(always)]
+fn float_op(a: f64, b: f64, op: BinOp) -> Option<Value> {
+    match op {
+        BinOp::Add => Some(Value::float(a + b)),
+        BinOp::Sub => Some(Value::float(a - b)),
+        BinOp::Mul => Some(Value::float(a * b)),
+        BinOp::TrueDiv if b != 0.0 => Some(Value::float(a / b)),
+        // A positive finite base never needs a complex result or an error unless the result overflows.
+        BinOp::Pow if a > 0.0 && a.is_finite() && b.is_finite() => {
+            let r = a.powf(b);
+            r.is_finite().then(|| Value::float(r))
+        }
+        _ => None,
+    }
+}
+
+/// A float, or a small int as f64 (exact: small ints have at most 50 bits); None for anything else.
+/// Two small ints are handled before this is consulted.
+#[inline(always)]
+fn num_f64(v: Value) -> Option<f64> {
+    if v.is_float() {
+        Some(v.as_float())
+    } else if v.is_small_int() {
+        Some(v.as_small_int() as f64)
+    } else {
+        None
+    }
+}
+
+/// `k` (a small int) as an index into a sequence of length `n`, negative indices from the end.
+#[inline(always)]
+fn seq_small_index(k: Value, n: usize) -> Option<usize> {
+    let i = k.as_small_int();
+    let i = if i < 0 { i + n as i64 } else { i };
+    (0 <= i && (i as usize) < n).then_some(i as usize)
+}
 
 /// How a nested run ended.
 pub enum Exit {
@@ -239,10 +285,12 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::LoadGlobal => {
                         let name = code.names[arg as usize];
-                        let v = match self.dict_get_str(fi.globals, name) {
-                            Some(v) => Some(v),
-                            None => self.dict_get_str(fi.builtins, name),
-                        };
+                        let c = &code.caches[ip - 1];
+                        if let Some(v) = self.load_global_cached(fi.globals, fi.builtins, name, c) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        let v = self.load_global_fill(fi.globals, fi.builtins, name, c);
                         match v {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -269,14 +317,16 @@ impl<M: Mode> Vm<M> {
                     Op::LoadAttr => {
                         save_ip!();
                         let o = pop!(self);
-                        let v = tryv!(self.getattr(o, code.names[arg as usize]));
+                        let c = &code.caches[ip - 1];
+                        let v = tryv!(self.load_attr_cached(o, code.names[arg as usize], c));
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
                         save_ip!();
                         let o = pop!(self);
                         let v = pop!(self);
-                        tryv!(self.setattr(o, code.names[arg as usize], v));
+                        let c = &code.caches[ip - 1];
+                        tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
                     }
                     Op::DeleteAttr => {
                         save_ip!();
@@ -286,22 +336,42 @@ impl<M: Mode> Vm<M> {
                     Op::LoadMethod => {
                         save_ip!();
                         let o = pop!(self);
-                        let (m, s) = tryv!(self.load_method(o, code.names[arg as usize]));
+                        let c = &code.caches[ip - 1];
+                        let (m, s) = tryv!(self.load_method_cached(o, code.names[arg as usize], c));
                         self.stack.push(m);
                         self.stack.push(s);
                     }
                     Op::BinarySubscr => {
-                        save_ip!();
                         let k = pop!(self);
                         let o = pop!(self);
+                        if let Some(v) = self.subscr_fast(o, k) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        save_ip!();
                         let v = tryv!(self.getitem(o, k));
                         self.stack.push(v);
                     }
                     Op::StoreSubscr => {
-                        save_ip!();
                         let k = pop!(self);
                         let o = pop!(self);
                         let v = pop!(self);
+                        if self.is_exact_dict_str_key(o, k) {
+                            let h = self.str_hash(k);
+                            tryv!(self.dict_set_hashed(o, k, h, v));
+                            continue;
+                        }
+                        if k.is_small_int()
+                            && is::<ListObj>(o)
+                            && self.type_of(o) == self.types.list
+                        {
+                            let n = self.list_len(o);
+                            if let Some(i) = seq_small_index(k, n) {
+                                self.list_set(o, i, v);
+                                continue;
+                            }
+                        }
+                        save_ip!();
                         tryv!(self.setitem(o, k, v));
                     }
                     Op::DeleteSubscr => {
@@ -321,6 +391,12 @@ impl<M: Mode> Vm<M> {
                                 b.as_small_int(),
                                 op,
                             ) {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Two floats, or a float and a small int (converted exactly, as Python does).
+                            if let Some(v) = float_op(x, y, op) {
                                 self.stack.push(v);
                                 continue;
                             }
@@ -345,12 +421,30 @@ impl<M: Mode> Vm<M> {
                         let b = pop!(self);
                         let a = pop!(self);
                         let op = CmpOp::ALL[arg as usize];
-                        if a.is_small_int() && b.is_small_int() {
-                            let r = crate::interp::ops::cmp_ord(
+                        let fast = if a.is_small_int() && b.is_small_int() {
+                            Some(crate::interp::ops::cmp_ord(
                                 op,
                                 a.as_small_int().cmp(&b.as_small_int()),
-                            );
-                            self.stack.push(Value::bool(r));
+                            ))
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Small ints convert to f64 exactly, so the comparison is exact.
+                            Some(crate::interp::ops::cmp_f64(op, x, y))
+                        } else {
+                            None
+                        };
+                        if let Some(r) = fast {
+                            // Compare-and-branch: consume a following PopJumpIf* directly.
+                            let next = code.instrs[ip];
+                            match next.op {
+                                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                }
+                                _ => self.stack.push(Value::bool(r)),
+                            }
                             continue;
                         }
                         save_ip!();
@@ -363,16 +457,21 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool((a == b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
-                        save_ip!();
                         let b = pop!(self);
                         let a = pop!(self);
+                        if self.is_exact_dict_str_key(b, a) {
+                            let r = self.dict_get_str(b, a).is_some();
+                            self.stack.push(Value::bool(r != (arg == 1)));
+                            continue;
+                        }
+                        save_ip!();
                         let r = tryv!(self.contains(b, a));
                         self.stack.push(Value::bool(r != (arg == 1)));
                     }
                     Op::Jump => {
-                        if (arg as usize) < ip && self.poll_requested() {
+                        if (arg as usize) < ip {
                             save_ip!();
-                            self.safepoint();
+                            self.safepoint_poll();
                         }
                         ip = arg as usize;
                     }
@@ -417,8 +516,36 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(it);
                     }
                     Op::ForIter => {
-                        save_ip!();
                         let it = top!(self);
+                        // List and range iterators inline (same steps as `Vm::iter_next`).
+                        if let Some(i) = cast::<IterObj>(it) {
+                            match i.ikind {
+                                IterKind::List => {
+                                    let idx = self.load_raw(&i.s1) as usize;
+                                    if idx < self.list_len(i.a) {
+                                        self.store_raw(&i.s1, idx as u64 + 1);
+                                        let v = self.list_get(i.a, idx);
+                                        self.stack.push(v);
+                                        continue;
+                                    }
+                                }
+                                IterKind::Range => {
+                                    let remaining = self.load_raw(&i.s2);
+                                    if remaining != 0 {
+                                        let cur = self.load(&i.s1);
+                                        self.store_raw(&i.s2, remaining - 1);
+                                        let next = cur.as_small_int() + i.a.as_small_int();
+                                        if let Some(n) = Value::try_small_int(next) {
+                                            self.store(&i.s1, n);
+                                        }
+                                        self.stack.push(cur);
+                                        continue;
+                                    }
+                                }
+                                _ => {}
+                            }
+                        }
+                        save_ip!();
                         match tryv!(self.iter_next(it)) {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -484,6 +611,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BuildSlice => {
+                        // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
+                        // object, and O(slice length).
+                        if arg == 2 && code.instrs[ip].op == Op::BinarySubscr {
+                            let n = self.stack.len();
+                            let (o, a, b) =
+                                (self.stack[n - 3], self.stack[n - 2], self.stack[n - 1]);
+                            if let Some(r) = tryv!(self.slice2_fast(o, a, b)) {
+                                self.stack.truncate(n - 3);
+                                self.stack.push(r);
+                                ip += 1;
+                                continue;
+                            }
+                        }
                         let step = if arg == 3 { pop!(self) } else { Value::NONE };
                         let stop = pop!(self);
                         let start = pop!(self);
@@ -540,8 +680,23 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(t);
                     }
                     Op::UnpackSequence => {
-                        save_ip!();
                         let s = pop!(self);
+                        if let Some(t) = cast::<TupleObj>(s) {
+                            if t.len == arg as usize && self.type_of(s) == self.types.tuple {
+                                self.stack.extend(t.as_slice().iter().rev());
+                                continue;
+                            }
+                        } else if is::<ListObj>(s)
+                            && self.type_of(s) == self.types.list
+                            && self.list_len(s) == arg as usize
+                        {
+                            for i in (0..arg as usize).rev() {
+                                let v = self.list_get(s, i);
+                                self.stack.push(v);
+                            }
+                            continue;
+                        }
+                        save_ip!();
                         let items = tryv!(self.unpack(s, arg as usize, None));
                         for v in items.iter().rev() {
                             self.stack.push(*v);
@@ -572,27 +727,44 @@ impl<M: Mode> Vm<M> {
                         let sl = self.stack.len();
                         let x = self.stack[sl - argc - 2];
                         let y = self.stack[sl - argc - 1];
-                        let (callable, first) = if x.is_null() {
+                        let (mut callable, mut first) = if x.is_null() {
                             (y, sl - argc)
                         } else {
                             (x, sl - argc - 1)
                         };
                         save_ip!();
-                        if self.poll_requested() {
-                            self.safepoint();
+                        self.safepoint_poll();
+                        // A bound method: call its function with `self` in the NULL slot (no arg copy).
+                        if x.is_null() {
+                            if let Some(bm) = cast::<BoundMethodObj>(y) {
+                                self.stack[sl - argc - 2] = bm.func;
+                                self.stack[sl - argc - 1] = bm.this;
+                                callable = bm.func;
+                                first = sl - argc - 1;
+                            }
                         }
-                        // Python function without keywords or generator flag: push a frame in this loop.
+                        let kwn: &[Value] = if nkw > 0 {
+                            obj::<TupleObj>(kwnames).as_slice()
+                        } else {
+                            &[]
+                        };
+                        // Python function: push a frame in this loop.
                         if let Some(func) = cast::<FunctionObj>(callable) {
                             let fcode = &obj::<CodeObj>(func.code).code;
                             if fcode.flags & crate::bytecode::flags::GENERATOR == 0 {
+                                let base = sl - argc - 2;
+                                if nkw == 0 && self.fast_bind(callable, first, base) {
+                                    tryv!(self.push_fast_frame(
+                                        callable,
+                                        base,
+                                        fi.builtins,
+                                        Boundary::Caller
+                                    ));
+                                    continue 'frames;
+                                }
                                 let args: Vec<Value> = self.stack[first..].to_vec();
-                                let kwn: &[Value] = if nkw > 0 {
-                                    obj::<TupleObj>(kwnames).as_slice()
-                                } else {
-                                    &[]
-                                };
                                 let locals = tryv!(self.bind_args(callable, &args, kwn));
-                                self.stack.truncate(sl - argc - 2);
+                                self.stack.truncate(base);
                                 let info = FrameInfo {
                                     code: func.code,
                                     ip: 0,
@@ -608,13 +780,32 @@ impl<M: Mode> Vm<M> {
                                 continue 'frames;
                             }
                         }
-                        let args: Vec<Value> = self.stack[first..].to_vec();
-                        let kwn: Vec<Value> = if nkw > 0 {
-                            obj::<TupleObj>(kwnames).as_slice().to_vec()
-                        } else {
-                            Vec::new()
+                        // `C(args)` for a plain class whose `__init__` is a Python function: allocate with
+                        // object.__new__ and run `__init__` in this loop (its frame returns the instance).
+                        if nkw == 0 && is::<TypeObj>(callable) {
+                            let base = sl - argc - 2;
+                            if let Some(init) = tryv!(self.try_fast_init(callable, first, base)) {
+                                tryv!(self.push_fast_frame(
+                                    init,
+                                    base + 1,
+                                    fi.builtins,
+                                    Boundary::Init
+                                ));
+                                continue 'frames;
+                            }
+                        }
+                        let r = {
+                            let n = sl - first;
+                            if n <= 8 {
+                                // The arguments stay on the operand stack (rooted) during the call.
+                                let mut buf = [Value::NULL; 8];
+                                buf[..n].copy_from_slice(&self.stack[first..]);
+                                tryv!(self.call(callable, &buf[..n], kwn))
+                            } else {
+                                let args: Vec<Value> = self.stack[first..].to_vec();
+                                tryv!(self.call(callable, &args, kwn))
+                            }
                         };
-                        let r = tryv!(self.call(callable, &args, &kwn));
                         self.stack.truncate(sl - argc - 2);
                         self.stack.push(r);
                     }
@@ -650,10 +841,8 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::ReturnValue => {
                         let v = pop!(self);
-                        if self.poll_requested() {
-                            save_ip!();
-                            self.safepoint();
-                        }
+                        save_ip!();
+                        self.safepoint_poll();
                         self.stack.truncate(base);
                         self.frames.pop();
                         if fi.gen.is_ptr() {
@@ -662,6 +851,17 @@ impl<M: Mode> Vm<M> {
                         }
                         if fi.boundary == Boundary::Native || self.frames.len() < boundary_depth {
                             return Ok(Exit::Return(v));
+                        }
+                        if fi.boundary == Boundary::Init {
+                            // The instance is already on the caller's stack, below the frame.
+                            if v != Value::NONE {
+                                let msg = format!(
+                                    "__init__() should return None, not '{}'",
+                                    self.tname(v)
+                                );
+                                return Err(self.type_error(msg));
+                            }
+                            continue 'frames;
                         }
                         self.stack.push(v);
                         continue 'frames;
@@ -896,6 +1096,126 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// `o[k]` for an exact list or tuple and an in-range small int, or an exact dict and a str key that
+    /// is present; None means "take the general path" (which also raises the errors).
+    #[inline(always)]
+    fn subscr_fast(&mut self, o: Value, k: Value) -> Option<Value> {
+        if !o.is_ptr() {
+            return None;
+        }
+        if k.is_small_int() {
+            if is::<ListObj>(o) && self.type_of(o) == self.types.list {
+                let i = seq_small_index(k, self.list_len(o))?;
+                return Some(self.list_get(o, i));
+            }
+            if let Some(t) = cast::<TupleObj>(o) {
+                if self.type_of(o) == self.types.tuple {
+                    let i = seq_small_index(k, t.len)?;
+                    return Some(t.as_slice()[i]);
+                }
+            }
+        } else if self.is_exact_dict_str_key(o, k) {
+            return self.dict_get_str(o, k);
+        }
+        None
+    }
+
+    /// `d` is an exact dict and `k` an exact str (lookups never run Python code).
+    #[inline(always)]
+    fn is_exact_dict_str_key(&self, d: Value, k: Value) -> bool {
+        is::<StrObj>(k)
+            && is::<DictObj>(d)
+            && self.type_of(k) == self.types.str
+            && self.type_of(d) == self.types.dict
+    }
+
+    /// `o[a:b]` for an exact str whose characters are all ASCII, or an exact list, with small-int or
+    /// None bounds; Ok(None) means "take the general path".
+    fn slice2_fast(&mut self, o: Value, a: Value, b: Value) -> PyResult<Option<Value>> {
+        let bound = |v: Value, n: usize, dflt: usize| -> Option<usize> {
+            if v == Value::NONE {
+                return Some(dflt);
+            }
+            if !v.is_small_int() {
+                return None;
+            }
+            let i = v.as_small_int();
+            let i = if i < 0 { (i + n as i64).max(0) } else { i };
+            Some((i as usize).min(n))
+        };
+        if let Some(so) = cast::<StrObj>(o) {
+            if so.char_len != so.s.len() || self.type_of(o) != self.types.str {
+                return Ok(None);
+            }
+            let n = so.s.len();
+            let (Some(i), Some(j)) = (bound(a, n, 0), bound(b, n, n)) else {
+                return Ok(None);
+            };
+            if i == 0 && j == n {
+                return Ok(Some(o));
+            }
+            let j = j.max(i);
+            return self.new_str(&so.s[i..j]).map(Some);
+        }
+        if is::<ListObj>(o) && self.type_of(o) == self.types.list {
+            let n = self.list_len(o);
+            let (Some(i), Some(j)) = (bound(a, n, 0), bound(b, n, n)) else {
+                return Ok(None);
+            };
+            let j = j.max(i);
+            let items: Vec<Value> = (i..j).map(|k| self.list_get(o, k)).collect();
+            return self.new_list(&items).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = where the name was found
+    /// (1: globals, 2: builtins) | entry hint << 8, 2 = the globals' key-set version when found in the
+    /// builtins (a global added or deleted since changes it). The hint is validated by the key stored at
+    /// that entry, so the value read is always the dict's current one.
+    #[inline(always)]
+    fn load_global_cached(
+        &self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        if c.get(0) != globals.bits() {
+            return None;
+        }
+        let w1 = c.get(1);
+        let hint = (w1 >> 8) as usize;
+        match w1 & 0xff {
+            1 => self.dict_hint_get(globals, name, hint),
+            2 if self.load_raw(&obj::<DictObj>(globals).version) == c.get(2) => {
+                self.dict_hint_get(builtins, name, hint)
+            }
+            _ => None,
+        }
+    }
+
+    /// `LoadGlobal`'s full lookup (globals, then builtins), refilling the inline cache.
+    fn load_global_fill(
+        &mut self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<Value> {
+        let ver = self.load_raw(&obj::<DictObj>(globals).version);
+        if let Some((e, v)) = self.dict_find_str(globals, name) {
+            c.set(0, globals.bits());
+            c.set(1, 1 | (e as u64) << 8);
+            return Some(v);
+        }
+        let (e, v) = self.dict_find_str(builtins, name)?;
+        c.set(0, globals.bits());
+        c.set(2, ver);
+        c.set(1, 2 | (e as u64) << 8);
+        Some(v)
+    }
+
     /// UnboundLocalError for the local variable `name` (a str).
     fn unbound_local(&mut self, name: Value) -> PyErr {
         let n = self.str_of(name).to_string();
@@ -939,6 +1259,16 @@ impl<M: Mode> Vm<M> {
             crate::interp::gc::collect(self);
         }
         self.switch_threads();
+    }
+
+    /// The eval loop's safepoint poll (backward jumps, calls, returns): the one place the loop checks
+    /// whether it must stop (a pending collection, or another thread waiting for the GIL). Cheap when
+    /// nothing is pending: two relaxed loads.
+    #[inline(always)]
+    fn safepoint_poll(&mut self) {
+        if self.poll_requested() {
+            self.safepoint();
+        }
     }
 
     fn check_except_class(&mut self, cls: Value) -> PyResult<()> {

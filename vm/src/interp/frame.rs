@@ -18,6 +18,9 @@ pub enum Boundary {
     Caller,
     /// Return from the interpreter loop that pushed this frame (a call from native code).
     Native,
+    /// An `__init__` frame run for `cls(...)` from the eval loop: the new instance sits on the caller's
+    /// operand stack just below this frame; the frame's return value must be None and is discarded.
+    Init,
 }
 
 /// The bookkeeping of one active frame (its values live in `Vm::stack`).

@@ -110,6 +110,9 @@ impl<M: Mode> Vm<M> {
             exc_table: unit.exc_table.clone(),
             max_stack: unit.max_stack,
             doc,
+            caches: (0..unit.instrs.len())
+                .map(|_| crate::bytecode::InlineCache::default())
+                .collect(),
         };
         let cls = self.types.code;
         self.alloc(

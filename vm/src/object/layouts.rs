@@ -183,6 +183,16 @@ impl ValueArray {
 /// Header flag of a ValueArray whose words are raw integers (hashes, indices), never references.
 pub const RAW_ARRAY_FLAG: u16 = 1;
 
+/// Header flag of a DictObj that is the namespace of a class whose lookups the inline caches have seen
+/// (set lazily by `Vm::attr_cache_plan`). Every write to such a dict bumps [`TYPE_EPOCH`].
+pub const TYPE_DICT_FLAG: u16 = 2;
+
+/// Global version of "what class namespaces contain": bumped by every write to a dict carrying
+/// [`TYPE_DICT_FLAG`]. An attribute inline cache filled at epoch E is valid while the epoch is still E.
+/// (Global rather than per type: classes rarely change after their caches warm up, and a global counter
+/// needs no subclass lists.)
+pub static TYPE_EPOCH: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 pyobj!(ValueArray, Kind::ValueArray, |s, t| {
     if s.header.flags() & RAW_ARRAY_FLAG != 0 {
         return;
@@ -369,6 +379,17 @@ pub struct CodeObj {
 }
 
 pyobj!(CodeObj, Kind::Code, |s, t| {
+    // Inline caches keep the classes, globals dicts and descriptors they name alive, so a cached
+    // address is never reused by a different object while the cache can still match it. Raw words
+    // (epochs, indices) decode as floats and are skipped by `trace_value`.
+    for c in s.code.caches.iter() {
+        for w in &c.words {
+            trace_value(
+                t,
+                Value::from_bits(w.load(std::sync::atomic::Ordering::Relaxed)),
+            );
+        }
+    }
     for v in &s.code.consts {
         trace_value(t, *v);
     }
