@@ -33,6 +33,7 @@ pub fn run(program: Program, argv: Vec<String>) -> i32 {
             weft_gc::stack::register_thread_stack_base(&base as *const u8 as usize);
             let mut vm: Vm<Gil> = Vm::new();
             let status = run_in(&mut vm, program, &argv);
+            crate::stdlib::atexit_module::run_atexit(&mut vm);
             vm.flush_stdout();
             std::hint::black_box(&base);
             status

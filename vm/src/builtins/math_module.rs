@@ -123,7 +123,7 @@ pub fn arg_f64<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<f64> {
 }
 
 /// An integer argument (`__index__`) as a BigInt.
-fn arg_int<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<BigInt> {
+pub fn arg_int<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<BigInt> {
     if let Some(b) = vm.as_bigint(v) {
         return Ok(b);
     }

@@ -12,6 +12,16 @@
 //! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
 
 pub mod frozen;
+// Rust-implemented modules (helper-rsstd).
+pub mod array_module;
+pub mod atexit_module;
+pub mod gc_module;
+pub mod glue;
+pub mod io_module;
+pub mod os_module;
+pub mod random_module;
+pub mod struct_module;
+pub mod time_module;
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
@@ -24,6 +34,16 @@ pub type ModuleInit<M> = fn(&mut Vm<M>) -> PyResult<Value>;
 pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
+        // helper-rsstd modules
+        "array" => Some(array_module::init),
+        "atexit" => Some(atexit_module::init),
+        "gc" => Some(gc_module::init),
+        "io" => Some(io_module::init),
+        "os" => Some(os_module::init),
+        "random" => Some(random_module::init),
+        "struct" => Some(struct_module::init),
+        "time" => Some(time_module::init),
+        // end helper-rsstd modules
         _ => None,
     }
 }
