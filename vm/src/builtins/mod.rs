@@ -48,5 +48,6 @@ pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     range_type::register(vm)?;
     exc_type::register(vm)?;
     sys_module::register(vm)?;
+    crate::stdlib::io_module::register_builtins(vm)?;
     Ok(())
 }
