@@ -1,6 +1,7 @@
 //! The `math` module: constants, float functions with C99 special-value rules, and the exact integer
-//! functions (`factorial`, `gcd`, `lcm`, `isqrt`, `comb`, `perm`) and `fsum` (exactly rounded, like
-//! CPython's `msum`).
+//! functions (`factorial`, `gcd`, `lcm`, `isqrt`, `comb`, `perm`), `fsum` (exactly rounded, like
+//! CPython's `msum`), and the 3.11 additions `cbrt`, `exp2`, `nextafter`, `ulp`: everything `dir(math)`
+//! lists in CPython 3.11.
 //!
 //! Errors follow CPython 3.11: `ValueError("math domain error")` for results outside the domain,
 //! `OverflowError("math range error")` for overflowing results, `TypeError("must be real number, not
@@ -80,6 +81,10 @@ pub fn init<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
     vm.def_fn(d, "erfc", erfc)?;
     vm.def_fn(d, "gamma", gamma)?;
     vm.def_fn(d, "lgamma", lgamma)?;
+    vm.def_fn(d, "cbrt", cbrt)?;
+    vm.def_fn(d, "exp2", exp2)?;
+    vm.def_fn(d, "nextafter", nextafter)?;
+    vm.def_fn(d, "ulp", ulp)?;
     Ok(m)
 }
 
@@ -184,14 +189,93 @@ math1!(atan, f64::atan, false);
 math1!(sinh, f64::sinh, true);
 math1!(cosh, f64::cosh, true);
 math1!(tanh, f64::tanh, false);
-math1!(asinh, f64::asinh, false);
-math1!(acosh, f64::acosh, false);
+math1!(asinh, asinh_f, false);
+math1!(acosh, acosh_f, false);
 math1!(atanh, atanh_f, false);
 math1!(fabs, f64::abs, false);
 math1!(degrees, |x: f64| x * (180.0 / std::f64::consts::PI), true);
 math1!(radians, |x: f64| x * (std::f64::consts::PI / 180.0), false);
 math1!(erf, erf_f, false);
 math1!(erfc, erfc_f, false);
+math1!(cbrt, f64::cbrt, false);
+math1!(exp2, f64::exp2, true);
+
+/// The next float after `x` towards `y` (C99 `nextafter`).
+fn next_after(x: f64, y: f64) -> f64 {
+    if x.is_nan() || y.is_nan() {
+        return x + y;
+    }
+    if x == y {
+        return y;
+    }
+    if x == 0.0 {
+        return f64::from_bits(1).copysign(y);
+    }
+    let b = x.to_bits();
+    let up = (y > x) == (x > 0.0);
+    f64::from_bits(if up { b + 1 } else { b - 1 })
+}
+
+fn nextafter<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("nextafter", args, kwnames, 2, 2)?;
+    let x = arg_f64(vm, args[0])?;
+    let y = arg_f64(vm, args[1])?;
+    Ok(Value::float(next_after(x, y)))
+}
+
+fn ulp<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.check_args("ulp", args, kwnames, 1, 1)?;
+    let x = arg_f64(vm, args[0])?;
+    if x.is_nan() || x.is_infinite() {
+        return Ok(Value::float(x.abs()));
+    }
+    let x = x.abs();
+    let r = if x == f64::MAX {
+        x - next_after(x, 0.0)
+    } else {
+        next_after(x, f64::INFINITY) - x
+    };
+    Ok(Value::float(r))
+}
+
+/// asinh with the fdlibm formulas (what glibc computes; Rust's differs in the last bit for big x).
+fn asinh_f(x: f64) -> f64 {
+    let a = x.abs();
+    if !a.is_finite() || a < 2f64.powi(-28) {
+        return x;
+    }
+    let ln2 = std::f64::consts::LN_2;
+    let w = if a > 2f64.powi(28) {
+        a.ln() + ln2
+    } else if a > 2.0 {
+        (2.0 * a + 1.0 / ((a * a + 1.0).sqrt() + a)).ln()
+    } else {
+        let t = a * a;
+        (a + t / (1.0 + (1.0 + t).sqrt())).ln_1p()
+    };
+    w.copysign(x)
+}
+
+/// acosh with the fdlibm formulas.
+fn acosh_f(x: f64) -> f64 {
+    if x < 1.0 {
+        return f64::NAN;
+    }
+    if x.is_nan() || x.is_infinite() {
+        return x;
+    }
+    if x >= 2f64.powi(28) {
+        x.ln() + std::f64::consts::LN_2
+    } else if x == 1.0 {
+        0.0
+    } else if x > 2.0 {
+        let t = x * x;
+        (2.0 * x - 1.0 / (x + (t - 1.0).sqrt())).ln()
+    } else {
+        let t = x - 1.0;
+        (t + (2.0 * t + t * t).sqrt()).ln_1p()
+    }
+}
 
 fn atanh_f(x: f64) -> f64 {
     if x.abs() >= 1.0 {
@@ -208,10 +292,10 @@ fn log_value<M: Mode>(vm: &mut Vm<M>, v: Value, f: fn(f64) -> f64) -> PyResult<f
             return Err(domain(vm));
         }
         if numeric::arith::bigint_to_f64(b).is_err() {
-            // x = m * 2**e with m in [0.5, 1): log(x) = log(m) + e * log(2).
-            let e = b.bits() as i64 - 60;
-            let top: BigInt = b >> (e as u64);
-            let m = top.to_f64().unwrap_or(f64::MAX);
+            // x = m * 2**e with m in [0.5, 1) (like _PyLong_Frexp): log(x) = log(m) + e * log(2).
+            let e = b.bits() as i64;
+            let top: BigInt = b >> ((e - 60) as u64);
+            let m = top.to_f64().unwrap_or(f64::MAX) / 2f64.powi(60);
             return Ok(f(m) + e as f64 * f(2.0));
         }
     }
@@ -558,7 +642,8 @@ fn vector_norm(v: &[f64]) -> f64 {
         let scaled: Vec<f64> = v.iter().map(|x| x / f64::MIN_POSITIVE).collect();
         return f64::MIN_POSITIVE * vector_norm(&scaled);
     }
-    let scale = 2f64.powi(-max_e as i32);
+    // 2**-max_e without overflowing the intermediate power (max_e may be 1024).
+    let scale = 2f64.powi(-max_e as i32 / 2) * 2f64.powi(-max_e as i32 - (-max_e as i32 / 2));
     let mut csum = 1.0f64;
     let mut frac1 = 0.0f64;
     let mut frac2 = 0.0f64;
