@@ -83,7 +83,7 @@ class Random:
         if a is None:
             a = _urandom_seed()
         elif not isinstance(a, int):
-            a = hash(a)
+            a = hash(a) & 0xFFFFFFFFFFFFFFFF
         if not hasattr(self, '_mt'):
             self._mt = _mt_new()
         _mt_seed(self._mt, a)
