@@ -5,7 +5,7 @@ print(sorted(n for n in dir(math) if not n.startswith('_')))
 vals = [0.0, -0.0, 0.5, 1.0, -1.0, 2.0, 10.0, -3.5, 1e300, -1e300, 1e-300, inf, -inf, nan, 7, -7, 2**70, True]
 one = ['sqrt', 'exp', 'exp2', 'expm1', 'log', 'log2', 'log10', 'log1p', 'sin', 'cos', 'tan', 'asin', 'acos', 'atan', 'sinh', 'cosh', 'tanh',
        'asinh', 'acosh', 'atanh', 'fabs', 'degrees', 'radians', 'gamma', 'lgamma', 'ceil', 'floor', 'trunc', 'isfinite', 'isinf', 'isnan',
-       'modf', 'frexp', 'ulp']
+       'modf', 'frexp', 'ulp', 'cbrt']
 for name in one:
     f = getattr(math, name)
     out = []
