@@ -51,13 +51,10 @@ pub fn run_atexit<M: Mode>(vm: &mut Vm<M>) {
     {
         let d = obj::<ModuleObj>(m).dict;
         vm.temp_roots.push(m);
-        loop {
-            let (Some(cbs), Some(call)) = (
-                vm.dict_get_name(d, "_callbacks"),
-                vm.dict_get_name(d, "_call"),
-            ) else {
-                break;
-            };
+        while let (Some(cbs), Some(call)) = (
+            vm.dict_get_name(d, "_callbacks"),
+            vm.dict_get_name(d, "_call"),
+        ) {
             if !is::<ListObj>(cbs) || vm.list_len(cbs) == 0 {
                 break;
             }

@@ -195,6 +195,9 @@ class TextIOWrapper(_File, TextIOBase):
         self._codec = 'utf-8' if encoding == 'UTF-8' else encoding
         self.errors = 'strict' if errors is None else errors
         self._newline = newline
+        self._wnl = newline if newline not in (None, '', '\n') else None
+        self._rmode = 0 if newline is None else 1 if newline == '' else 2 if newline == '\n' else -1
+        self._utf8 = self._codec.lower().replace('_', '-') in ('utf-8', 'utf8') and self.errors == 'strict'
         self._pending = ''
         self._eof = False
         self.line_buffering = False
@@ -241,9 +244,18 @@ class TextIOWrapper(_File, TextIOBase):
         self._pending = p[i:]
         return ''.join(out)
     def readline(self, size=-1):
-        self._checkReadable()
+        if self._closed:
+            raise ValueError('I/O operation on closed file.')
+        if not self._readable:
+            raise UnsupportedOperation('not readable')
         if size is None:
             size = -1
+        if size < 0 and not self._pending and self._rmode >= 0 and self._utf8:
+            line = _freadline_text(self._h, self._rmode)
+            if isinstance(line, str):
+                return line
+            line = line.decode(self._codec, self.errors)
+            return _translate(line) if self._newline is None else line
         uni = self._newline is None or self._newline == ''
         while True:
             p = self._pending
@@ -279,16 +291,15 @@ class TextIOWrapper(_File, TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError('write() argument must be str, not %s' % type(s).__name__)
-        self._checkWritable()
+        if self._closed:
+            raise ValueError('I/O operation on closed file.')
+        if not self._writable:
+            raise UnsupportedOperation('not writable')
         if self._pending:
             _fseek(self._h, self.tell(), 0)
             self._pending = ''
         self._eof = False
-        n = len(s)
-        if self._newline not in (None, '', '\n'):
-            s = s.replace('\n', self._newline)
-        _fwrite(self._h, s.encode(self._codec, self.errors))
-        return n
+        return _fwrite_str(self._h, s, self._codec, self.errors, self._wnl)
     def tell(self):
         self._checkClosed()
         pos = _ftell(self._h)
@@ -431,18 +442,22 @@ class StringIO(TextIOBase):
     def write(self, s):
         if not isinstance(s, str):
             raise TypeError('string argument expected, got %r' % type(s).__name__)
-        self._checkClosed()
+        if self._closed:
+            raise ValueError('I/O operation on closed file')
         n = len(s)
-        if self._newline is None:
+        nl = self._newline
+        if nl is None:
             s = _translate(s)
-        elif self._newline not in ('', '\n'):
-            s = s.replace('\n', self._newline)
+        elif nl != '\n' and nl != '':
+            s = s.replace('\n', nl)
         if not s:
             return n
-        if self._pos == self._len:
+        pos = self._pos
+        if pos == self._len:
             self._chunks.append(s)
-            self._len += len(s)
-            self._pos = self._len
+            pos += len(s)
+            self._len = pos
+            self._pos = pos
             return n
         b = self._flat()
         if self._pos > self._len:
@@ -603,6 +618,8 @@ pub fn init<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
     vm.def_fn(d, "_fread_text", fread_text)?;
     vm.def_fn(d, "_freadline", freadline)?;
     vm.def_fn(d, "_fwrite", fwrite)?;
+    vm.def_fn(d, "_fwrite_str", fwrite_str)?;
+    vm.def_fn(d, "_freadline_text", freadline_text)?;
     vm.def_fn(d, "_fseek", fseek)?;
     vm.def_fn(d, "_ftell", ftell)?;
     vm.def_fn(d, "_ftruncate", ftruncate)?;
@@ -680,8 +697,9 @@ impl FileEntry {
 
     /// Reads more bytes into the read buffer; false at end of file.
     fn fill(&mut self) -> std::io::Result<bool> {
-        if self.rpos > 0 && self.rpos == self.rbuf.len() {
-            self.rbuf.clear();
+        if self.rpos > 0 {
+            // Drop the consumed prefix (callers re-base their scan positions on `rpos`).
+            self.rbuf.drain(..self.rpos);
             self.rpos = 0;
         }
         let mut tmp = vec![0u8; CHUNK];
@@ -743,6 +761,51 @@ impl FileEntry {
             if self.rpos < before {
                 scanned -= before - self.rpos;
             }
+        }
+    }
+
+    /// A line ending at '\n' or, when `uni`, at '\r' or "\r\n" (included in the result).
+    fn readline_text(&mut self, uni: bool) -> std::io::Result<Vec<u8>> {
+        if !uni {
+            return self.readline(-1);
+        }
+        self.flush_w()?;
+        let mut scanned = self.rpos;
+        loop {
+            if let Some(i) = self.rbuf[scanned..]
+                .iter()
+                .position(|b| *b == b'\n' || *b == b'\r')
+            {
+                let at = scanned + i;
+                if self.rbuf[at] == b'\r' && at + 1 == self.rbuf.len() {
+                    // Need one more byte to tell "\r" from "\r\n".
+                    let before = self.rpos;
+                    let more = self.fill()?;
+                    let at = at - (before - self.rpos);
+                    if !more {
+                        let out = self.rbuf[self.rpos..=at].to_vec();
+                        self.rpos = at + 1;
+                        return Ok(out);
+                    }
+                    scanned = at;
+                    continue;
+                }
+                let mut end = at + 1;
+                if self.rbuf[at] == b'\r' && self.rbuf[at + 1] == b'\n' {
+                    end += 1;
+                }
+                let out = self.rbuf[self.rpos..end].to_vec();
+                self.rpos = end;
+                return Ok(out);
+            }
+            scanned = self.rbuf.len();
+            let before = self.rpos;
+            if !self.fill()? {
+                let out = self.rbuf[self.rpos..].to_vec();
+                self.rpos = self.rbuf.len();
+                return Ok(out);
+            }
+            scanned -= before - self.rpos;
         }
     }
 
@@ -865,6 +928,68 @@ fn freadline<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<
     let r = e.lock().unwrap().readline(n);
     let b = r.map_err(|e| io_err(vm, e))?;
     vm.new_bytes(&b)
+}
+
+/// Text write: `(h, s, codec, errors, newline)`; '\n' becomes `newline` unless it is None; UTF-8 is
+/// encoded here, other codecs through `str.encode`. Returns the number of characters.
+fn fwrite_str<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.check_args("write", args, kw, 5, 5)?;
+    let e = entry(vm, args[0])?;
+    let s = args[1];
+    if !is::<StrObj>(s) {
+        let tn = vm.tname(s).to_string();
+        return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
+    }
+    let n = obj::<StrObj>(s).char_len;
+    let text = vm.str_of(s);
+    let translated;
+    let (text, sv) = if args[4] != Value::NONE && text.contains('\n') {
+        let nl = vm.expect_str(args[4], "newline")?;
+        translated = text.replace('\n', nl);
+        let sv = vm.new_str(&translated)?;
+        (translated.as_str(), sv)
+    } else {
+        (text, s)
+    };
+    let codec = vm
+        .expect_str(args[2], "encoding")?
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let strict = is::<StrObj>(args[3]) && vm.str_of(args[3]) == "strict";
+    let data = if (codec == "utf-8" || codec == "utf8") && strict {
+        text.as_bytes().to_vec()
+    } else {
+        vm.temp_roots.push(sv);
+        let r = vm.call_method(sv, "encode", &[args[2], args[3]]);
+        vm.temp_roots.pop();
+        let b = r?;
+        vm.bytes_data(b)
+    };
+    let r = e.lock().unwrap().write(&data);
+    r.map_err(|e| io_err(vm, e))?;
+    vm.new_int(n as i64)
+}
+
+/// Text readline for UTF-8 files: mode 0 universal newlines translated to '\n', 1 universal
+/// untranslated, 2 '\n' only. Returns a str, or the raw bytes when they are not valid UTF-8 (the glue
+/// decodes them to raise the proper error).
+fn freadline_text<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.check_args("readline", args, kw, 2, 2)?;
+    let e = entry(vm, args[0])?;
+    let mode = vm.index_value(args[1])?;
+    let r = e.lock().unwrap().readline_text(mode != 2);
+    let mut b = r.map_err(|e| io_err(vm, e))?;
+    if mode == 0 && b.ends_with(b"\r\n") {
+        b.truncate(b.len() - 2);
+        b.push(b'\n');
+    } else if mode == 0 && b.ends_with(b"\r") {
+        let l = b.len();
+        b[l - 1] = b'\n';
+    }
+    match String::from_utf8(b) {
+        Ok(s) => vm.new_string(s),
+        Err(err) => vm.new_bytes(err.as_bytes()),
+    }
 }
 
 fn fwrite<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {

@@ -417,7 +417,7 @@ class SystemRandom(Random):
 
 _inst = Random()
 seed = _inst.seed
-random = _inst.random
+random = _bind_state(0, _inst._mt)
 uniform = _inst.uniform
 triangular = _inst.triangular
 randint = _inst.randint
@@ -437,7 +437,7 @@ paretovariate = _inst.paretovariate
 weibullvariate = _inst.weibullvariate
 getstate = _inst.getstate
 setstate = _inst.setstate
-getrandbits = _inst.getrandbits
+getrandbits = _bind_state(1, _inst._mt)
 randbytes = _inst.randbytes
 "#;
 
@@ -454,6 +454,7 @@ pub fn init<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
     vm.def_fn(d, "_urandom", urandom_fn)?;
     vm.def_fn(d, "_urandom_seed", urandom_seed)?;
     vm.def_fn(d, "_index", index_fn)?;
+    vm.def_fn(d, "_bind_state", bind_state)?;
     crate::stdlib::glue::run_glue(vm, m, "random", GLUE)?;
     Ok(m)
 }
@@ -580,6 +581,35 @@ fn with_mt<M: Mode, R>(vm: &mut Vm<M>, st: Value, f: impl FnOnce(&mut Mt) -> R) 
     })
 }
 
+/// Draws `n` 32-bit outputs straight from the stored state: only the words used and the index are
+/// read and written, except when the 624-word block is regenerated.
+fn draw<M: Mode>(vm: &mut Vm<M>, st: Value, out: &mut [u32]) {
+    vm.bytearray_mutate(st, |b| {
+        let word = |b: &[u8], i: usize| {
+            u32::from_le_bytes([b[4 * i], b[4 * i + 1], b[4 * i + 2], b[4 * i + 3]])
+        };
+        let mut mti = word(b, N) as usize;
+        for o in out.iter_mut() {
+            if mti >= N {
+                let mut mt = Mt::load(b);
+                mt.mti = N;
+                *o = mt.genrand();
+                mti = mt.mti;
+                mt.store(b);
+                continue;
+            }
+            let mut y = word(b, mti);
+            mti += 1;
+            y ^= y >> 11;
+            y ^= (y << 7) & 0x9d2c5680;
+            y ^= (y << 15) & 0xefc60000;
+            y ^= y >> 18;
+            *o = y;
+        }
+        b[4 * N..4 * N + 4].copy_from_slice(&(mti as u32).to_le_bytes());
+    })
+}
+
 fn mt_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.check_args("_mt_new", args, kw, 0, 0)?;
     let mut b = vec![0u8; STATE_BYTES];
@@ -604,12 +634,13 @@ fn mt_seed<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
 fn mt_random<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.check_args("random", args, kw, 1, 1)?;
     let st = state_arg(vm, args[0])?;
-    let x = with_mt(vm, st, |mt| {
-        let a = (mt.genrand() >> 5) as f64;
-        let b = (mt.genrand() >> 6) as f64;
-        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
-    });
-    Ok(Value::float(x))
+    let mut w = [0u32; 2];
+    draw(vm, st, &mut w);
+    let a = (w[0] >> 5) as f64;
+    let b = (w[1] >> 6) as f64;
+    Ok(Value::float(
+        (a * 67108864.0 + b) * (1.0 / 9007199254740992.0),
+    ))
 }
 
 fn mt_getrandbits<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -623,23 +654,20 @@ fn mt_getrandbits<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyRe
         return Ok(Value::small_int(0));
     }
     if k <= 32 {
-        let r = with_mt(vm, st, |mt| mt.genrand() >> (32 - k));
-        return vm.new_int(r as i64);
+        let mut w = [0u32; 1];
+        draw(vm, st, &mut w);
+        return vm.new_int((w[0] >> (32 - k)) as i64);
     }
     let words = ((k - 1) / 32 + 1) as usize;
-    let ws = with_mt(vm, st, |mt| {
-        let mut ws = Vec::with_capacity(words);
-        let mut kk = k;
-        for _ in 0..words {
-            let mut r = mt.genrand();
-            if kk < 32 {
-                r >>= 32 - kk;
-            }
-            ws.push(r);
-            kk -= 32;
+    let mut ws = vec![0u32; words];
+    draw(vm, st, &mut ws);
+    let mut kk = k;
+    for r in ws.iter_mut() {
+        if kk < 32 {
+            *r >>= 32 - kk;
         }
-        ws
-    });
+        kk -= 32;
+    }
     vm.new_bigint(BigInt::from_slice(Sign::Plus, &ws))
 }
 
@@ -683,6 +711,33 @@ fn mt_setstate<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResul
         mt.mti = idx as usize;
     });
     Ok(Value::NONE)
+}
+
+/// `_bind_state(which, state)`: the module-level `random` (0) or `getrandbits` (1) as a native bound
+/// to the hidden instance's state, skipping the Python method frame (the state object is mutated in
+/// place by `seed`/`setstate`, so the binding stays valid).
+fn bind_state<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.check_args("_bind_state", args, kw, 2, 2)?;
+    let st = state_arg(vm, args[1])?;
+    let (name, f): (&'static str, crate::interp::NativeFn<M>) = if vm.index_value(args[0])? == 0 {
+        ("random", mt_random)
+    } else {
+        ("getrandbits", mt_getrandbits)
+    };
+    let id = vm.register_native(name, f);
+    let cls = vm.types.builtin_function;
+    vm.alloc(
+        cls,
+        NativeObj {
+            header: Vm::<M>::hdr(),
+            name,
+            id,
+            bound: st,
+            owner: Value::NULL,
+            binds: false,
+            classmethod: false,
+        },
+    )
 }
 
 fn index_fn<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
