@@ -23,3 +23,12 @@ except TypeError as e:
     print(e)
 print(os.path.exists(__file__), os.path.isfile(__file__), os.path.isdir(__file__), os.path.isdir('.'), os.path.exists('no/such/file'))
 print(os.path.getsize(__file__) > 100, os.stat(__file__).st_size == os.path.getsize(__file__), os.path.islink(__file__))
+os.environ['WEFT_T1'] = 'abc'
+print(os.getenv('WEFT_T1'), os.environ['WEFT_T1'], 'WEFT_T1' in os.environ)
+print(os.environ.pop('WEFT_T1'), os.getenv('WEFT_T1'))
+os.environ.setdefault('WEFT_T2', 'z'); print(os.environ.get('WEFT_T2'))
+del os.environ['WEFT_T2']; print('WEFT_T2' in os.environ)
+try: os.environ['X'] = 1
+except TypeError as e: print(e)
+try: del os.environ['NOPE_NOPE']
+except KeyError as e: print('KeyError', e)

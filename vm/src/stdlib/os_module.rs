@@ -1,10 +1,10 @@
 //! The `os` module and its `os.path` submodule (POSIX only).
 //!
 //! `os`: `name`, `sep`, `altsep`, `extsep`, `pathsep`, `linesep`, `curdir`, `pardir`, `devnull`,
-//! `environ` (a dict snapshot taken at import; `putenv`/`getenv`/`unsetenv` work on it and on the
-//! process environment), `getpid`, `getcwd`, `chdir`, `cpu_count`, `listdir`, `remove`/`unlink`,
-//! `mkdir`, `makedirs`, `rmdir`, `removedirs`, `rename`/`replace`, `stat` (size, mode, times), `walk`,
-//! `fspath`, `urandom`, `strerror`.
+//! `environ` (a dict subclass filled at import; setting or deleting a key also changes the process
+//! environment), `getenv`, `putenv`, `unsetenv`, `getpid`, `getcwd`, `chdir`, `cpu_count`, `listdir`,
+//! `remove`/`unlink`, `mkdir`, `makedirs`, `rmdir`, `removedirs`, `rename`/`replace`, `stat` (size,
+//! mode, times), `walk`, `fspath`, `urandom`, `strerror`.
 //!
 //! `os.path` (registered in `sys.modules` as `os.path`, so `import os.path` and `from os import path`
 //! work): the string functions of CPython's `posixpath` (`join`, `split`, `splitext`, `basename`,
@@ -39,7 +39,36 @@ W_OK = 2
 X_OK = 1
 error = OSError
 
-environ = _environ()
+class _Environ(dict):
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError('str expected, not %s' % type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError('str expected, not %s' % type(value).__name__)
+        _putenv(key, value)
+        dict.__setitem__(self, key, value)
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        _unsetenv(key)
+    def pop(self, key, *default):
+        if key in self:
+            value = self[key]
+            del self[key]
+            return value
+        return dict.pop(self, key, *default)
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+    def update(self, *args, **kwargs):
+        for k, v in dict(*args, **kwargs).items():
+            self[k] = v
+    def copy(self):
+        return dict(self)
+    def __repr__(self):
+        return 'environ(' + dict.__repr__(self) + ')'
+
+environ = _Environ(_environ())
 
 def getenv(key, default=None):
     return environ.get(key, default)
