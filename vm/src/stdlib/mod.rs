@@ -2,7 +2,9 @@
 //!
 //! Two kinds, looked up by `interp::import` before `sys.path` (so a script cannot shadow them by accident):
 //! * modules implemented in Rust: one file each in this directory, found through [`native_module`];
-//!   each exports an `init` that creates the module object and fills its dict;
+//!   each exports an `init` that creates the module object and fills its dict (its natives, plus, for
+//!   class-heavy modules like `io` or `random`, a Python "glue" string run in the module's namespace
+//!   with [`glue::run_glue`] that defines the classes over those natives);
 //! * modules written in Python ("frozen"): the sources under `vm/src/stdlib/py/`, compiled into the binary
 //!   with `include_str!` and listed in [`frozen::FROZEN`]; they run like a `.py` file found on `sys.path`,
 //!   with `__file__` set to `<frozen NAME>`. A frozen package (`is_package`) gets an empty `__path__`, and
