@@ -252,6 +252,9 @@ pub struct Heap {
     pub(crate) allocated_since: AtomicUsize,
     pub(crate) threshold: AtomicUsize,
     pub(crate) trigger: AtomicBool,
+    /// Automatic collection enabled (Python's `gc.enable()`/`gc.disable()`); `should_collect` is false
+    /// while disabled.
+    auto_collect: AtomicBool,
     pub(crate) live_bytes: AtomicUsize,
     pub(crate) block_bytes: AtomicUsize,
     pub(crate) large_bytes: AtomicUsize,
@@ -291,6 +294,7 @@ impl Heap {
             allocated_since: AtomicUsize::new(0),
             threshold: AtomicUsize::new(config.min_heap),
             trigger: AtomicBool::new(false),
+            auto_collect: AtomicBool::new(true),
             live_bytes: AtomicUsize::new(0),
             block_bytes: AtomicUsize::new(0),
             large_bytes: AtomicUsize::new(0),
@@ -327,7 +331,18 @@ impl Heap {
     #[inline]
     pub fn should_collect(&self) -> bool {
         // Relaxed: a hint; partner is the store in `note_allocated` (see module docs).
-        self.trigger.load(Ordering::Relaxed)
+        self.trigger.load(Ordering::Relaxed) && self.auto_collect.load(Ordering::Relaxed)
+    }
+
+    /// Enables or disables automatic collection (`gc.enable()` / `gc.disable()`); explicit
+    /// collections still run. Relaxed: a hint like the trigger.
+    pub fn set_auto_collect(&self, on: bool) {
+        self.auto_collect.store(on, Ordering::Relaxed);
+    }
+
+    /// Whether automatic collection is enabled (`gc.isenabled()`).
+    pub fn auto_collect(&self) -> bool {
+        self.auto_collect.load(Ordering::Relaxed)
     }
 
     /// A snapshot of the statistics (relaxed loads; never blocks).

@@ -35,6 +35,7 @@ pub fn run(program: Program, argv: Vec<String>) -> i32 {
             let mut vm: Vm<Gil> = Vm::new();
             let status = run_in(&mut vm, program, &argv);
             finalize(&mut vm);
+            crate::stdlib::atexit_module::run_atexit(&mut vm);
             vm.flush_stdout();
             // The GIL stays held: daemon threads never run again; the process exits after this.
             std::hint::black_box(&base);

@@ -50,5 +50,6 @@ pub fn register_all<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     exc_type::register(vm)?;
     sys_module::register(vm)?;
     dunder_wrappers::register(vm)?;
+    crate::stdlib::io_module::register_builtins(vm)?;
     Ok(())
 }
