@@ -101,3 +101,20 @@ print("done")
 "#,
     );
 }
+
+#[test]
+fn sleeping_threads_use_no_cpu() {
+    check_idle(
+        "sleep",
+        r#"
+import threading, time
+ts = [threading.Thread(target=time.sleep, args=(1.5,)) for _ in range(4)]
+for t in ts:
+    t.start()
+time.sleep(1.5)
+for t in ts:
+    t.join()
+print("done")
+"#,
+    );
+}

@@ -667,9 +667,11 @@ static NEXT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1)
 
 const CHUNK: usize = 8192;
 
-/// Runs one system call (or a few) on a file.
+/// Runs one system call (or a few) on a file. Still under the GIL: the caller holds the entry's mutex,
+/// and releasing the GIL while holding it could deadlock against a thread that holds the GIL and waits
+/// for the same entry. Releasing here needs the entry taken out of its mutex first (regular files on a
+/// local disk rarely block for long; pipes and terminals are the case that matters).
 pub fn blocking_io<R>(f: impl FnOnce() -> R) -> R {
-    // BLOCKING POINT: the thread will release the GIL here (issue 3)
     f()
 }
 

@@ -164,10 +164,11 @@ fn process_time_ns<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyR
     vm.new_int_i128(cpu_ns())
 }
 
-/// Blocks the calling thread for `secs` seconds.
-pub fn blocking_sleep<M: Mode>(_vm: &mut Vm<M>, secs: f64) {
-    // BLOCKING POINT: the thread will release the GIL here (issue 3)
-    std::thread::sleep(Duration::from_secs_f64(secs));
+/// Blocks the calling thread for `secs` seconds without the GIL (a blocking point: other threads run
+/// meanwhile; `sleep(0)` just lets every waiting thread have its turn).
+pub fn blocking_sleep<M: Mode>(vm: &mut Vm<M>, secs: f64) {
+    let d = Duration::from_secs_f64(secs);
+    vm.allow_threads(move || std::thread::sleep(d));
 }
 
 fn sleep<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
