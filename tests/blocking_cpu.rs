@@ -23,7 +23,7 @@ fn check_idle(name: &str, program: &str) {
         eprintln!("no /proc: CPU time cannot be sampled on this platform");
         return;
     }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
+    let child = Command::new(env!("CARGO_BIN_EXE_weft"))
         .args(["-c", program])
         .stdout(Stdio::piped())
         .spawn()

@@ -259,7 +259,7 @@ impl<M: Mode> Vm<M> {
                 drop(g);
                 RUNNING.fetch_sub(1, Ordering::SeqCst);
                 let c = self.exc.runtime_error;
-                Err(self.error(c, "can't start new thread".to_string()))
+                Err(self.error(c, "can't start new thread"))
             }
         }
     }

@@ -134,7 +134,7 @@ fn acquire_args<M: Mode>(
     }
     if timeout > TIMEOUT_MAX {
         let c = vm.exc.overflow_error;
-        return Err(vm.error(c, "timeout value is too large".to_string()));
+        return Err(vm.error(c, "timeout value is too large"));
     }
     Ok(Some(Some(Duration::from_secs_f64(timeout))))
 }
@@ -184,10 +184,7 @@ pub fn new_lock<M: Mode>(vm: &mut Vm<M>) -> PyResult<Value> {
 }
 
 fn module_attr<M: Mode>(vm: &mut Vm<M>, name: &str) -> PyResult<Value> {
-    let m = match vm.import_dotted("_thread") {
-        Ok(m) => m,
-        Err(e) => return Err(e),
-    };
+    let m = vm.import_dotted("_thread")?;
     let d = obj::<ModuleObj>(m).dict;
     match vm.dict_get_name(d, name) {
         Some(v) => Ok(v),
@@ -222,7 +219,7 @@ fn lock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
         Ok(Value::NONE)
     } else {
         let c = vm.exc.runtime_error;
-        Err(vm.error(c, "release unlocked lock".to_string()))
+        Err(vm.error(c, "release unlocked lock"))
     }
 }
 
@@ -283,7 +280,7 @@ fn rlock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> 
     let l = rlock_of(vm, args[0])?;
     if l.owner.load(Ordering::Relaxed) != vm.ident || l.count.load(Ordering::Relaxed) == 0 {
         let c = vm.exc.runtime_error;
-        return Err(vm.error(c, "cannot release un-acquired lock".to_string()));
+        return Err(vm.error(c, "cannot release un-acquired lock"));
     }
     if l.count.fetch_sub(1, Ordering::Relaxed) == 1 {
         l.owner.store(0, Ordering::Relaxed);
@@ -323,7 +320,7 @@ fn rlock_release_save<M: Mode>(
     let count = l.count.load(Ordering::Relaxed);
     if count == 0 || l.owner.load(Ordering::Relaxed) != vm.ident {
         let c = vm.exc.runtime_error;
-        return Err(vm.error(c, "cannot release un-acquired lock".to_string()));
+        return Err(vm.error(c, "cannot release un-acquired lock"));
     }
     let owner = l.owner.swap(0, Ordering::Relaxed);
     l.count.store(0, Ordering::Relaxed);
