@@ -733,7 +733,7 @@ impl<M: Mode> Vm<M> {
                             (x, sl - argc - 1)
                         };
                         save_ip!();
-                        self.safepoint_poll();
+                        self.gc_poll();
                         // A bound method: call its function with `self` in the NULL slot (no arg copy).
                         if x.is_null() {
                             if let Some(bm) = cast::<BoundMethodObj>(y) {
@@ -750,6 +750,12 @@ impl<M: Mode> Vm<M> {
                         };
                         // Python function: push a frame in this loop.
                         if let Some(func) = cast::<FunctionObj>(callable) {
+                            // Entering a Python function is a thread-switch point (like CPython's
+                            // RESUME); native calls such as a lock's `__exit__` are not, so a thread is
+                            // never switched out between `with lock:` and the release.
+                            if crate::interp::threads::GIL.drop_requested() {
+                                self.switch_threads();
+                            }
                             let fcode = &obj::<CodeObj>(func.code).code;
                             if fcode.flags & crate::bytecode::flags::GENERATOR == 0 {
                                 let base = sl - argc - 2;
@@ -842,7 +848,7 @@ impl<M: Mode> Vm<M> {
                     Op::ReturnValue => {
                         let v = pop!(self);
                         save_ip!();
-                        self.safepoint_poll();
+                        self.gc_poll();
                         self.stack.truncate(base);
                         self.frames.pop();
                         if fi.gen.is_ptr() {
@@ -1261,13 +1267,22 @@ impl<M: Mode> Vm<M> {
         self.switch_threads();
     }
 
-    /// The eval loop's safepoint poll (backward jumps, calls, returns): the one place the loop checks
-    /// whether it must stop (a pending collection, or another thread waiting for the GIL). Cheap when
-    /// nothing is pending: two relaxed loads.
+    /// The eval loop's safepoint poll at backward jumps: collect if due, and switch threads if another
+    /// thread waits for the GIL. Cheap when nothing is pending: two relaxed loads.
     #[inline(always)]
     fn safepoint_poll(&mut self) {
         if self.poll_requested() {
             self.safepoint();
+        }
+    }
+
+    /// The poll at calls and returns: collect if due, but never switch threads there (thread switches
+    /// happen at backward jumps and Python function entry, as in CPython, so a native call between
+    /// acquiring and releasing a lock does not hand the GIL over while the lock is held).
+    #[inline(always)]
+    fn gc_poll(&mut self) {
+        if self.heap.should_collect() {
+            crate::interp::gc::collect(self);
         }
     }
 

@@ -1,58 +1,69 @@
 //! `_thread`: starting threads, `lock` and `RLock`, thread identity. `threading` (a frozen Python
 //! module) is built on it.
 //!
-//! Locks are opaque objects holding an `Arc<RawLock>`. Acquiring first tries without blocking; only a
-//! contended acquire goes through `Vm::allow_threads`, the blocking point that releases the GIL (so a
-//! thread waiting for a lock uses no CPU). Lock state is a `std` mutex + condition variable of its own,
-//! never touched while holding another lock, so the GIL and a lock cannot deadlock each other.
+//! Locks are opaque objects holding an `Arc<RawLock>`. Acquiring first tries without blocking (one CAS);
+//! only a contended acquire goes through `Vm::allow_threads`, the blocking point that releases the GIL (so
+//! a thread waiting for a lock uses no CPU). A waiting thread sleeps on the lock's own mutex + condition
+//! variable, never while holding the GIL, so the GIL and a lock cannot deadlock each other.
 //! `RLock` adds an owner ident and a recursion count, changed only by the owner while it holds the GIL.
 
 use crate::access::Mode;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// `_thread.TIMEOUT_MAX` (CPython's value on Linux).
 const TIMEOUT_MAX: f64 = 9223372036.0;
 
-/// A binary semaphore that any thread may release (Python's `Lock`).
+/// A binary semaphore that any thread may release (Python's `Lock`). The uncontended paths are one atomic
+/// operation; the mutex and condition variable are only used when a thread has to wait.
 pub struct RawLock {
-    locked: Mutex<bool>,
+    locked: AtomicBool,
+    /// Threads inside `acquire_blocking`.
+    waiters: AtomicUsize,
+    mx: Mutex<()>,
     cv: Condvar,
 }
 
 impl RawLock {
     fn new() -> RawLock {
         RawLock {
-            locked: Mutex::new(false),
+            locked: AtomicBool::new(false),
+            waiters: AtomicUsize::new(0),
+            mx: Mutex::new(()),
             cv: Condvar::new(),
         }
     }
 
+    #[inline]
     fn try_acquire(&self) -> bool {
-        let mut g = self.locked.lock().unwrap_or_else(|e| e.into_inner());
-        if *g {
-            false
-        } else {
-            *g = true;
-            true
-        }
+        self.locked
+            .compare_exchange(false, true, Ordering::SeqCst, Ordering::Relaxed)
+            .is_ok()
     }
 
     /// Blocks (without the GIL) until acquired or `timeout` passed (`None`: forever).
+    ///
+    /// No lost wake-up: a waiter registers in `waiters` before its last `try_acquire` under `mx`, and
+    /// `release` clears `locked` before it reads `waiters` (both SeqCst), so either the waiter sees the
+    /// lock free or the releaser sees the waiter and notifies under `mx`, after the waiter started waiting.
     fn acquire_blocking(&self, timeout: Option<Duration>) -> bool {
         let deadline = timeout.map(|t| Instant::now() + t);
-        let mut g = self.locked.lock().unwrap_or_else(|e| e.into_inner());
-        while *g {
+        self.waiters.fetch_add(1, Ordering::SeqCst);
+        let mut g = self.mx.lock().unwrap_or_else(|e| e.into_inner());
+        let got = loop {
+            if self.try_acquire() {
+                break true;
+            }
             match deadline {
                 None => g = self.cv.wait(g).unwrap_or_else(|e| e.into_inner()),
                 Some(d) => {
                     let now = Instant::now();
                     if now >= d {
-                        return false;
+                        break false;
                     }
                     g = self
                         .cv
@@ -61,25 +72,27 @@ impl RawLock {
                         .0;
                 }
             }
-        }
-        *g = true;
-        true
+        };
+        drop(g);
+        self.waiters.fetch_sub(1, Ordering::SeqCst);
+        got
     }
 
     /// Releases; false if it was not locked.
+    #[inline]
     fn release(&self) -> bool {
-        let mut g = self.locked.lock().unwrap_or_else(|e| e.into_inner());
-        if !*g {
+        if !self.locked.swap(false, Ordering::SeqCst) {
             return false;
         }
-        *g = false;
-        drop(g);
-        self.cv.notify_one();
+        if self.waiters.load(Ordering::SeqCst) > 0 {
+            let _g = self.mx.lock().unwrap_or_else(|e| e.into_inner());
+            self.cv.notify_one();
+        }
         true
     }
 
     fn is_locked(&self) -> bool {
-        *self.locked.lock().unwrap_or_else(|e| e.into_inner())
+        self.locked.load(Ordering::SeqCst)
     }
 }
 
@@ -207,6 +220,14 @@ fn lock_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
 }
 
 fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    // Fast path: `lock.acquire()` / `with lock:` on a free lock.
+    if args.len() == 1 {
+        if let Some(l) = vm.opaque::<LockState>(args[0]) {
+            if l.0.try_acquire() {
+                return Ok(Value::TRUE);
+            }
+        }
+    }
     let raw = lock_of(vm, args[0])?;
     let how = acquire_args(vm, args, kwnames)?;
     Ok(Value::bool(acquire_raw(vm, &raw, how)))
@@ -214,8 +235,11 @@ fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
 
 fn lock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_method_args("release", args, kwnames, 0, 0)?;
-    let raw = lock_of(vm, args[0])?;
-    if raw.release() {
+    let released = match vm.opaque::<LockState>(args[0]) {
+        Some(l) => l.0.release(),
+        None => lock_of(vm, args[0])?.release(),
+    };
+    if released {
         Ok(Value::NONE)
     } else {
         let c = vm.exc.runtime_error;
