@@ -705,7 +705,7 @@ class local:
         d = _local_dict(self)
         if name == '__dict__':
             return d
-        if name in d and not _is_data_descriptor(type(self), name):
+        if name in d and name not in _data_descriptors(type(self)):
             return d[name]
         try:
             return object.__getattribute__(self, name)
@@ -750,19 +750,32 @@ def _class_attr(cls, name):
     return None
 
 
-def _is_data_descriptor(cls, name):
-    v = _class_attr(cls, name)
-    return v is not None and hasattr(type(v), '__set__')
+_data_descriptor_names = {}
+
+
+def _data_descriptors(cls):
+    """Names of the data descriptors (properties, slots...) along `cls`'s MRO, computed once per class
+    (a class that gains a data descriptor after its first thread-local access is not noticed)."""
+    names = _data_descriptor_names.get(cls)
+    if names is None:
+        names = set()
+        for k in cls.__mro__:
+            for n, v in k.__dict__.items():
+                if hasattr(type(v), '__set__'):
+                    names.add(n)
+        _data_descriptor_names[cls] = names
+    return names
 
 
 def _local_dict(self, create_only=False):
     """This thread's attribute dict of the `local` object `self` (created, and the subclass's __init__
     run, on first use in a thread)."""
-    (args, kw), dicts, lock = object.__getattribute__(self, '_weft_local_state')
-    key = get_ident()
-    d = dicts.get(key)
+    state = object.__getattribute__(self, '_weft_local_state')
+    d = state[1].get(get_ident())
     if d is not None:
         return d
+    (args, kw), dicts, lock = state
+    key = get_ident()
     d = {}
     dicts[key] = d
     if not create_only:
