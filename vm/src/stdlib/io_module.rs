@@ -667,10 +667,11 @@ static NEXT: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(1)
 
 const CHUNK: usize = 8192;
 
-/// Runs one system call (or a few) on a file. Still under the GIL: the caller holds the entry's mutex,
-/// and releasing the GIL while holding it could deadlock against a thread that holds the GIL and waits
-/// for the same entry. Releasing here needs the entry taken out of its mutex first (regular files on a
-/// local disk rarely block for long; pipes and terminals are the case that matters).
+/// Runs one system call (or a few) on a file. The GIL is released around whole operations instead, by
+/// the natives that read, flush or close (`vm.allow_threads(|| entry.lock().op())`): the entry's mutex is
+/// taken and dropped inside the GIL-free closure, so no thread ever waits for the GIL while holding an
+/// entry (which could deadlock with a GIL holder waiting for that entry). Buffered writes stay under the
+/// GIL, like CPython's BufferedWriter.
 pub fn blocking_io<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
@@ -888,7 +889,7 @@ fn fread<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Valu
     vm.check_args("read", args, kw, 2, 2)?;
     let e = entry(vm, args[0])?;
     let n = vm.index_value(args[1])?;
-    let r = e.lock().unwrap().read(n);
+    let r = vm.allow_threads(|| e.lock().unwrap().read(n));
     let b = r.map_err(|e| io_err(vm, e))?;
     vm.new_bytes(&b)
 }
@@ -898,7 +899,7 @@ fn fread_text<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
     vm.check_args("read", args, kw, 2, 2)?;
     let e = entry(vm, args[0])?;
     let n = vm.index_value(args[1])?.max(1);
-    let r = (|| {
+    let r = vm.allow_threads(|| {
         let mut g = e.lock().unwrap();
         let mut b = g.read(n)?;
         // Complete a trailing partial UTF-8 sequence (at most 3 more bytes).
@@ -918,7 +919,7 @@ fn fread_text<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
             b.extend_from_slice(&more);
         }
         Ok(b)
-    })();
+    });
     let b = r.map_err(|e| io_err(vm, e))?;
     vm.new_bytes(&b)
 }
@@ -927,7 +928,7 @@ fn freadline<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<
     vm.check_args("readline", args, kw, 2, 2)?;
     let e = entry(vm, args[0])?;
     let n = vm.index_value(args[1])?;
-    let r = e.lock().unwrap().readline(n);
+    let r = vm.allow_threads(|| e.lock().unwrap().readline(n));
     let b = r.map_err(|e| io_err(vm, e))?;
     vm.new_bytes(&b)
 }
@@ -979,7 +980,7 @@ fn freadline_text<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyRe
     vm.check_args("readline", args, kw, 2, 2)?;
     let e = entry(vm, args[0])?;
     let mode = vm.index_value(args[1])?;
-    let r = e.lock().unwrap().readline_text(mode != 2);
+    let r = vm.allow_threads(|| e.lock().unwrap().readline_text(mode != 2));
     let mut b = r.map_err(|e| io_err(vm, e))?;
     if mode == 0 && b.ends_with(b"\r\n") {
         b.truncate(b.len() - 2);
@@ -1065,7 +1066,7 @@ fn ftruncate<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<
 fn fflush<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     vm.check_args("flush", args, kw, 1, 1)?;
     let e = entry(vm, args[0])?;
-    let r = e.lock().unwrap().flush_w();
+    let r = vm.allow_threads(|| e.lock().unwrap().flush_w());
     r.map_err(|e| io_err(vm, e))?;
     Ok(Value::NONE)
 }
@@ -1075,7 +1076,7 @@ fn fclose<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Val
     let id = vm.index_value(args[0])?;
     let e = FILES.lock().unwrap().as_mut().and_then(|t| t.remove(&id));
     if let Some(e) = e {
-        let r = e.lock().unwrap().flush_w();
+        let r = vm.allow_threads(|| e.lock().unwrap().flush_w());
         r.map_err(|e| io_err(vm, e))?;
     }
     Ok(Value::NONE)
