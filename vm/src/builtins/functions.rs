@@ -104,6 +104,17 @@ impl<M: Mode> Vm<M> {
         if a.is_small_int() && b.is_small_int() {
             return Ok(a.as_small_int() < b.as_small_int());
         }
+        if let Some(o) = self.quick_order(a, b) {
+            return Ok(o == std::cmp::Ordering::Less);
+        }
+        if is::<TupleObj>(a)
+            && is::<TupleObj>(b)
+            && self.type_of(a) == self.types.tuple
+            && self.type_of(b) == self.types.tuple
+        {
+            let r = self.tuple_compare(a, b, CmpOp::Lt)?;
+            return self.truthy(r);
+        }
         let r = self.compare(a, b, CmpOp::Lt)?;
         self.truthy(r)
     }

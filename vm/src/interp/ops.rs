@@ -383,11 +383,7 @@ impl<M: Mode> Vm<M> {
                 op,
                 obj::<BytesObj>(a).b.cmp(&obj::<BytesObj>(b).b),
             ))),
-            Some(Kind::Tuple) if builtin_pair => {
-                let x: Vec<Value> = obj::<TupleObj>(a).as_slice().to_vec();
-                let y: Vec<Value> = obj::<TupleObj>(b).as_slice().to_vec();
-                self.seq_compare(&x, &y, op)
-            }
+            Some(Kind::Tuple) if builtin_pair => self.tuple_compare(a, b, op),
             Some(Kind::List) if builtin_pair => {
                 let x = self.list_snapshot(a);
                 let y = self.list_snapshot(b);
@@ -421,6 +417,56 @@ impl<M: Mode> Vm<M> {
             }
             _ => Ok(Value::NOT_IMPLEMENTED),
         }
+    }
+
+    /// Order of two small ints, two non-NaN floats or two exact strs, decided without running Python
+    /// code; `None` for anything else (the caller falls back to the rich comparison).
+    #[inline]
+    pub fn quick_order(&self, a: Value, b: Value) -> Option<Ordering> {
+        if a.is_small_int() && b.is_small_int() {
+            return Some(a.as_small_int().cmp(&b.as_small_int()));
+        }
+        if a.is_float() && b.is_float() {
+            return a.as_float().partial_cmp(&b.as_float());
+        }
+        if let (Some(x), Some(y)) = (cast::<StrObj>(a), cast::<StrObj>(b)) {
+            let t = self.types.str;
+            if self.type_of(a) == t && self.type_of(b) == t {
+                return Some(x.s.cmp(&y.s));
+            }
+        }
+        None
+    }
+
+    /// Lexicographic comparison of two tuples in place: tuples are immutable and the caller's
+    /// `a`/`b` keep them (and so their items) alive, so no copy is needed. Items of simple builtin
+    /// types are ordered directly; others go through `eq`/`compare`.
+    pub fn tuple_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        let x = obj::<TupleObj>(a).as_slice();
+        let y = obj::<TupleObj>(b).as_slice();
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(Value::bool(op == CmpOp::Ne));
+        }
+        for (p, q) in x.iter().zip(y.iter()) {
+            let (p, q) = (*p, *q);
+            if p == q {
+                continue;
+            }
+            if let Some(o) = self.quick_order(p, q) {
+                if o == Ordering::Equal {
+                    continue;
+                }
+                return Ok(Value::bool(cmp_ord(op, o)));
+            }
+            if !self.eq(p, q)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::FALSE),
+                    CmpOp::Ne => Ok(Value::TRUE),
+                    _ => self.compare(p, q, op),
+                };
+            }
+        }
+        Ok(Value::bool(cmp_ord(op, x.len().cmp(&y.len()))))
     }
 
     /// Lexicographic comparison of two sequences (items must be rooted by the caller).
