@@ -2,7 +2,8 @@
 //!
 //! Builtin iterators are `IterObj`s whose position lives in slots. A generator owns its suspended frame
 //! (`SavedFrame`); resuming it copies the frame's values back onto the thread's stack and runs a nested
-//! loop until the generator yields or returns. A `throw` into a generator paused in `yield from` is first
+//! loop until the generator yields or returns (the `SavedFrame` is kept and refilled at the next yield,
+//! so a yield/resume cycle does not allocate). A `throw` into a generator paused in `yield from` is first
 //! forwarded to the sub-iterator (closing it for `GeneratorExit`), as CPython does; the named methods
 //! (`send`, `throw`, `close`) are in `builtins::gen_type`.
 
@@ -453,34 +454,36 @@ impl<M: Mode> Vm<M> {
                 }
             }
         }
-        let saved = go.frame.lock().unwrap().take();
-        let Some(saved) = saved else {
-            return Ok(Err(Value::NONE));
-        };
         self.check_native_stack()?;
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        // Copy the saved window onto the stack; the SavedFrame (and its Vec's capacity) stays in the
+        // generator for the next suspension, so a yield/resume cycle allocates nothing.
+        let (info, exc_info) = {
+            let mut guard = go.frame.lock().unwrap();
+            let Some(sf) = guard.as_mut() else {
+                return Ok(Err(Value::NONE));
+            };
+            let mut info = sf.info;
+            let exc_info = sf.exc_info;
+            info.base = self.stack.len() as u32;
+            info.gen = g;
+            info.boundary = Boundary::Native;
+            let code = &obj::<CodeObj>(info.code).code;
+            self.stack
+                .reserve(sf.values.len() + code.max_stack as usize + 1);
+            self.stack.extend_from_slice(&sf.values);
+            sf.values.clear();
+            sf.exc_info = Value::NULL;
+            (info, exc_info)
+        };
+        self.frames.push(info);
         self.store_raw(&go.state, GEN_RUNNING);
-        let SavedFrame {
-            mut info,
-            values,
-            exc_info,
-        } = *saved;
-        info.base = self.stack.len() as u32;
-        info.gen = g;
-        info.boundary = Boundary::Native;
         let outer_exc = self.exc_info;
         if !exc_info.is_null() {
             self.exc_info = exc_info;
         }
-        if let Err(e) = self.push_frame(info, &values) {
-            self.store_raw(&go.state, state);
-            *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
-                info,
-                values,
-                exc_info,
-            }));
-            return Err(e);
-        }
-        drop(values);
         if state != GEN_CREATED && throw.is_none() {
             self.stack.push(sent);
         }
@@ -624,15 +627,29 @@ impl<M: Mode> Vm<M> {
     pub fn suspend_generator(&mut self, fi: FrameInfo) {
         let fi = self.frames.last().copied().unwrap_or(fi);
         let base = fi.base as usize;
-        let values = self.stack.split_off(base);
-        self.frames.pop();
         let g = fi.gen;
         let go = obj::<GeneratorObj>(g);
-        *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
-            info: fi,
-            values,
-            exc_info: self.exc_info,
-        }));
+        {
+            // Reuse the generator's SavedFrame (kept while it runs) and its Vec's capacity.
+            let mut guard = go.frame.lock().unwrap();
+            match guard.as_mut() {
+                Some(sf) => {
+                    sf.info = fi;
+                    sf.values.clear();
+                    sf.values.extend_from_slice(&self.stack[base..]);
+                    sf.exc_info = self.exc_info;
+                }
+                None => {
+                    *guard = Some(Box::new(SavedFrame {
+                        info: fi,
+                        values: self.stack[base..].to_vec(),
+                        exc_info: self.exc_info,
+                    }))
+                }
+            }
+        }
+        self.stack.truncate(base);
+        self.frames.pop();
         self.store_raw(&go.state, GEN_SUSPENDED);
     }
 
