@@ -412,8 +412,20 @@ impl<M: Mode> Vm<M> {
         Ok(None)
     }
 
-    /// A one-character str (ASCII ones are interned).
+    /// A one-character str (Latin-1 ones are interned, from the `rt.chars` table).
     pub fn char_str(&mut self, s: &str) -> PyResult<Value> {
+        let b = s.as_bytes();
+        let cp = match b.len() {
+            1 => b[0] as usize,
+            2 if b[0] < 0xc4 => (((b[0] & 0x1f) as usize) << 6) | (b[1] & 0x3f) as usize,
+            _ => usize::MAX,
+        };
+        if cp < 256 {
+            let v = self.rt.chars[cp];
+            if !v.is_null() {
+                return Ok(v);
+            }
+        }
         if s.len() == 1 {
             return Ok(self.intern(s));
         }

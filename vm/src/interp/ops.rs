@@ -856,6 +856,22 @@ impl<M: Mode> Vm<M> {
 
     /// Arithmetic on numbers (int, bool, float, complex).
     pub fn num_binop(&mut self, x: Num, y: Num, op: BinOp) -> PyResult<Value> {
+        // Ints that fit in i64 (small ints past their range, or heap ints of one limb): i128
+        // arithmetic, so only a result that does not fit a small int allocates.
+        if let (Some(a), Some(b)) = (num_i64(&x), num_i64(&y)) {
+            let (a, b) = (a as i128, b as i128);
+            let r = match op {
+                BinOp::Add => Some(a + b),
+                BinOp::Sub => Some(a - b),
+                BinOp::Mul => Some(a * b),
+                BinOp::FloorDiv if b != 0 => Some(Integer::div_floor(&a, &b)),
+                BinOp::Mod if b != 0 => Some(a.mod_floor(&b)),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return self.int_from_i128(r);
+            }
+        }
         match (x, y) {
             (Num::Complex(a, b), y) => {
                 let (c, d) = num_to_complex(&y);
@@ -885,6 +901,16 @@ impl<M: Mode> Vm<M> {
                 self.bigint_binop(&a, &b, op)
             }
         }
+    }
+
+    /// An int object (small when it fits) for `r`.
+    pub fn int_from_i128(&mut self, r: i128) -> PyResult<Value> {
+        if let Ok(i) = i64::try_from(r) {
+            if let Some(v) = Value::try_small_int(i) {
+                return Ok(v);
+            }
+        }
+        self.new_bigint(BigInt::from(r))
     }
 
     fn num_to_f64(&mut self, n: &Num) -> PyResult<f64> {
@@ -1179,6 +1205,16 @@ fn complex_div(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
         let ratio = c / d;
         let denom = c * ratio + d;
         ((a * ratio + b) / denom, (b * ratio - a) / denom)
+    }
+}
+
+/// An int `Num` as i64 when it fits.
+#[inline]
+fn num_i64(n: &Num) -> Option<i64> {
+    match n {
+        Num::Int(i) => Some(*i),
+        Num::Big(b) => b.to_i64(),
+        _ => None,
     }
 }
 
