@@ -896,9 +896,23 @@ impl<M: Mode> Vm<M> {
                 self.bigint_binop(&BigInt::from(a), &BigInt::from(b), op)
             }
             (x, y) => {
-                let a = num_to_bigint(&x);
-                let b = num_to_bigint(&y);
-                self.bigint_binop(&a, &b, op)
+                // Borrow heap ints instead of copying their digits.
+                let (ta, tb);
+                let a = match x {
+                    Num::Big(b) => b,
+                    _ => {
+                        ta = num_to_bigint(&x);
+                        &ta
+                    }
+                };
+                let b = match y {
+                    Num::Big(b) => b,
+                    _ => {
+                        tb = num_to_bigint(&y);
+                        &tb
+                    }
+                };
+                self.bigint_binop(a, b, op)
             }
         }
     }
@@ -1292,7 +1306,24 @@ fn num_compare(x: Num, y: Num, op: CmpOp) -> Option<bool> {
             Some(o) => cmp_ord(op, o.reverse()),
             None => op == CmpOp::Ne,
         }),
-        _ => Some(cmp_ord(op, num_to_bigint(&x).cmp(&num_to_bigint(&y)))),
+        (Num::Big(a), Num::Big(b)) => Some(cmp_ord(op, (*a).cmp(*b))),
+        // A heap int is outside the small-int range, so its sign decides against an i64.
+        (Num::Big(a), Num::Int(b)) => Some(cmp_ord(op, int_cmp_big_i64(a, *b))),
+        (Num::Int(a), Num::Big(b)) => Some(cmp_ord(op, int_cmp_big_i64(b, *a).reverse())),
+    }
+}
+
+/// Order of heap int `a` against `b` without allocating.
+fn int_cmp_big_i64(a: &BigInt, b: i64) -> Ordering {
+    match a.to_i64() {
+        Some(x) => x.cmp(&b),
+        None => {
+            if a.is_negative() {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
     }
 }
 
