@@ -193,6 +193,43 @@ impl<M: Mode> Vm<M> {
                         let v = pop!(self);
                         self.stack[base + arg as usize] = v;
                     }
+                    // Superinstructions: the second instruction of the pair follows and is skipped; when
+                    // a local is unbound, only the first part runs and the next instruction raises.
+                    Op::LoadFastLoadFast => {
+                        let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                        let a = self.stack[base + i];
+                        let b = self.stack[base + j];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        if b.is_null() {
+                            self.stack.push(a);
+                            continue;
+                        }
+                        self.stack.extend_from_slice(&[a, b]);
+                        ip += 1;
+                    }
+                    Op::LoadFastLoadConst => {
+                        let i = (arg & 0xffff) as usize;
+                        let a = self.stack[base + i];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        let c = code.consts[(arg >> 16) as usize];
+                        self.stack.extend_from_slice(&[a, c]);
+                        ip += 1;
+                    }
+                    Op::StoreFastLoadFast => {
+                        let v = pop!(self);
+                        self.stack[base + (arg & 0xffff) as usize] = v;
+                        let b = self.stack[base + (arg >> 16) as usize];
+                        if !b.is_null() {
+                            self.stack.push(b);
+                            ip += 1;
+                        }
+                    }
                     Op::DeleteFast => {
                         if self.stack[base + arg as usize].is_null() {
                             save_ip!();
