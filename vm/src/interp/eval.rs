@@ -147,6 +147,9 @@ impl<M: Mode> Vm<M> {
             let base = fi.base as usize;
             let nlp = code.nlocalsplus();
             let mut ip = fi.ip as usize;
+            // The instruction slice as a local (pointer, length): dispatch does not reload it through
+            // `code` after every call.
+            let instrs: &[crate::bytecode::Instr] = &code.instrs;
             macro_rules! save_ip {
                 () => {
                     self.frames.last_mut().unwrap().ip = ip as u32
@@ -164,7 +167,7 @@ impl<M: Mode> Vm<M> {
                 };
             }
             loop {
-                let ins = code.instrs[ip];
+                let ins = instrs[ip];
                 ip += 1;
                 let arg = ins.arg;
                 match ins.op {
@@ -471,7 +474,7 @@ impl<M: Mode> Vm<M> {
                         };
                         if let Some(r) = fast {
                             // Compare-and-branch: consume a following PopJumpIf* directly.
-                            let next = code.instrs[ip];
+                            let next = instrs[ip];
                             match next.op {
                                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
@@ -650,7 +653,7 @@ impl<M: Mode> Vm<M> {
                     Op::BuildSlice => {
                         // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
                         // object, and O(slice length).
-                        if arg == 2 && code.instrs[ip].op == Op::BinarySubscr {
+                        if arg == 2 && instrs[ip].op == Op::BinarySubscr {
                             let n = self.stack.len();
                             let (o, a, b) =
                                 (self.stack[n - 3], self.stack[n - 2], self.stack[n - 1]);
