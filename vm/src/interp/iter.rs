@@ -291,24 +291,30 @@ impl<M: Mode> Vm<M> {
                 }
             }
             IterKind::Zip => {
-                let its: Vec<Value> = obj::<TupleObj>(i.a).as_slice().to_vec();
+                // The tuple of iterators is immutable and kept alive by `i`: no copy.
+                let its: &[Value] = obj::<TupleObj>(i.a).as_slice();
                 if its.is_empty() {
                     return Ok(None);
                 }
                 let strict = i.b == Value::TRUE;
-                let mut out = Vec::with_capacity(its.len());
+                let mut small = [Value::NULL; 8];
+                let mut big: Vec<Value> = Vec::new();
                 let mark = self.temp_roots.len();
                 for (k, it) in its.iter().enumerate() {
                     let r = self.iter_next(*it);
                     match r {
                         Ok(Some(v)) => {
-                            out.push(v);
+                            if k < 8 {
+                                small[k] = v;
+                            } else {
+                                big.push(v);
+                            }
                             self.temp_roots.push(v);
                         }
                         Ok(None) => {
                             self.temp_roots.truncate(mark);
                             if strict {
-                                return self.zip_strict_error(&its, k);
+                                return self.zip_strict_error(its, k);
                             }
                             return Ok(None);
                         }
@@ -318,18 +324,33 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                 }
-                let r = self.new_tuple(&out);
+                let r = if its.len() <= 8 {
+                    self.new_tuple(&small[..its.len()])
+                } else {
+                    let mut out = small.to_vec();
+                    out.extend_from_slice(&big);
+                    self.new_tuple(&out)
+                };
                 self.temp_roots.truncate(mark);
                 Ok(Some(r?))
             }
             IterKind::Map => {
-                let its: Vec<Value> = obj::<TupleObj>(i.b).as_slice().to_vec();
-                let mut args = Vec::with_capacity(its.len());
+                let its: &[Value] = obj::<TupleObj>(i.b).as_slice();
+                let mut args = Vec::new();
+                let mut small = [Value::NULL; 8];
                 let mark = self.temp_roots.len();
-                for it in its {
-                    match self.iter_next(it)? {
+                for (k, it) in its.iter().enumerate() {
+                    let r = self.iter_next(*it);
+                    if r.is_err() {
+                        self.temp_roots.truncate(mark);
+                    }
+                    match r? {
                         Some(v) => {
-                            args.push(v);
+                            if k < 8 {
+                                small[k] = v;
+                            } else {
+                                args.push(v);
+                            }
                             self.temp_roots.push(v);
                         }
                         None => {
@@ -338,7 +359,13 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                 }
-                let r = self.call(i.a, &args, &[]);
+                let r = if its.len() <= 8 {
+                    self.call(i.a, &small[..its.len()], &[])
+                } else {
+                    let mut all = small.to_vec();
+                    all.extend_from_slice(&args);
+                    self.call(i.a, &all, &[])
+                };
                 self.temp_roots.truncate(mark);
                 r.map(Some)
             }
