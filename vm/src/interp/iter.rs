@@ -3,7 +3,8 @@
 //! Builtin iterators are `IterObj`s whose position lives in slots. A generator owns its suspended frame
 //! (`SavedFrame`); resuming it copies the frame's values back onto the thread's stack and runs a nested
 //! loop until the generator yields or returns (the `SavedFrame` is kept and refilled at the next yield,
-//! so a yield/resume cycle does not allocate). A `throw` into a generator paused in `yield from` is first
+//! so a yield/resume cycle does not allocate). `for x in gen` does not nest: `ForIter` pushes the
+//! generator's frame into the running loop (`gen_push_for`, `Boundary::GenFor`). A `throw` into a generator paused in `yield from` is first
 //! forwarded to the sub-iterator (closing it for `GeneratorExit`), as CPython does; the named methods
 //! (`send`, `throw`, `close`) are in `builtins::gen_type`.
 
@@ -659,6 +660,69 @@ impl<M: Mode> Vm<M> {
         self.frames.pop();
         self.finish_generator(fi.gen);
         Err(PyErr::Exc(e))
+    }
+
+    /// Resumes generator `g` for `next()` as a frame of the running loop (`Boundary::GenFor`), on top
+    /// of the current frame. False (nothing done) when it cannot run that way: not created or
+    /// suspended, or at the recursion limit; the caller then uses the general path.
+    pub fn gen_push_for(&mut self, g: Value) -> bool {
+        let go = obj::<GeneratorObj>(g);
+        let state = self.load_raw(&go.state);
+        if (state != GEN_CREATED && state != GEN_SUSPENDED)
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let info = {
+            let mut guard = go.frame.lock().unwrap();
+            let Some(sf) = guard.as_mut() else {
+                return false;
+            };
+            let mut info = sf.info;
+            info.base = self.stack.len() as u32;
+            info.gen = g;
+            info.boundary = Boundary::GenFor;
+            let code = &obj::<CodeObj>(info.code).code;
+            self.stack
+                .reserve(sf.values.len() + code.max_stack as usize + 2);
+            self.stack.extend_from_slice(&sf.values);
+            sf.values.clear();
+            // Swap: the generator's handled exception becomes current, the caller's is kept here.
+            let gen_exc = sf.exc_info;
+            sf.exc_info = self.exc_info;
+            if !gen_exc.is_null() {
+                self.exc_info = gen_exc;
+            }
+            info
+        };
+        if state != GEN_CREATED {
+            self.stack.push(Value::NONE);
+        }
+        self.frames.push(info);
+        self.store_raw(&go.state, GEN_RUNNING);
+        true
+    }
+
+    /// The caller's handled exception kept by a `Boundary::GenFor` generator frame (see `gen_push_for`).
+    pub fn gen_for_outer_exc(&mut self, g: Value) -> Value {
+        let go = obj::<GeneratorObj>(g);
+        let guard = go.frame.lock().unwrap();
+        guard.as_ref().map_or(Value::NULL, |sf| sf.exc_info)
+    }
+
+    /// A `StopIteration` raised inside a generator becomes `RuntimeError` (PEP 479).
+    pub fn gen_convert_stop_iteration(&mut self, e: PyErr) -> PyErr {
+        let si = self.exc.stop_iteration;
+        if self.err_matches(&e, si) {
+            let c = self.exc.runtime_error;
+            let r = self.error(c, "generator raised StopIteration");
+            let (rv, ev) = (self.exc_value(&r), self.exc_value(&e));
+            let ro = obj::<ExceptionObj>(rv);
+            self.store(&ro.cause, ev);
+            self.store(&ro.context, ev);
+            return r;
+        }
+        e
     }
 
     /// Saves the top (generator) frame into its generator object and pops it. `fi` may be a stale copy
