@@ -856,16 +856,19 @@ impl<M: Mode> Vm<M> {
 
     /// Arithmetic on numbers (int, bool, float, complex).
     pub fn num_binop(&mut self, x: Num, y: Num, op: BinOp) -> PyResult<Value> {
-        // Ints that fit in i64 (small ints past their range, or heap ints of one limb): i128
-        // arithmetic, so only a result that does not fit a small int allocates.
-        if let (Some(a), Some(b)) = (num_i64(&x), num_i64(&y)) {
-            let (a, b) = (a as i128, b as i128);
+        // Ints that fit in i128 (small ints past their range, or heap ints of up to two limbs): i128
+        // arithmetic when it cannot overflow, so only a result that does not fit a small int allocates.
+        if let (Some(a), Some(b)) = (num_i128(&x), num_i128(&y)) {
             let r = match op {
-                BinOp::Add => Some(a + b),
-                BinOp::Sub => Some(a - b),
-                BinOp::Mul => Some(a * b),
-                BinOp::FloorDiv if b != 0 => Some(Integer::div_floor(&a, &b)),
-                BinOp::Mod if b != 0 => Some(a.mod_floor(&b)),
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mul => a.checked_mul(b),
+                BinOp::FloorDiv if b != 0 && b != -1 => Some(Integer::div_floor(&a, &b)),
+                BinOp::Mod if b != 0 && b != -1 => Some(a.mod_floor(&b)),
+                BinOp::RShift if (0..128).contains(&b) => Some(a >> b),
+                BinOp::And => Some(a & b),
+                BinOp::Or => Some(a | b),
+                BinOp::Xor => Some(a ^ b),
                 _ => None,
             };
             if let Some(r) = r {
@@ -1222,12 +1225,12 @@ fn complex_div(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
     }
 }
 
-/// An int `Num` as i64 when it fits.
+/// An int `Num` as i128 when it fits.
 #[inline]
-fn num_i64(n: &Num) -> Option<i64> {
+fn num_i128(n: &Num) -> Option<i128> {
     match n {
-        Num::Int(i) => Some(*i),
-        Num::Big(b) => b.to_i64(),
+        Num::Int(i) => Some(*i as i128),
+        Num::Big(b) => b.to_i128(),
         _ => None,
     }
 }
