@@ -197,7 +197,10 @@ impl<M: Mode> Vm<M> {
         let code = &obj::<CodeObj>(func.code).code;
         let argcount = code.argcount as usize;
         if first != base {
-            self.stack.copy_within(first.., base);
+            // Few arguments: an element loop beats a memmove call.
+            for k in 0..nargs {
+                self.stack[base + k] = self.stack[first + k];
+            }
             self.stack.truncate(base + nargs);
         }
         if nargs < argcount {
@@ -205,7 +208,13 @@ impl<M: Mode> Vm<M> {
             let d0 = defaults.len() - (argcount - nargs);
             self.stack.extend_from_slice(&defaults[d0..]);
         }
-        self.stack.resize(base + code.nlocals(), Value::NULL);
+        let end = base + code.nlocals();
+        if self.stack.len() < end {
+            self.stack.reserve(end - self.stack.len());
+            while self.stack.len() < end {
+                self.stack.push(Value::NULL);
+            }
+        }
         if let Some(cl) = cast::<TupleObj>(func.closure) {
             self.stack.extend_from_slice(cl.as_slice());
         }
