@@ -451,6 +451,21 @@ impl<M: Mode> Vm<M> {
                                 self.stack.push(v);
                                 continue;
                             }
+                        } else if op == BinOp::Add
+                            && is::<StrObj>(a)
+                            && is::<StrObj>(b)
+                            && self.type_of(a) == self.types.str
+                            && self.type_of(b) == self.types.str
+                        {
+                            // Exact str concatenation.
+                            let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
+                            let mut t = String::with_capacity(x.s.len() + y.s.len());
+                            t.push_str(&x.s);
+                            t.push_str(&y.s);
+                            save_ip!();
+                            let v = tryv!(self.new_string(t));
+                            self.stack.push(v);
+                            continue;
                         }
                         save_ip!();
                         let v = tryv!(self.binary_op(a, b, op, inplace));
