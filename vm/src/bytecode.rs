@@ -235,6 +235,14 @@ opcodes! {
     /// (re-raised parts keep the original group's structure via `split`; new exceptions are grouped
     /// with them in `ExceptionGroup("", [...])`; a single re-raised original is returned as is).
     PrepReraiseStar => |_a| -1,
+    /// Superinstruction over `LoadFast a; LoadFast b` (arg `a | b << 16`), placed by the assembler on
+    /// the first of the two after its depth analysis; the second stays in place (a jump may target it)
+    /// and is skipped. Pushes both locals. The table effect is the first instruction's.
+    LoadFastLoadFast => |_a| 1,
+    /// Superinstruction over `LoadFast a; LoadConst c` (arg `a | c << 16`), as `LoadFastLoadFast`.
+    LoadFastLoadConst => |_a| 1,
+    /// Superinstruction over `StoreFast a; LoadFast b` (arg `a | b << 16`), as `LoadFastLoadFast`.
+    StoreFastLoadFast => |_a| -1,
 }
 
 /// Binary operators (argument of `BinaryOp`; +INPLACE for augmented assignment).

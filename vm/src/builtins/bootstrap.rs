@@ -208,6 +208,7 @@ impl<M: Mode> Vm<M> {
                 stderr: Value::NULL,
                 prelude: Value::NULL,
                 names: Names::null(),
+                chars: [Value::NULL; 256],
             },
             natives: Vec::new(),
             shared: crate::interp::threads::Shared::new(),
@@ -222,6 +223,11 @@ impl<M: Mode> Vm<M> {
         };
         vm.bootstrap_types()
             .expect("out of memory during bootstrap");
+        for i in 0..256u32 {
+            let mut buf = [0u8; 4];
+            let c = char::from_u32(i).expect("Latin-1 code point");
+            vm.rt.chars[i as usize] = vm.intern(c.encode_utf8(&mut buf));
+        }
         vm
     }
 

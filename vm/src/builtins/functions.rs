@@ -104,6 +104,17 @@ impl<M: Mode> Vm<M> {
         if a.is_small_int() && b.is_small_int() {
             return Ok(a.as_small_int() < b.as_small_int());
         }
+        if let Some(o) = self.quick_order(a, b) {
+            return Ok(o == std::cmp::Ordering::Less);
+        }
+        if is::<TupleObj>(a)
+            && is::<TupleObj>(b)
+            && self.type_of(a) == self.types.tuple
+            && self.type_of(b) == self.types.tuple
+        {
+            let r = self.tuple_compare(a, b, CmpOp::Lt)?;
+            return self.truthy(r);
+        }
         let r = self.compare(a, b, CmpOp::Lt)?;
         self.truthy(r)
     }
@@ -748,6 +759,15 @@ fn divmod<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResul
     vm.divmod(args[0], args[1])
 }
 
+/// An int `Num` as a BigInt, borrowed when it is already one.
+fn big_cow<'a>(n: &Num<'a>) -> std::borrow::Cow<'a, BigInt> {
+    match n {
+        Num::Big(b) => std::borrow::Cow::Borrowed(*b),
+        Num::Int(i) => std::borrow::Cow::Owned(BigInt::from(*i)),
+        _ => std::borrow::Cow::Owned(BigInt::from(0)),
+    }
+}
+
 impl<M: Mode> Vm<M> {
     /// `divmod(a, b)`.
     pub fn divmod(&mut self, a: Value, b: Value) -> PyResult<Value> {
@@ -758,6 +778,22 @@ impl<M: Mode> Vm<M> {
                 return Err(self.type_error(format!(
                     "unsupported operand type(s) for divmod(): '{an}' and '{bn}'"
                 )));
+            }
+            // Heap ints: one division for both results (borrowing the digits).
+            if matches!(
+                (&x, &y),
+                (Num::Big(_), Num::Big(_) | Num::Int(_)) | (Num::Int(_), Num::Big(_))
+            ) {
+                let (bx, by) = (big_cow(&x), big_cow(&y));
+                if !num_traits::Zero::is_zero(by.as_ref()) {
+                    let (q, r) = num_integer::Integer::div_mod_floor(bx.as_ref(), by.as_ref());
+                    let q = self.new_bigint(q)?;
+                    self.temp_roots.push(q);
+                    let r = self.new_bigint(r);
+                    self.temp_roots.pop();
+                    let r = r?;
+                    return self.new_tuple(&[q, r]);
+                }
             }
             if matches!(x, Num::Float(_)) || matches!(y, Num::Float(_)) {
                 let f = |n: Num| match n {

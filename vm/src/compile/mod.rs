@@ -1183,6 +1183,18 @@ fn arg_repr(unit: &CodeUnit, op: Op, arg: u32) -> String {
         | Op::ImportName
         | Op::ImportFrom => name(&unit.names, arg),
         Op::LoadFast | Op::StoreFast | Op::DeleteFast => name(&unit.varnames, arg),
+        Op::LoadFastLoadFast | Op::StoreFastLoadFast => format!(
+            "{}, {}",
+            name(&unit.varnames, arg & 0xffff),
+            name(&unit.varnames, arg >> 16)
+        ),
+        Op::LoadFastLoadConst => format!(
+            "{}, {}",
+            name(&unit.varnames, arg & 0xffff),
+            unit.consts
+                .get((arg >> 16) as usize)
+                .map_or_else(String::new, const_repr)
+        ),
         Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure | Op::LoadClassDeref => {
             deref(arg)
         }

@@ -56,6 +56,32 @@ pub(crate) fn jump_effect(op: Op) -> i32 {
 }
 
 /// Whether execution can continue with the next instruction.
+/// Rewrites common instruction pairs into superinstructions (`Op::LoadFastLoadFast` and friends). The
+/// second instruction of each pair is left in place (jumps may target it; the superinstruction skips
+/// it), so indices, line and exception tables and inline caches are unchanged.
+fn fuse_superinstructions(instrs: &mut [Instr]) {
+    let mut i = 0;
+    while i + 1 < instrs.len() {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        let fused = match (a.op, b.op) {
+            (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastLoadFast),
+            (Op::LoadFast, Op::LoadConst) => Some(Op::LoadFastLoadConst),
+            (Op::StoreFast, Op::LoadFast) => Some(Op::StoreFastLoadFast),
+            _ => None,
+        };
+        match fused {
+            Some(op) if a.arg < 0x1_0000 && b.arg < 0x1_0000 => {
+                instrs[i] = Instr {
+                    op,
+                    arg: a.arg | (b.arg << 16),
+                };
+                i += 2;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
 pub(crate) fn falls_through(op: Op) -> bool {
     !matches!(op, Op::Jump | Op::ReturnValue | Op::Raise | Op::Reraise)
 }
@@ -485,6 +511,7 @@ impl Unit {
                 }
             }
         }
+        fuse_superinstructions(&mut out);
         let nparams = argcount as usize
             + kwonlyargcount as usize
             + usize::from(flags & crate::bytecode::flags::VARARGS != 0)

@@ -46,18 +46,14 @@ impl<M: Mode> Vm<M> {
                 if bound.is_null() {
                     self.call_native(id, args, kwnames)
                 } else {
-                    let mut a = Vec::with_capacity(args.len() + 1);
-                    a.push(bound);
-                    a.extend_from_slice(args);
+                    let a = ArgBuf::prepend(bound, args);
                     self.call_native(id, &a, kwnames)
                 }
             }
             Some(Kind::BoundMethod) => {
                 let b = obj::<BoundMethodObj>(f);
                 let (func, this) = (b.func, b.this);
-                let mut a = Vec::with_capacity(args.len() + 1);
-                a.push(this);
-                a.extend_from_slice(args);
+                let a = ArgBuf::prepend(this, args);
                 self.call(func, &a, kwnames)
             }
             Some(Kind::Type) => self.call_type(f, args, kwnames),
@@ -66,9 +62,7 @@ impl<M: Mode> Vm<M> {
                 let n = self.rt.names.__call__;
                 match self.type_lookup(t, n) {
                     Some(c) => {
-                        let mut a = Vec::with_capacity(args.len() + 1);
-                        a.push(f);
-                        a.extend_from_slice(args);
+                        let a = ArgBuf::prepend(f, args);
                         self.call(c, &a, kwnames)
                     }
                     None => {
@@ -108,9 +102,7 @@ impl<M: Mode> Vm<M> {
         if is::<FunctionObj>(f)
             || cast::<NativeObj>(f).is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null())
         {
-            let mut a = Vec::with_capacity(args.len() + 1);
-            a.push(this);
-            a.extend_from_slice(args);
+            let a = ArgBuf::prepend(this, args);
             return self.call(f, &a, &[]);
         }
         let owner = self.type_of(this);
@@ -125,9 +117,7 @@ impl<M: Mode> Vm<M> {
         if m.is_null() {
             self.call(this, args, &[])
         } else {
-            let mut a = Vec::with_capacity(args.len() + 1);
-            a.push(this);
-            a.extend_from_slice(args);
+            let a = ArgBuf::prepend(this, args);
             self.call(m, &a, &[])
         }
     }
@@ -207,7 +197,10 @@ impl<M: Mode> Vm<M> {
         let code = &obj::<CodeObj>(func.code).code;
         let argcount = code.argcount as usize;
         if first != base {
-            self.stack.copy_within(first.., base);
+            // Few arguments: an element loop beats a memmove call.
+            for k in 0..nargs {
+                self.stack[base + k] = self.stack[first + k];
+            }
             self.stack.truncate(base + nargs);
         }
         if nargs < argcount {
@@ -215,7 +208,13 @@ impl<M: Mode> Vm<M> {
             let d0 = defaults.len() - (argcount - nargs);
             self.stack.extend_from_slice(&defaults[d0..]);
         }
-        self.stack.resize(base + code.nlocals(), Value::NULL);
+        let end = base + code.nlocals();
+        if self.stack.len() < end {
+            self.stack.reserve(end - self.stack.len());
+            while self.stack.len() < end {
+                self.stack.push(Value::NULL);
+            }
+        }
         if let Some(cl) = cast::<TupleObj>(func.closure) {
             self.stack.extend_from_slice(cl.as_slice());
         }
@@ -558,9 +557,7 @@ impl<M: Mode> Vm<M> {
         }
         let new_name = self.rt.names.__new__;
         let new = self.type_lookup(cls, new_name);
-        let mut a = Vec::with_capacity(args.len() + 1);
-        a.push(cls);
-        a.extend_from_slice(args);
+        let mut a = ArgBuf::prepend(cls, args);
         let inst = match new {
             Some(nf) => {
                 let nf = if let Some(sm) = cast::<StaticMethodObj>(nf) {
@@ -614,3 +611,49 @@ fn join_names(names: &[String]) -> String {
 }
 
 use crate::interp::attr::ops_kind;
+
+/// `[first, args...]` for a call, on the Rust stack (conservatively scanned) when short, so the common
+/// bound-method and dunder calls do not allocate.
+pub(crate) enum ArgBuf {
+    Small([Value; 8], usize),
+    Big(Vec<Value>),
+}
+
+impl ArgBuf {
+    #[inline]
+    pub(crate) fn prepend(first: Value, args: &[Value]) -> ArgBuf {
+        let n = args.len() + 1;
+        if n <= 8 {
+            let mut buf = [Value::NULL; 8];
+            buf[0] = first;
+            buf[1..n].copy_from_slice(args);
+            ArgBuf::Small(buf, n)
+        } else {
+            let mut a = Vec::with_capacity(n);
+            a.push(first);
+            a.extend_from_slice(args);
+            ArgBuf::Big(a)
+        }
+    }
+}
+
+impl std::ops::DerefMut for ArgBuf {
+    #[inline]
+    fn deref_mut(&mut self) -> &mut [Value] {
+        match self {
+            ArgBuf::Small(b, n) => &mut b[..*n],
+            ArgBuf::Big(v) => v,
+        }
+    }
+}
+
+impl std::ops::Deref for ArgBuf {
+    type Target = [Value];
+    #[inline]
+    fn deref(&self) -> &[Value] {
+        match self {
+            ArgBuf::Small(b, n) => &b[..*n],
+            ArgBuf::Big(v) => v,
+        }
+    }
+}

@@ -11,7 +11,9 @@
 //! Fast paths (each falls back to the general protocol when its guard fails): small-int and float
 //! arithmetic/comparisons (a comparison followed by `PopJumpIf*` branches directly), exact list/tuple/dict
 //! subscripts and item stores, `o[a:b]` on exact ASCII str and list without a slice object, tuple/list
-//! unpacking, list/range iteration, and calls of Python functions that bind positional arguments in
+//! unpacking, list/range/ASCII-str iteration, generators under `for` (their frame runs in this loop with
+//! `Boundary::GenFor`: a yield pushes onto the caller's stack, a return ends its loop), the
+//! superinstructions `LoadFastLoadFast`/`LoadFastLoadConst`/`StoreFastLoadFast`, and calls of Python functions that bind positional arguments in
 //! place (`Vm::fast_bind`), including bound methods and `cls(...)` with a Python `__init__` (its frame is
 //! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
 //! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
@@ -103,7 +105,7 @@ impl<M: Mode> Vm<M> {
         loop {
             match self.execute(boundary_depth) {
                 Ok(exit) => return Ok(exit),
-                Err(err) => {
+                Err(mut err) => {
                     // Unwind: find a handler in this frame or its callers down to the boundary.
                     loop {
                         let fi = *self.frames.last().expect("no frame while unwinding");
@@ -127,6 +129,15 @@ impl<M: Mode> Vm<M> {
                         self.stack.truncate(fi.base as usize);
                         self.frames.pop();
                         if fi.gen.is_ptr() {
+                            if fi.boundary == Boundary::GenFor {
+                                // As gen_resume does: the caller's handled exception comes back and
+                                // StopIteration becomes RuntimeError; the `for` frame below unwinds next.
+                                let outer = self.gen_for_outer_exc(fi.gen);
+                                self.finish_generator(fi.gen);
+                                self.exc_info = outer;
+                                err = self.gen_convert_stop_iteration(err);
+                                continue;
+                            }
                             self.finish_generator(fi.gen);
                         }
                         if self.frames.len() < boundary_depth || fi.boundary == Boundary::Native {
@@ -147,6 +158,9 @@ impl<M: Mode> Vm<M> {
             let base = fi.base as usize;
             let nlp = code.nlocalsplus();
             let mut ip = fi.ip as usize;
+            // The instruction slice as a local (pointer, length): dispatch does not reload it through
+            // `code` after every call.
+            let instrs: &[crate::bytecode::Instr] = &code.instrs;
             macro_rules! save_ip {
                 () => {
                     self.frames.last_mut().unwrap().ip = ip as u32
@@ -164,7 +178,7 @@ impl<M: Mode> Vm<M> {
                 };
             }
             loop {
-                let ins = code.instrs[ip];
+                let ins = instrs[ip];
                 ip += 1;
                 let arg = ins.arg;
                 match ins.op {
@@ -192,6 +206,43 @@ impl<M: Mode> Vm<M> {
                     Op::StoreFast => {
                         let v = pop!(self);
                         self.stack[base + arg as usize] = v;
+                    }
+                    // Superinstructions: the second instruction of the pair follows and is skipped; when
+                    // a local is unbound, only the first part runs and the next instruction raises.
+                    Op::LoadFastLoadFast => {
+                        let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                        let a = self.stack[base + i];
+                        let b = self.stack[base + j];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        if b.is_null() {
+                            self.stack.push(a);
+                            continue;
+                        }
+                        self.stack.extend_from_slice(&[a, b]);
+                        ip += 1;
+                    }
+                    Op::LoadFastLoadConst => {
+                        let i = (arg & 0xffff) as usize;
+                        let a = self.stack[base + i];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        let c = code.consts[(arg >> 16) as usize];
+                        self.stack.extend_from_slice(&[a, c]);
+                        ip += 1;
+                    }
+                    Op::StoreFastLoadFast => {
+                        let v = pop!(self);
+                        self.stack[base + (arg & 0xffff) as usize] = v;
+                        let b = self.stack[base + (arg >> 16) as usize];
+                        if !b.is_null() {
+                            self.stack.push(b);
+                            ip += 1;
+                        }
                     }
                     Op::DeleteFast => {
                         if self.stack[base + arg as usize].is_null() {
@@ -400,6 +451,21 @@ impl<M: Mode> Vm<M> {
                                 self.stack.push(v);
                                 continue;
                             }
+                        } else if op == BinOp::Add
+                            && is::<StrObj>(a)
+                            && is::<StrObj>(b)
+                            && self.type_of(a) == self.types.str
+                            && self.type_of(b) == self.types.str
+                        {
+                            // Exact str concatenation.
+                            let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
+                            let mut t = String::with_capacity(x.s.len() + y.s.len());
+                            t.push_str(&x.s);
+                            t.push_str(&y.s);
+                            save_ip!();
+                            let v = tryv!(self.new_string(t));
+                            self.stack.push(v);
+                            continue;
                         }
                         save_ip!();
                         let v = tryv!(self.binary_op(a, b, op, inplace));
@@ -434,7 +500,7 @@ impl<M: Mode> Vm<M> {
                         };
                         if let Some(r) = fast {
                             // Compare-and-branch: consume a following PopJumpIf* directly.
-                            let next = code.instrs[ip];
+                            let next = instrs[ip];
                             match next.op {
                                 Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                                     ip = if r == (next.op == Op::PopJumpIfTrue) {
@@ -529,6 +595,21 @@ impl<M: Mode> Vm<M> {
                                         continue;
                                     }
                                 }
+                                IterKind::Str => {
+                                    // ASCII characters come from the one-char table.
+                                    let off = self.load_raw(&i.s1) as usize;
+                                    if let Some(&b) = self.str_of(i.a).as_bytes().get(off) {
+                                        if b < 0x80 {
+                                            self.store_raw(&i.s1, off as u64 + 1);
+                                            let c = self.rt.chars[b as usize];
+                                            if !c.is_null() {
+                                                self.stack.push(c);
+                                                continue;
+                                            }
+                                            self.store_raw(&i.s1, off as u64);
+                                        }
+                                    }
+                                }
                                 IterKind::Range => {
                                     let remaining = self.load_raw(&i.s2);
                                     if remaining != 0 {
@@ -546,6 +627,10 @@ impl<M: Mode> Vm<M> {
                             }
                         }
                         save_ip!();
+                        // A generator runs as a frame of this loop (Boundary::GenFor).
+                        if is::<GeneratorObj>(it) && self.gen_push_for(it) {
+                            continue 'frames;
+                        }
                         match tryv!(self.iter_next(it)) {
                             Some(v) => self.stack.push(v),
                             None => {
@@ -613,7 +698,7 @@ impl<M: Mode> Vm<M> {
                     Op::BuildSlice => {
                         // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
                         // object, and O(slice length).
-                        if arg == 2 && code.instrs[ip].op == Op::BinarySubscr {
+                        if arg == 2 && instrs[ip].op == Op::BinarySubscr {
                             let n = self.stack.len();
                             let (o, a, b) =
                                 (self.stack[n - 3], self.stack[n - 2], self.stack[n - 1]);
@@ -852,7 +937,18 @@ impl<M: Mode> Vm<M> {
                         self.stack.truncate(base);
                         self.frames.pop();
                         if fi.gen.is_ptr() {
-                            // Generators always run behind a Native boundary (gen_resume).
+                            if fi.boundary == Boundary::GenFor {
+                                // Exhausted under `ForIter`: end the caller's loop (pop the generator,
+                                // jump to the ForIter's target).
+                                let outer = self.gen_for_outer_exc(fi.gen);
+                                self.finish_generator(fi.gen);
+                                self.exc_info = outer;
+                                self.stack.pop();
+                                let caller = self.frames.last_mut().expect("ForIter frame");
+                                let ccode = &obj::<CodeObj>(caller.code).code;
+                                caller.ip = ccode.instrs[caller.ip as usize - 1].arg;
+                                continue 'frames;
+                            }
                             self.finish_generator(fi.gen);
                         }
                         if fi.boundary == Boundary::Native || self.frames.len() < boundary_depth {
@@ -876,6 +972,13 @@ impl<M: Mode> Vm<M> {
                         let v = pop!(self);
                         save_ip!();
                         let cur = *self.frames.last().expect("generator frame");
+                        if cur.boundary == Boundary::GenFor {
+                            let outer = self.gen_for_outer_exc(cur.gen);
+                            self.suspend_generator(cur);
+                            self.exc_info = outer;
+                            self.stack.push(v);
+                            continue 'frames;
+                        }
                         self.suspend_generator(cur);
                         return Ok(Exit::Yield(v));
                     }
@@ -888,6 +991,13 @@ impl<M: Mode> Vm<M> {
                                 // Re-execute YieldFrom on resume.
                                 self.frames.last_mut().unwrap().ip = (ip - 1) as u32;
                                 let fi2 = *self.frames.last().unwrap();
+                                if fi2.boundary == Boundary::GenFor {
+                                    let outer = self.gen_for_outer_exc(fi2.gen);
+                                    self.suspend_generator(fi2);
+                                    self.exc_info = outer;
+                                    self.stack.push(y);
+                                    continue 'frames;
+                                }
                                 self.suspend_generator(fi2);
                                 return Ok(Exit::Yield(y));
                             }

@@ -21,6 +21,11 @@ pub enum Boundary {
     /// An `__init__` frame run for `cls(...)` from the eval loop: the new instance sits on the caller's
     /// operand stack just below this frame; the frame's return value must be None and is discarded.
     Init,
+    /// A generator frame resumed by `ForIter` in the loop of the frame below (no nested loop): a yield
+    /// pushes the value onto that frame's stack, a return ends its `for` loop, an exception propagates
+    /// into it. While it runs, the generator's `SavedFrame::exc_info` holds the caller's handled
+    /// exception (restored when the frame leaves).
+    GenFor,
 }
 
 /// The bookkeeping of one active frame (its values live in `Vm::stack`).

@@ -2,7 +2,9 @@
 //!
 //! Builtin iterators are `IterObj`s whose position lives in slots. A generator owns its suspended frame
 //! (`SavedFrame`); resuming it copies the frame's values back onto the thread's stack and runs a nested
-//! loop until the generator yields or returns. A `throw` into a generator paused in `yield from` is first
+//! loop until the generator yields or returns (the `SavedFrame` is kept and refilled at the next yield,
+//! so a yield/resume cycle does not allocate). `for x in gen` does not nest: `ForIter` pushes the
+//! generator's frame into the running loop (`gen_push_for`, `Boundary::GenFor`). A `throw` into a generator paused in `yield from` is first
 //! forwarded to the sub-iterator (closing it for `GeneratorExit`), as CPython does; the named methods
 //! (`send`, `throw`, `close`) are in `builtins::gen_type`.
 
@@ -290,24 +292,30 @@ impl<M: Mode> Vm<M> {
                 }
             }
             IterKind::Zip => {
-                let its: Vec<Value> = obj::<TupleObj>(i.a).as_slice().to_vec();
+                // The tuple of iterators is immutable and kept alive by `i`: no copy.
+                let its: &[Value] = obj::<TupleObj>(i.a).as_slice();
                 if its.is_empty() {
                     return Ok(None);
                 }
                 let strict = i.b == Value::TRUE;
-                let mut out = Vec::with_capacity(its.len());
+                let mut small = [Value::NULL; 8];
+                let mut big: Vec<Value> = Vec::new();
                 let mark = self.temp_roots.len();
                 for (k, it) in its.iter().enumerate() {
                     let r = self.iter_next(*it);
                     match r {
                         Ok(Some(v)) => {
-                            out.push(v);
+                            if k < 8 {
+                                small[k] = v;
+                            } else {
+                                big.push(v);
+                            }
                             self.temp_roots.push(v);
                         }
                         Ok(None) => {
                             self.temp_roots.truncate(mark);
                             if strict {
-                                return self.zip_strict_error(&its, k);
+                                return self.zip_strict_error(its, k);
                             }
                             return Ok(None);
                         }
@@ -317,18 +325,33 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                 }
-                let r = self.new_tuple(&out);
+                let r = if its.len() <= 8 {
+                    self.new_tuple(&small[..its.len()])
+                } else {
+                    let mut out = small.to_vec();
+                    out.extend_from_slice(&big);
+                    self.new_tuple(&out)
+                };
                 self.temp_roots.truncate(mark);
                 Ok(Some(r?))
             }
             IterKind::Map => {
-                let its: Vec<Value> = obj::<TupleObj>(i.b).as_slice().to_vec();
-                let mut args = Vec::with_capacity(its.len());
+                let its: &[Value] = obj::<TupleObj>(i.b).as_slice();
+                let mut args = Vec::new();
+                let mut small = [Value::NULL; 8];
                 let mark = self.temp_roots.len();
-                for it in its {
-                    match self.iter_next(it)? {
+                for (k, it) in its.iter().enumerate() {
+                    let r = self.iter_next(*it);
+                    if r.is_err() {
+                        self.temp_roots.truncate(mark);
+                    }
+                    match r? {
                         Some(v) => {
-                            args.push(v);
+                            if k < 8 {
+                                small[k] = v;
+                            } else {
+                                args.push(v);
+                            }
                             self.temp_roots.push(v);
                         }
                         None => {
@@ -337,7 +360,13 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                 }
-                let r = self.call(i.a, &args, &[]);
+                let r = if its.len() <= 8 {
+                    self.call(i.a, &small[..its.len()], &[])
+                } else {
+                    let mut all = small.to_vec();
+                    all.extend_from_slice(&args);
+                    self.call(i.a, &all, &[])
+                };
                 self.temp_roots.truncate(mark);
                 r.map(Some)
             }
@@ -411,8 +440,20 @@ impl<M: Mode> Vm<M> {
         Ok(None)
     }
 
-    /// A one-character str (ASCII ones are interned).
+    /// A one-character str (Latin-1 ones are interned, from the `rt.chars` table).
     pub fn char_str(&mut self, s: &str) -> PyResult<Value> {
+        let b = s.as_bytes();
+        let cp = match b.len() {
+            1 => b[0] as usize,
+            2 if b[0] < 0xc4 => (((b[0] & 0x1f) as usize) << 6) | (b[1] & 0x3f) as usize,
+            _ => usize::MAX,
+        };
+        if cp < 256 {
+            let v = self.rt.chars[cp];
+            if !v.is_null() {
+                return Ok(v);
+            }
+        }
         if s.len() == 1 {
             return Ok(self.intern(s));
         }
@@ -453,34 +494,36 @@ impl<M: Mode> Vm<M> {
                 }
             }
         }
-        let saved = go.frame.lock().unwrap().take();
-        let Some(saved) = saved else {
-            return Ok(Err(Value::NONE));
-        };
         self.check_native_stack()?;
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        // Copy the saved window onto the stack; the SavedFrame (and its Vec's capacity) stays in the
+        // generator for the next suspension, so a yield/resume cycle allocates nothing.
+        let (info, exc_info) = {
+            let mut guard = go.frame.lock().unwrap();
+            let Some(sf) = guard.as_mut() else {
+                return Ok(Err(Value::NONE));
+            };
+            let mut info = sf.info;
+            let exc_info = sf.exc_info;
+            info.base = self.stack.len() as u32;
+            info.gen = g;
+            info.boundary = Boundary::Native;
+            let code = &obj::<CodeObj>(info.code).code;
+            self.stack
+                .reserve(sf.values.len() + code.max_stack as usize + 1);
+            self.stack.extend_from_slice(&sf.values);
+            sf.values.clear();
+            sf.exc_info = Value::NULL;
+            (info, exc_info)
+        };
+        self.frames.push(info);
         self.store_raw(&go.state, GEN_RUNNING);
-        let SavedFrame {
-            mut info,
-            values,
-            exc_info,
-        } = *saved;
-        info.base = self.stack.len() as u32;
-        info.gen = g;
-        info.boundary = Boundary::Native;
         let outer_exc = self.exc_info;
         if !exc_info.is_null() {
             self.exc_info = exc_info;
         }
-        if let Err(e) = self.push_frame(info, &values) {
-            self.store_raw(&go.state, state);
-            *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
-                info,
-                values,
-                exc_info,
-            }));
-            return Err(e);
-        }
-        drop(values);
         if state != GEN_CREATED && throw.is_none() {
             self.stack.push(sent);
         }
@@ -619,20 +662,97 @@ impl<M: Mode> Vm<M> {
         Err(PyErr::Exc(e))
     }
 
+    /// Resumes generator `g` for `next()` as a frame of the running loop (`Boundary::GenFor`), on top
+    /// of the current frame. False (nothing done) when it cannot run that way: not created or
+    /// suspended, or at the recursion limit; the caller then uses the general path.
+    pub fn gen_push_for(&mut self, g: Value) -> bool {
+        let go = obj::<GeneratorObj>(g);
+        let state = self.load_raw(&go.state);
+        if (state != GEN_CREATED && state != GEN_SUSPENDED)
+            || self.frames.len() >= self.recursion_limit
+        {
+            return false;
+        }
+        let info = {
+            let mut guard = go.frame.lock().unwrap();
+            let Some(sf) = guard.as_mut() else {
+                return false;
+            };
+            let mut info = sf.info;
+            info.base = self.stack.len() as u32;
+            info.gen = g;
+            info.boundary = Boundary::GenFor;
+            let code = &obj::<CodeObj>(info.code).code;
+            self.stack
+                .reserve(sf.values.len() + code.max_stack as usize + 2);
+            self.stack.extend_from_slice(&sf.values);
+            sf.values.clear();
+            // Swap: the generator's handled exception becomes current, the caller's is kept here.
+            let gen_exc = sf.exc_info;
+            sf.exc_info = self.exc_info;
+            if !gen_exc.is_null() {
+                self.exc_info = gen_exc;
+            }
+            info
+        };
+        if state != GEN_CREATED {
+            self.stack.push(Value::NONE);
+        }
+        self.frames.push(info);
+        self.store_raw(&go.state, GEN_RUNNING);
+        true
+    }
+
+    /// The caller's handled exception kept by a `Boundary::GenFor` generator frame (see `gen_push_for`).
+    pub fn gen_for_outer_exc(&mut self, g: Value) -> Value {
+        let go = obj::<GeneratorObj>(g);
+        let guard = go.frame.lock().unwrap();
+        guard.as_ref().map_or(Value::NULL, |sf| sf.exc_info)
+    }
+
+    /// A `StopIteration` raised inside a generator becomes `RuntimeError` (PEP 479).
+    pub fn gen_convert_stop_iteration(&mut self, e: PyErr) -> PyErr {
+        let si = self.exc.stop_iteration;
+        if self.err_matches(&e, si) {
+            let c = self.exc.runtime_error;
+            let r = self.error(c, "generator raised StopIteration");
+            let (rv, ev) = (self.exc_value(&r), self.exc_value(&e));
+            let ro = obj::<ExceptionObj>(rv);
+            self.store(&ro.cause, ev);
+            self.store(&ro.context, ev);
+            return r;
+        }
+        e
+    }
+
     /// Saves the top (generator) frame into its generator object and pops it. `fi` may be a stale copy
     /// (its ip not updated): the live top frame's bookkeeping is what is saved.
     pub fn suspend_generator(&mut self, fi: FrameInfo) {
         let fi = self.frames.last().copied().unwrap_or(fi);
         let base = fi.base as usize;
-        let values = self.stack.split_off(base);
-        self.frames.pop();
         let g = fi.gen;
         let go = obj::<GeneratorObj>(g);
-        *go.frame.lock().unwrap() = Some(Box::new(SavedFrame {
-            info: fi,
-            values,
-            exc_info: self.exc_info,
-        }));
+        {
+            // Reuse the generator's SavedFrame (kept while it runs) and its Vec's capacity.
+            let mut guard = go.frame.lock().unwrap();
+            match guard.as_mut() {
+                Some(sf) => {
+                    sf.info = fi;
+                    sf.values.clear();
+                    sf.values.extend_from_slice(&self.stack[base..]);
+                    sf.exc_info = self.exc_info;
+                }
+                None => {
+                    *guard = Some(Box::new(SavedFrame {
+                        info: fi,
+                        values: self.stack[base..].to_vec(),
+                        exc_info: self.exc_info,
+                    }))
+                }
+            }
+        }
+        self.stack.truncate(base);
+        self.frames.pop();
         self.store_raw(&go.state, GEN_SUSPENDED);
     }
 

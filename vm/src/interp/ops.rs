@@ -383,11 +383,7 @@ impl<M: Mode> Vm<M> {
                 op,
                 obj::<BytesObj>(a).b.cmp(&obj::<BytesObj>(b).b),
             ))),
-            Some(Kind::Tuple) if builtin_pair => {
-                let x: Vec<Value> = obj::<TupleObj>(a).as_slice().to_vec();
-                let y: Vec<Value> = obj::<TupleObj>(b).as_slice().to_vec();
-                self.seq_compare(&x, &y, op)
-            }
+            Some(Kind::Tuple) if builtin_pair => self.tuple_compare(a, b, op),
             Some(Kind::List) if builtin_pair => {
                 let x = self.list_snapshot(a);
                 let y = self.list_snapshot(b);
@@ -421,6 +417,56 @@ impl<M: Mode> Vm<M> {
             }
             _ => Ok(Value::NOT_IMPLEMENTED),
         }
+    }
+
+    /// Order of two small ints, two non-NaN floats or two exact strs, decided without running Python
+    /// code; `None` for anything else (the caller falls back to the rich comparison).
+    #[inline]
+    pub fn quick_order(&self, a: Value, b: Value) -> Option<Ordering> {
+        if a.is_small_int() && b.is_small_int() {
+            return Some(a.as_small_int().cmp(&b.as_small_int()));
+        }
+        if a.is_float() && b.is_float() {
+            return a.as_float().partial_cmp(&b.as_float());
+        }
+        if let (Some(x), Some(y)) = (cast::<StrObj>(a), cast::<StrObj>(b)) {
+            let t = self.types.str;
+            if self.type_of(a) == t && self.type_of(b) == t {
+                return Some(x.s.cmp(&y.s));
+            }
+        }
+        None
+    }
+
+    /// Lexicographic comparison of two tuples in place: tuples are immutable and the caller's
+    /// `a`/`b` keep them (and so their items) alive, so no copy is needed. Items of simple builtin
+    /// types are ordered directly; others go through `eq`/`compare`.
+    pub fn tuple_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Value> {
+        let x = obj::<TupleObj>(a).as_slice();
+        let y = obj::<TupleObj>(b).as_slice();
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(Value::bool(op == CmpOp::Ne));
+        }
+        for (p, q) in x.iter().zip(y.iter()) {
+            let (p, q) = (*p, *q);
+            if p == q {
+                continue;
+            }
+            if let Some(o) = self.quick_order(p, q) {
+                if o == Ordering::Equal {
+                    continue;
+                }
+                return Ok(Value::bool(cmp_ord(op, o)));
+            }
+            if !self.eq(p, q)? {
+                return match op {
+                    CmpOp::Eq => Ok(Value::FALSE),
+                    CmpOp::Ne => Ok(Value::TRUE),
+                    _ => self.compare(p, q, op),
+                };
+            }
+        }
+        Ok(Value::bool(cmp_ord(op, x.len().cmp(&y.len()))))
     }
 
     /// Lexicographic comparison of two sequences (items must be rooted by the caller).
@@ -810,6 +856,25 @@ impl<M: Mode> Vm<M> {
 
     /// Arithmetic on numbers (int, bool, float, complex).
     pub fn num_binop(&mut self, x: Num, y: Num, op: BinOp) -> PyResult<Value> {
+        // Ints that fit in i128 (small ints past their range, or heap ints of up to two limbs): i128
+        // arithmetic when it cannot overflow, so only a result that does not fit a small int allocates.
+        if let (Some(a), Some(b)) = (num_i128(&x), num_i128(&y)) {
+            let r = match op {
+                BinOp::Add => a.checked_add(b),
+                BinOp::Sub => a.checked_sub(b),
+                BinOp::Mul => a.checked_mul(b),
+                BinOp::FloorDiv if b != 0 && b != -1 => Some(Integer::div_floor(&a, &b)),
+                BinOp::Mod if b != 0 && b != -1 => Some(a.mod_floor(&b)),
+                BinOp::RShift if (0..128).contains(&b) => Some(a >> b),
+                BinOp::And => Some(a & b),
+                BinOp::Or => Some(a | b),
+                BinOp::Xor => Some(a ^ b),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return self.int_from_i128(r);
+            }
+        }
         match (x, y) {
             (Num::Complex(a, b), y) => {
                 let (c, d) = num_to_complex(&y);
@@ -834,11 +899,35 @@ impl<M: Mode> Vm<M> {
                 self.bigint_binop(&BigInt::from(a), &BigInt::from(b), op)
             }
             (x, y) => {
-                let a = num_to_bigint(&x);
-                let b = num_to_bigint(&y);
-                self.bigint_binop(&a, &b, op)
+                // Borrow heap ints instead of copying their digits.
+                let (ta, tb);
+                let a = match x {
+                    Num::Big(b) => b,
+                    _ => {
+                        ta = num_to_bigint(&x);
+                        &ta
+                    }
+                };
+                let b = match y {
+                    Num::Big(b) => b,
+                    _ => {
+                        tb = num_to_bigint(&y);
+                        &tb
+                    }
+                };
+                self.bigint_binop(a, b, op)
             }
         }
+    }
+
+    /// An int object (small when it fits) for `r`.
+    pub fn int_from_i128(&mut self, r: i128) -> PyResult<Value> {
+        if let Ok(i) = i64::try_from(r) {
+            if let Some(v) = Value::try_small_int(i) {
+                return Ok(v);
+            }
+        }
+        self.new_bigint(BigInt::from(r))
     }
 
     fn num_to_f64(&mut self, n: &Num) -> PyResult<f64> {
@@ -1136,6 +1225,16 @@ fn complex_div(a: f64, b: f64, c: f64, d: f64) -> (f64, f64) {
     }
 }
 
+/// An int `Num` as i128 when it fits.
+#[inline]
+fn num_i128(n: &Num) -> Option<i128> {
+    match n {
+        Num::Int(i) => Some(*i as i128),
+        Num::Big(b) => b.to_i128(),
+        _ => None,
+    }
+}
+
 /// Small-int arithmetic that stays exact; None when the result needs the general path.
 #[inline(always)]
 pub fn small_int_op(a: i64, b: i64, op: BinOp) -> Option<Value> {
@@ -1210,7 +1309,24 @@ fn num_compare(x: Num, y: Num, op: CmpOp) -> Option<bool> {
             Some(o) => cmp_ord(op, o.reverse()),
             None => op == CmpOp::Ne,
         }),
-        _ => Some(cmp_ord(op, num_to_bigint(&x).cmp(&num_to_bigint(&y)))),
+        (Num::Big(a), Num::Big(b)) => Some(cmp_ord(op, (*a).cmp(*b))),
+        // A heap int is outside the small-int range, so its sign decides against an i64.
+        (Num::Big(a), Num::Int(b)) => Some(cmp_ord(op, int_cmp_big_i64(a, *b))),
+        (Num::Int(a), Num::Big(b)) => Some(cmp_ord(op, int_cmp_big_i64(b, *a).reverse())),
+    }
+}
+
+/// Order of heap int `a` against `b` without allocating.
+fn int_cmp_big_i64(a: &BigInt, b: i64) -> Ordering {
+    match a.to_i64() {
+        Some(x) => x.cmp(&b),
+        None => {
+            if a.is_negative() {
+                Ordering::Less
+            } else {
+                Ordering::Greater
+            }
+        }
     }
 }
 

@@ -139,6 +139,9 @@ pub struct Runtime {
     pub prelude: Value,
     /// Cached interned names used on hot paths.
     pub names: Names,
+    /// The interned one-character strs for U+0000..U+00FF (filled at the end of bootstrap; NULL
+    /// before), so iterating or indexing a str does not look characters up in the intern table.
+    pub chars: [Value; 256],
 }
 
 value_struct!(
@@ -174,5 +177,8 @@ impl Runtime {
         trace_value(t, self.stderr);
         trace_value(t, self.prelude);
         self.names.trace(t);
+        for v in &self.chars {
+            trace_value(t, *v);
+        }
     }
 }

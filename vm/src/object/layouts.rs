@@ -436,7 +436,8 @@ pyobj!(ModuleObj, Kind::Module, |s, t| {
 #[repr(C)]
 pub struct GeneratorObj {
     pub header: Header,
-    /// The suspended frame; taken out (None) while the generator runs or after it finished.
+    /// The suspended frame (None once finished). While the generator runs it holds an emptied copy
+    /// whose storage the next suspension reuses.
     pub frame: std::sync::Mutex<Option<Box<crate::interp::frame::SavedFrame>>>,
     /// 0 = created, 1 = suspended, 2 = running, 3 = finished (raw).
     pub state: Slot,
