@@ -51,13 +51,15 @@ pub fn collect<M: Mode>(vm: &mut Vm<M>) {
             // SAFETY: [lo, hi) is this thread's live stack (with_stack_range's contract), readable for the
             // duration of the scan since we are running on it below `lo`.
             unsafe { t.scan_conservative(lo, hi, &decode_word) };
-            crate::interp::threads::trace_parked(t, &decode_word);
+            // SAFETY: this thread holds the GIL for the whole collection (see below).
+            unsafe { crate::interp::threads::trace_parked(t, &decode_word) };
         };
         // SAFETY: this thread holds the GIL and is at a safepoint, so every other thread is parked
-        // (interp/threads.rs invariants) and none runs Python code; this thread has parked its mutator; the
-        // roots above are complete per ARCHITECTURE.md decision 5 (this thread's frames, runtime tables,
-        // temp roots and conservatively scanned native stack, and the same for every parked thread); every pointer passed to
-        // `mark` comes from a pointer `Value` (the header of a live object) or from the tracer's own lookup.
+        // (interp/threads.rs invariants) and none runs Python code; this thread has parked its mutator;
+        // the roots above are complete per ARCHITECTURE.md decision 5 (this thread's frames, runtime
+        // tables, temp roots and conservatively scanned native stack, and the same for every parked
+        // thread); every pointer passed to `mark` comes from a pointer `Value` (the header of a live
+        // object) or from the tracer's own lookup.
         unsafe {
             heap.collect(&mut roots);
         }

@@ -609,20 +609,10 @@ impl<M: Mode> Vm<M> {
         } else {
             let n = self.rt.names.throw;
             match self.getattr_opt(sub, n) {
-                Ok(Some(f)) => match self.call(f, &[e], &[]) {
-                    Ok(y) => Ok(Ok(y)),
-                    Err(err) => {
-                        let si = self.exc.stop_iteration;
-                        if self.err_matches(&err, si) {
-                            let ev = self.exc_value(&err);
-                            let args = self.load(&obj::<ExceptionObj>(ev).args);
-                            let a = obj::<TupleObj>(args).as_slice();
-                            Ok(Err(a.first().copied().unwrap_or(Value::NONE)))
-                        } else {
-                            Err(err)
-                        }
-                    }
-                },
+                Ok(Some(f)) => {
+                    let r = self.call(f, &[e], &[]);
+                    self.split_stop_iteration(r)
+                }
                 Ok(None) => Err(PyErr::Exc(e)),
                 Err(err) => Err(err),
             }
@@ -789,6 +779,12 @@ impl<M: Mode> Vm<M> {
         } else {
             self.call_method(sub, "send", &[v])
         };
+        self.split_stop_iteration(r)
+    }
+
+    /// The result of a delegated `send`/`throw`/`__next__`: `Ok(Ok(v))` for a yielded value,
+    /// `Ok(Err(v))` when it raised StopIteration (with value `v`), `Err` for any other exception.
+    fn split_stop_iteration(&mut self, r: PyResult<Value>) -> PyResult<Result<Value, Value>> {
         match r {
             Ok(y) => Ok(Ok(y)),
             Err(e) => {

@@ -134,11 +134,15 @@ unsafe fn trace_vm<M: Mode>(p: *const (), t: &mut Tracer<'_>) {
 }
 
 /// Traces every parked thread: its `Vm` roots and, conservatively, its native stack.
-pub fn trace_parked(t: &mut Tracer<'_>, decode: &weft_gc::trace::DecodeFn) {
+///
+/// # Safety
+/// The caller holds the GIL for the whole call (so every published owner stays parked), as the collector
+/// does at a safepoint.
+pub unsafe fn trace_parked(t: &mut Tracer<'_>, decode: &weft_gc::trace::DecodeFn) {
     let g = parked();
     for p in g.iter() {
-        // SAFETY: entries are published by their owners under the invariants above and the caller (the
-        // collector) holds the GIL, so each owner is parked for the duration of the collection.
+        // SAFETY: entries are published by their owners under the invariants above and the caller holds
+        // the GIL (this function's contract), so each owner is parked for the duration of the call.
         unsafe { (p.trace)(p.vm, t) };
         if let Some((lo, hi)) = p.stack {
             // SAFETY: [lo, hi) is the parked thread's live stack, published from inside
@@ -158,9 +162,14 @@ fn publish<M: Mode>(vm: &Vm<M>, stack: Option<(usize, usize)>) {
 }
 
 fn unpublish<M: Mode>(vm: &Vm<M>) {
-    let me = vm as *const Vm<M> as *const ();
+    unpublish_addr(vm as *const Vm<M> as *const ());
+}
+
+/// Removes the registry entry of the `Vm` at `addr` (also used after a failed spawn, when the `Vm` is
+/// already gone and only its address is left).
+fn unpublish_addr(addr: *const ()) {
     let mut g = parked();
-    if let Some(i) = g.iter().position(|p| p.vm == me) {
+    if let Some(i) = g.iter().position(|p| p.vm == addr) {
         g.swap_remove(i);
     }
 }
@@ -252,11 +261,7 @@ impl<M: Mode> Vm<M> {
             Err(_) => {
                 // The failed spawn dropped the closure and the child Vm in it: retract its entry (by the
                 // address it had; we hold the GIL, so no collector looked at it meanwhile).
-                let mut g = parked();
-                if let Some(i) = g.iter().position(|p| p.vm == addr) {
-                    g.swap_remove(i);
-                }
-                drop(g);
+                unpublish_addr(addr);
                 RUNNING.fetch_sub(1, Ordering::SeqCst);
                 let c = self.exc.runtime_error;
                 Err(self.error(c, "can't start new thread"))

@@ -885,13 +885,24 @@ fn fopen<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Valu
     vm.new_int(id)
 }
 
-fn fread<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    vm.check_args("read", args, kw, 2, 2)?;
+/// `(h, n)` natives that read bytes: runs `op(entry, n)` without the GIL and returns the bytes.
+fn read_bytes_with<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    op: fn(&mut FileEntry, i64) -> std::io::Result<Vec<u8>>,
+) -> PyResult<Value> {
+    vm.check_args(name, args, kw, 2, 2)?;
     let e = entry(vm, args[0])?;
     let n = vm.index_value(args[1])?;
-    let r = vm.allow_threads(|| e.lock().unwrap().read(n));
+    let r = vm.allow_threads(|| op(&mut e.lock().unwrap(), n));
     let b = r.map_err(|e| io_err(vm, e))?;
     vm.new_bytes(&b)
+}
+
+fn fread<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    read_bytes_with(vm, args, kw, "read", |f, n| f.read(n))
 }
 
 /// Reads about `n` bytes, extended to end on a UTF-8 character boundary.
@@ -925,12 +936,7 @@ fn fread_text<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
 }
 
 fn freadline<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    vm.check_args("readline", args, kw, 2, 2)?;
-    let e = entry(vm, args[0])?;
-    let n = vm.index_value(args[1])?;
-    let r = vm.allow_threads(|| e.lock().unwrap().readline(n));
-    let b = r.map_err(|e| io_err(vm, e))?;
-    vm.new_bytes(&b)
+    read_bytes_with(vm, args, kw, "readline", |f, n| f.readline(n))
 }
 
 /// Text write: `(h, s, codec, errors, newline)`; '\n' becomes `newline` unless it is None; UTF-8 is
