@@ -56,6 +56,8 @@ impl Slot {
 pub trait Mode: 'static + Sized {
     /// Name shown by diagnostics ("gil" or "stm").
     const NAME: &'static str;
+    /// True for the STM mode: threads run in parallel as transactions (`weft --stm`).
+    const STM: bool = false;
 
     /// Reads a slot holding a `Value`.
     fn load(slot: &Slot) -> Value;

@@ -216,6 +216,7 @@ impl<M: Mode> Vm<M> {
             interned: HashMap::new(),
             recursion_limit: 1000,
             native_depth: 0,
+            atomic_depth: 0,
             ident: 1,
             reraising: false,
             repr_stack: Vec::new(),

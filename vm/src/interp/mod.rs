@@ -24,6 +24,7 @@ pub mod iter;
 pub mod ops;
 pub mod runtime;
 pub mod threads;
+pub mod transaction;
 
 use crate::access::{Mode, Slot};
 use crate::object::*;
@@ -85,6 +86,9 @@ pub struct Vm<M: Mode> {
     pub recursion_limit: usize,
     /// Nesting depth of interpreter loops entered from native code.
     pub native_depth: usize,
+    /// Nesting depth of `pypystm.atomic` blocks (0 = none). While it is non-zero the thread is never
+    /// switched out (GIL) and its transaction never ends at a switch point (STM).
+    pub atomic_depth: usize,
     /// `threading.get_ident()` of this thread (the main thread is 1).
     pub ident: u64,
     /// Set by `Reraise`/bare `raise`: the unwinder must not add a traceback entry for this frame.

@@ -195,7 +195,7 @@ impl<M: Mode> Vm<M> {
 
     /// Gives other threads their turn if one asked (called at safepoints).
     pub fn switch_threads(&mut self) {
-        if GIL.drop_requested() {
+        if GIL.drop_requested() && self.atomic_depth == 0 {
             self.allow_threads(|| ());
         }
     }
@@ -234,6 +234,7 @@ impl<M: Mode> Vm<M> {
             interned: HashMap::new(),
             recursion_limit: self.recursion_limit,
             native_depth: 0,
+            atomic_depth: 0,
             reraising: false,
             repr_stack: Vec::new(),
             ident: NEXT_IDENT.fetch_add(1, Ordering::Relaxed),
