@@ -71,6 +71,8 @@ pub struct Stm {
     /// Kill flags of running transactions that hold locks, by id (looked up only on the slow path).
     kills: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     pub stats: Stats,
+    /// Called in every wait loop (the VM parks there for a stop-the-world collection).
+    wait_hook: Option<fn()>,
     /// Test hook for the loom model's planted bug: skip read-set validation.
     #[cfg(loom)]
     skip_validation: bool,
@@ -97,6 +99,7 @@ impl Stm {
             next_id: AtomicU64::new(1),
             kills: Mutex::new(HashMap::new()),
             stats: Stats::default(),
+            wait_hook: None,
             #[cfg(loom)]
             skip_validation: false,
         }
@@ -111,9 +114,38 @@ impl Stm {
         }
     }
 
+    /// The same STM, calling `hook` in every wait loop (a transaction waiting for the inevitable token
+    /// or for a lock owner to abort). The VM uses it to take part in stop-the-world handshakes while
+    /// waiting; the hook must not start or touch transactions.
+    pub fn with_wait_hook(mut self, hook: fn()) -> Stm {
+        self.wait_hook = Some(hook);
+        self
+    }
+
+    /// Index of the ownership record covering word `w` (for conflict reports).
     #[inline]
-    fn orec_index(&self, w: &AtomicU64) -> usize {
+    pub fn orec_index(&self, w: &AtomicU64) -> usize {
         ((w as *const AtomicU64 as usize) >> 3) & self.mask
+    }
+
+    /// One step of a wait loop: the hook, then yield.
+    fn wait(&self) {
+        if let Some(h) = self.wait_hook {
+            h();
+        }
+        spin();
+    }
+
+    /// Whether an inevitable transaction runs now (the clock is odd); a commit would fail.
+    pub fn inevitable_running(&self) -> bool {
+        self.clock.load(Ordering::Acquire) & 1 == 1
+    }
+
+    /// Waits (calling the wait hook) until no inevitable transaction runs.
+    pub fn wait_while_inevitable(&self) {
+        while self.inevitable_running() {
+            self.wait();
+        }
     }
 
     /// The clock rounded down to a version (even).
@@ -169,7 +201,15 @@ pub struct Tx<'a> {
     kill: Option<Arc<AtomicBool>>,
     inevitable: bool,
     finished: bool,
+    /// Recently logged reads, direct-mapped by orec index: (index + 1, version). A read whose orec
+    /// still has the logged version is not logged again (loops re-read the same words).
+    recent: [(usize, u64); RECENT],
+    /// The orec and, if known, the other transaction of the last conflict (for conflict reports).
+    conflict: Option<(usize, u64)>,
 }
+
+/// Size of [`Tx::recent`].
+const RECENT: usize = 64;
 
 impl<'a> Tx<'a> {
     /// Starts a transaction with a snapshot at the current clock.
@@ -184,7 +224,31 @@ impl<'a> Tx<'a> {
             kill: None,
             inevitable: false,
             finished: false,
+            recent: [(0, 0); RECENT],
+            conflict: None,
         }
+    }
+
+    /// This attempt's identifier (unique per attempt).
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The orec index and the owning transaction's id (0 if it was a validation failure) of the
+    /// conflict that made the last operation fail.
+    pub fn conflict(&self) -> Option<(usize, u64)> {
+        self.conflict
+    }
+
+    /// Number of entries in the read log (a measure of the transaction's size).
+    pub fn read_log_len(&self) -> usize {
+        self.reads.len()
+    }
+
+    /// Every word written so far with the value it held before (for the collector: the old values must
+    /// stay alive while a rollback may write them back, and so must the objects holding the words).
+    pub fn undo_entries(&self) -> impl Iterator<Item = (&'a AtomicU64, u64)> + '_ {
+        self.undo.iter().copied()
     }
 
     /// Whether this transaction is the inevitable one.
@@ -192,8 +256,9 @@ impl<'a> Tx<'a> {
         self.inevitable
     }
 
+    /// Whether the inevitable transaction asked this one to abort (it holds a lock it needs).
     #[inline]
-    fn killed(&self) -> bool {
+    pub fn killed(&self) -> bool {
         self.kill
             .as_ref()
             .is_some_and(|k| k.load(Ordering::Acquire))
@@ -214,9 +279,10 @@ impl<'a> Tx<'a> {
                 }
                 if self.inevitable {
                     self.stm.request_kill(owner(v1));
-                    spin();
+                    self.stm.wait();
                     continue;
                 }
+                self.conflict = Some((i, owner(v1)));
                 return Err(Abort::ReadLocked);
             }
             let val = w.load(Ordering::Acquire);
@@ -235,7 +301,11 @@ impl<'a> Tx<'a> {
                     continue;
                 }
             }
-            self.reads.push((i, v1));
+            let r = &mut self.recent[i % RECENT];
+            if *r != (i + 1, v1) {
+                *r = (i + 1, v1);
+                self.reads.push((i, v1));
+            }
             return Ok(val);
         }
     }
@@ -255,9 +325,10 @@ impl<'a> Tx<'a> {
                 }
                 if self.inevitable {
                     self.stm.request_kill(owner(cur));
-                    spin();
+                    self.stm.wait();
                     continue;
                 }
+                self.conflict = Some((i, owner(cur)));
                 return Err(Abort::WriteLocked);
             }
             if !self.inevitable && cur > self.start {
@@ -301,21 +372,29 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Every read is still current (unchanged, or locked by us with the version we read).
-    fn validate(&self) -> bool {
+    /// Every read is still current (unchanged, or locked by us with the version we read). On failure
+    /// the stale orec is recorded as the conflict.
+    fn validate(&mut self) -> bool {
         #[cfg(loom)]
         if self.stm.skip_validation {
             return true;
         }
-        self.reads.iter().all(|&(i, seen)| {
+        let bad = self.reads.iter().find(|&&(i, seen)| {
             let cur = self.stm.orecs[i].load(Ordering::Acquire);
             if cur == seen {
-                return true;
+                return false;
             }
-            is_locked(cur)
+            !(is_locked(cur)
                 && owner(cur) == self.id
-                && self.locks.iter().any(|&(j, prev)| j == i && prev == seen)
-        })
+                && self.locks.iter().any(|&(j, prev)| j == i && prev == seen))
+        });
+        match bad {
+            None => true,
+            Some(&(i, _)) => {
+                self.conflict = Some((i, 0));
+                false
+            }
+        }
     }
 
     /// Moves the snapshot to the current clock if every read is still valid.
@@ -401,6 +480,7 @@ impl<'a> Tx<'a> {
     fn finish(&mut self) {
         self.unregister_kill_flag();
         self.reads.clear();
+        self.recent = [(0, 0); RECENT];
         self.inevitable = false;
         self.finished = true;
     }
@@ -417,7 +497,7 @@ impl<'a> Tx<'a> {
             }
             let c = self.stm.clock.load(Ordering::Acquire);
             if c & 1 == 1 {
-                spin();
+                self.stm.wait();
                 continue;
             }
             if self
@@ -440,7 +520,7 @@ impl<'a> Tx<'a> {
     }
 
     /// `become_inevitable` at the start of a transaction (no reads yet: it cannot fail).
-    fn become_inevitable_blocking(&mut self) {
+    pub fn become_inevitable_blocking(&mut self) {
         while self.become_inevitable().is_err() {
             spin();
         }
