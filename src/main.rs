@@ -1,19 +1,20 @@
 //! The `weft` command line: `weft [--stm] file.py args…`, `weft -c code`, `weft --dis file.py`,
 //! `weft --version`, `weft --help`, and `weft bench …` (the benchmark harness, src/bench/).
 //!
-//! `--stm` is accepted but, until issue 4 lands the transactional mode, runs the program in GIL mode
-//! and says so on stderr (never silently pretending to run in parallel).
+//! `--stm` runs the program's threads in parallel as software transactions (weft_vm::access::Stm);
+//! `--stm-stats` also prints the transaction statistics at exit.
 
 mod bench;
 
 use std::process::ExitCode;
-use weft_vm::runner::{self, Program};
+use weft_vm::runner::{self, Options, Program};
 
 const USAGE: &str = "usage: weft [option] ... [-c cmd | --dis file | file] [arg] ...
 Options:
   -c cmd     program passed in as string (terminates option list)
   --dis FILE compile FILE and print Weft's bytecode disassembly
-  --stm      run threads in parallel as software transactions (not available yet: runs with the GIL)
+  --stm      run threads in parallel as software transactions (no GIL)
+  --stm-stats  like --stm, and print transaction statistics on stderr at exit
   --version  print the Weft version and exit
   -h, --help print this help message and exit
 bench ...    run the threaded benchmark suite (weft bench --help)
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
         return bench::main(&args[1..]);
     }
     let mut i = 0;
+    let mut opts = Options::Gil;
     while i < args.len() {
         match args[i].as_str() {
             "-h" | "--help" => {
@@ -40,7 +42,14 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--stm" => {
-                eprintln!("weft: --stm is not implemented yet; running with the GIL");
+                opts = match opts {
+                    Options::Gil => Options::Stm { stats: false },
+                    o => o,
+                };
+                i += 1;
+            }
+            "--stm-stats" => {
+                opts = Options::Stm { stats: true };
                 i += 1;
             }
             "--dis" => {
@@ -54,7 +63,7 @@ fn main() -> ExitCode {
                     Some(code) => {
                         let mut argv = vec!["-c".to_string()];
                         argv.extend_from_slice(&args[i + 2..]);
-                        status(runner::run(Program::Command(code.clone()), argv))
+                        status(runner::run_with(Program::Command(code.clone()), argv, opts))
                     }
                     None => usage_error("Argument expected for the -c option"),
                 };
@@ -64,7 +73,11 @@ fn main() -> ExitCode {
             }
             path => {
                 let argv = args[i..].to_vec();
-                return status(runner::run(Program::File(path.to_string()), argv));
+                return status(runner::run_with(
+                    Program::File(path.to_string()),
+                    argv,
+                    opts,
+                ));
             }
         }
     }

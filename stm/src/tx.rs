@@ -49,6 +49,8 @@ pub enum Abort {
     InevitableRunning,
     /// The inevitable transaction needed a word it had locked.
     Killed,
+    /// The VM gave up the attempt for its own reasons (a stop-the-world collection while it held locks).
+    Yield,
 }
 
 /// After this many aborts in a row, [`Stm::atomically`] runs the transaction inevitable.
@@ -71,8 +73,6 @@ pub struct Stm {
     /// Kill flags of running transactions that hold locks, by id (looked up only on the slow path).
     kills: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     pub stats: Stats,
-    /// Called in every wait loop (the VM parks there for a stop-the-world collection).
-    wait_hook: Option<fn()>,
     /// Test hook for the loom model's planted bug: skip read-set validation.
     #[cfg(loom)]
     skip_validation: bool,
@@ -99,7 +99,6 @@ impl Stm {
             next_id: AtomicU64::new(1),
             kills: Mutex::new(HashMap::new()),
             stats: Stats::default(),
-            wait_hook: None,
             #[cfg(loom)]
             skip_validation: false,
         }
@@ -114,38 +113,22 @@ impl Stm {
         }
     }
 
-    /// The same STM, calling `hook` in every wait loop (a transaction waiting for the inevitable token
-    /// or for a lock owner to abort). The VM uses it to take part in stop-the-world handshakes while
-    /// waiting; the hook must not start or touch transactions.
-    pub fn with_wait_hook(mut self, hook: fn()) -> Stm {
-        self.wait_hook = Some(hook);
-        self
-    }
-
     /// Index of the ownership record covering word `w` (for conflict reports).
     #[inline]
     pub fn orec_index(&self, w: &AtomicU64) -> usize {
         ((w as *const AtomicU64 as usize) >> 3) & self.mask
     }
 
-    /// One step of a wait loop: the hook, then yield.
+    /// One step of a wait loop. (An inevitable transaction waits here for a lock owner to abort; the
+    /// owner is running, because the VM never parks a transaction that holds locks, so it sees its kill
+    /// flag at its next access.)
     fn wait(&self) {
-        if let Some(h) = self.wait_hook {
-            h();
-        }
         spin();
     }
 
     /// Whether an inevitable transaction runs now (the clock is odd); a commit would fail.
     pub fn inevitable_running(&self) -> bool {
         self.clock.load(Ordering::Acquire) & 1 == 1
-    }
-
-    /// Waits (calling the wait hook) until no inevitable transaction runs.
-    pub fn wait_while_inevitable(&self) {
-        while self.inevitable_running() {
-            self.wait();
-        }
     }
 
     /// The clock rounded down to a version (even).
@@ -249,6 +232,11 @@ impl<'a> Tx<'a> {
     /// stay alive while a rollback may write them back, and so must the objects holding the words).
     pub fn undo_entries(&self) -> impl Iterator<Item = (&'a AtomicU64, u64)> + '_ {
         self.undo.iter().copied()
+    }
+
+    /// Whether this transaction holds write locks.
+    pub fn has_locks(&self) -> bool {
+        !self.locks.is_empty()
     }
 
     /// Whether this transaction is the inevitable one.
@@ -517,6 +505,37 @@ impl<'a> Tx<'a> {
                 return Ok(());
             }
         }
+    }
+
+    /// One try of [`Tx::become_inevitable`] that does not wait: `Ok(false)` if another transaction holds
+    /// the token now (the caller waits its own way and tries again).
+    pub fn try_become_inevitable(&mut self) -> Result<bool, Abort> {
+        if self.inevitable {
+            return Ok(true);
+        }
+        if self.killed() {
+            return Err(Abort::Killed);
+        }
+        let c = self.stm.clock.load(Ordering::Acquire);
+        if c & 1 == 1 {
+            return Ok(false);
+        }
+        if self
+            .stm
+            .clock
+            .compare_exchange(c, c + 1, Ordering::AcqRel, Ordering::Acquire)
+            .is_err()
+        {
+            return Ok(false);
+        }
+        if !self.validate() {
+            self.stm.clock.fetch_add(1, Ordering::AcqRel);
+            return Err(Abort::Validation);
+        }
+        self.inevitable = true;
+        self.start = c;
+        self.stm.stats.inevitable.fetch_add(1, Ordering::Relaxed);
+        Ok(true)
     }
 
     /// `become_inevitable` at the start of a transaction (no reads yet: it cannot fail).

@@ -6,7 +6,7 @@
 //! at exit, so nothing already printed is lost. With `WEFT_PEAK_RSS` set in the environment, the peak
 //! resident set size is reported on stderr at exit (used by the memory test).
 
-use crate::access::{Gil, Mode};
+use crate::access::{Gil, Mode, Stm};
 use crate::interp::{PyErr, Vm};
 use crate::object::*;
 use crate::value::Value;
@@ -23,21 +23,50 @@ pub enum Program {
     Command(String),
 }
 
-/// Runs `program` with `argv` (argv[0] is the script path or "-c") and returns the exit status.
+/// How threads run: with a GIL (`weft`) or in parallel as transactions (`weft --stm`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Options {
+    Gil,
+    /// `--stm`; the flag is `--stm-stats` (print transaction statistics at exit).
+    Stm {
+        stats: bool,
+    },
+}
+
+/// Runs `program` with `argv` (argv[0] is the script path or "-c") in GIL mode and returns the exit
+/// status.
 pub fn run(program: Program, argv: Vec<String>) -> i32 {
+    run_with(program, argv, Options::Gil)
+}
+
+/// Runs `program` with `argv` in the mode `opts` says and returns the exit status.
+pub fn run_with(program: Program, argv: Vec<String>, opts: Options) -> i32 {
     let h = std::thread::Builder::new()
         .name("MainThread".into())
         .stack_size(MAIN_STACK_SIZE)
         .spawn(move || {
             let base = 0u8;
             weft_gc::stack::register_thread_stack_base(&base as *const u8 as usize);
-            crate::interp::threads::GIL.acquire();
-            let mut vm: Vm<Gil> = Vm::new();
-            let status = run_in(&mut vm, program, &argv);
-            finalize(&mut vm);
-            crate::stdlib::atexit_module::run_atexit(&mut vm);
-            vm.flush_stdout();
-            // The GIL stays held: daemon threads never run again; the process exits after this.
+            let status = match opts {
+                Options::Gil => {
+                    crate::interp::threads::GIL.acquire();
+                    let mut vm: Vm<Gil> = Vm::new();
+                    let status = run_main(&mut vm, program, &argv);
+                    // The GIL stays held: daemon threads never run again; the process exits after this.
+                    status
+                }
+                Options::Stm { stats } => {
+                    crate::interp::stm_sched::configure(stats);
+                    let mut vm: Vm<Stm> = Vm::new_stm_main();
+                    let status = run_main(&mut vm, program, &argv);
+                    vm.stm_commit();
+                    vm.flush_stdout();
+                    // Like the GIL kept at exit: no other thread runs again.
+                    crate::interp::threads::world_freeze();
+                    crate::interp::stm_sched::print_stats(&vm.txs.stats);
+                    status
+                }
+            };
             std::hint::black_box(&base);
             status
         });
@@ -54,6 +83,18 @@ pub fn run(program: Program, argv: Vec<String>) -> i32 {
             70
         }
     }
+}
+
+/// The main thread's whole life: the program, the threads' shutdown, atexit, the last flush.
+fn run_main<M: Mode>(vm: &mut Vm<M>, program: Program, argv: &[String]) -> i32 {
+    let status = run_in(vm, program, argv);
+    finalize(vm);
+    crate::stdlib::atexit_module::run_atexit(vm);
+    if M::STM {
+        vm.stm_irrevocable();
+    }
+    vm.flush_stdout();
+    status
 }
 
 fn run_in<M: Mode>(vm: &mut Vm<M>, program: Program, argv: &[String]) -> i32 {

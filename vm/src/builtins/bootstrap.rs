@@ -189,6 +189,8 @@ impl<M: Mode> Vm<M> {
         let heap = Heap::global();
         register_kinds(heap);
         let mut vm = Vm {
+            cx: crate::access::TxCtx::new(),
+            txs: crate::interp::stm_sched::TxState::new(),
             heap,
             mutator: Mutator::new(heap),
             stack: Vec::with_capacity(1 << 16),

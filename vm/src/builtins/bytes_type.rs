@@ -575,6 +575,7 @@ fn ba_alloc<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<V
 impl<M: Mode> Vm<M> {
     /// Runs `f` on a bytearray's buffer and records the write (bumps `version`).
     pub fn bytearray_mutate<R>(&mut self, o: Value, f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+        self.stm_bytearray_touch(o);
         let ba = obj::<ByteArrayObj>(o);
         let r = {
             let mut b = ba.b.lock().unwrap();
@@ -750,6 +751,7 @@ impl<M: Mode> Vm<M> {
                 out
             };
             let (start, stop, step, n) = self.slice_indices(k, len)?;
+            self.stm_bytearray_touch(o);
             let ba = obj::<ByteArrayObj>(o);
             let mut b = ba.b.lock().unwrap();
             if step == 1 {
@@ -783,6 +785,7 @@ impl<M: Mode> Vm<M> {
         if !(0..256).contains(&x) {
             return Err(self.value_error("byte must be in range(0, 256)"));
         }
+        self.stm_bytearray_touch(o);
         let ba = obj::<ByteArrayObj>(o);
         ba.b.lock().unwrap()[i] = x as u8;
         let ver = self.load_raw(&ba.version);

@@ -182,7 +182,7 @@ impl<M: Mode> Vm<M> {
         if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
             let entries = self.load(&obj::<DictObj>(d).entries);
             self.store(&arr(entries).slots()[2 * e + 1], value);
-            note_type_dict_write(d);
+            self.note_type_dict_write(d);
             return Ok(e);
         }
         let dobj = obj::<DictObj>(d);
@@ -229,7 +229,7 @@ impl<M: Mode> Vm<M> {
         self.store_raw(&dobj.len, len + 1);
         let ver = self.load_raw(&dobj.version);
         self.store_raw(&dobj.version, ver + 1);
-        note_type_dict_write(d);
+        self.note_type_dict_write(d);
         Ok(e)
     }
 
@@ -306,7 +306,7 @@ impl<M: Mode> Vm<M> {
                 self.store_raw(&dobj.len, len - 1);
                 let ver = self.load_raw(&dobj.version);
                 self.store_raw(&dobj.version, ver + 1);
-                note_type_dict_write(d);
+                self.note_type_dict_write(d);
                 Ok(Some(old))
             }
             _ => Ok(None),
@@ -322,7 +322,7 @@ impl<M: Mode> Vm<M> {
         self.store_raw(&dobj.len, 0);
         let ver = self.load_raw(&dobj.version);
         self.store_raw(&dobj.version, ver + 1);
-        note_type_dict_write(d);
+        self.note_type_dict_write(d);
     }
 
     /// The entry at position `pos` or later: returns (next position, key, value), or None at the end.
@@ -405,7 +405,7 @@ impl<M: Mode> Vm<M> {
         let ea = arr(entries).slots();
         if 2 * hint + 1 < ea.len() && self.load(&ea[2 * hint]) == key {
             self.store(&ea[2 * hint + 1], v);
-            note_type_dict_write(d);
+            self.note_type_dict_write(d);
             true
         } else {
             false
@@ -419,11 +419,16 @@ impl<M: Mode> Vm<M> {
     }
 }
 
-/// A write to a class namespace invalidates every attribute inline cache (see `TYPE_EPOCH`).
-#[inline(always)]
-fn note_type_dict_write(d: Value) {
-    if header(d).flags() & TYPE_DICT_FLAG != 0 {
-        TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+impl<M: Mode> Vm<M> {
+    /// A write to a class namespace invalidates every attribute inline cache (see `TYPE_EPOCH`). Under
+    /// `--stm` the writing transaction first becomes inevitable: caches filled after the write (by it)
+    /// then hold state that will commit, never state of an attempt that aborts.
+    #[inline(always)]
+    fn note_type_dict_write(&mut self, d: Value) {
+        if header(d).flags() & TYPE_DICT_FLAG != 0 {
+            self.stm_irrevocable();
+            TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! object's `write` method. `exec`/`eval`/`compile` compile strings with the given globals/locals;
 //! `compile(..., "single")` prints the value of a lone expression when run.
 
-use crate::access::Mode;
+use crate::access::{Mode, TxCtx};
 use crate::bytecode::CmpOp;
 use crate::interp::ops::Num;
 use crate::interp::{PyResult, Vm};
@@ -63,7 +63,17 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
 impl<M: Mode> Vm<M> {
     /// Appends to the process-wide stdout buffer (`interp::threads`); flushes when it grows large.
     pub fn write_stdout(&mut self, s: &str) {
-        if crate::interp::threads::stdout_append(s.as_bytes()) >= 1 << 16 {
+        if M::STM && self.cx.active() && !self.cx.is_inevitable() {
+            // Published when the transaction commits (nothing of an aborted attempt is visible).
+            self.txs.out.extend_from_slice(s.as_bytes());
+            return;
+        }
+        self.write_stdout_bytes(s.as_bytes());
+    }
+
+    /// Appends to the process-wide stdout buffer now (a committed or inevitable transaction's output).
+    pub fn write_stdout_bytes(&mut self, b: &[u8]) {
+        if crate::interp::threads::stdout_append(b) >= 1 << 16 {
             self.flush_stdout();
         }
     }
@@ -75,6 +85,7 @@ impl<M: Mode> Vm<M> {
 
     /// Writes to stderr, unbuffered (stdout is flushed first so the two interleave like CPython's).
     pub fn write_stderr(&mut self, s: &str) {
+        self.stm_irrevocable();
         let mut err = std::io::stderr().lock();
         let _ = err.write_all(s.as_bytes());
         let _ = err.flush();

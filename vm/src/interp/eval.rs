@@ -102,6 +102,44 @@ impl<M: Mode> Vm<M> {
     /// Runs until the boundary frame returns or yields.
     pub fn run_loop(&mut self) -> PyResult<Exit> {
         let boundary_depth = self.frames.len();
+        if M::STM {
+            return self.run_loop_stm(boundary_depth);
+        }
+        self.run_loop_in(boundary_depth)
+    }
+
+    /// `--stm`: `run_loop_in` as one level of the loop nesting, where a transaction that began in this
+    /// level is restarted after an abort (interp/stm_sched.rs).
+    #[inline(never)]
+    fn run_loop_stm(&mut self, boundary_depth: usize) -> PyResult<Exit> {
+        self.txs.level += 1;
+        let level = self.txs.level;
+        loop {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                let r = self.run_loop_in(boundary_depth);
+                self.stm_leave_level(level);
+                r
+            }));
+            match r {
+                Ok(r) => {
+                    self.txs.level = level - 1;
+                    return r;
+                }
+                Err(payload) => {
+                    self.txs.level = level;
+                    if payload.is::<crate::access::stm::StmAbort>() && self.txs.is_root(level) {
+                        self.stm_restart();
+                        continue;
+                    }
+                    self.txs.level = level - 1;
+                    std::panic::resume_unwind(payload);
+                }
+            }
+        }
+    }
+
+    /// The loop proper: runs until the boundary frame (at `boundary_depth - 1`) returns or yields.
+    fn run_loop_in(&mut self, boundary_depth: usize) -> PyResult<Exit> {
         loop {
             match self.execute(boundary_depth) {
                 Ok(exit) => return Ok(exit),
@@ -153,6 +191,16 @@ impl<M: Mode> Vm<M> {
     /// current frame's ip just past the faulting instruction).
     fn execute(&mut self, boundary_depth: usize) -> PyResult<Exit> {
         'frames: loop {
+            // A switch point (a frame entered or returned to): under --stm, where transactions end.
+            if M::STM {
+                self.txs.budget = self.txs.budget.saturating_sub(1);
+                if self.txs.budget == 0
+                    || crate::interp::threads::stw_requested()
+                    || self.heap.should_collect()
+                {
+                    self.stm_switch_point();
+                }
+            }
             let fi = *self.frames.last().expect("no frame");
             let code = &obj::<CodeObj>(fi.code).code;
             let base = fi.base as usize;
@@ -536,6 +584,7 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::Jump => {
                         if (arg as usize) < ip {
+                            ip = arg as usize;
                             save_ip!();
                             self.safepoint_poll();
                         }
@@ -838,7 +887,7 @@ impl<M: Mode> Vm<M> {
                             // Entering a Python function is a thread-switch point (like CPython's
                             // RESUME); native calls such as a lock's `__exit__` are not, so a thread is
                             // never switched out between `with lock:` and the release.
-                            if crate::interp::threads::GIL.drop_requested() {
+                            if !M::STM && crate::interp::threads::GIL.drop_requested() {
                                 self.switch_threads();
                             }
                             let fcode = &obj::<CodeObj>(func.code).code;
@@ -1365,12 +1414,24 @@ impl<M: Mode> Vm<M> {
     /// Whether the next safepoint has work: a collection is due or another thread waits for the GIL.
     #[inline(always)]
     pub fn poll_requested(&self) -> bool {
-        self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
+        if M::STM {
+            self.txs.budget <= 1
+                || crate::interp::threads::stw_requested()
+                || self.heap.should_collect()
+        } else {
+            self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
+        }
     }
 
     /// A safepoint: every live value is in a root (see the module documentation). Collects if due, then
     /// lets a waiting thread run if one asked for the GIL.
     pub fn safepoint(&mut self) {
+        if M::STM {
+            // Not necessarily a switch point (`gc.collect()` from native code): collect inevitable.
+            self.stm_irrevocable();
+            self.stm_collect();
+            return;
+        }
         if self.heap.should_collect() {
             crate::interp::gc::collect(self);
         }
@@ -1381,6 +1442,16 @@ impl<M: Mode> Vm<M> {
     /// thread waits for the GIL. Cheap when nothing is pending: two relaxed loads.
     #[inline(always)]
     fn safepoint_poll(&mut self) {
+        if M::STM {
+            self.txs.budget = self.txs.budget.saturating_sub(1);
+            if self.txs.budget == 0
+                || crate::interp::threads::stw_requested()
+                || self.heap.should_collect()
+            {
+                self.stm_switch_point();
+            }
+            return;
+        }
         if self.poll_requested() {
             self.safepoint();
         }
@@ -1391,7 +1462,8 @@ impl<M: Mode> Vm<M> {
     /// acquiring and releasing a lock does not hand the GIL over while the lock is held).
     #[inline(always)]
     fn gc_poll(&mut self) {
-        if self.heap.should_collect() {
+        // Under --stm collections start at switch points only.
+        if !M::STM && self.heap.should_collect() {
             crate::interp::gc::collect(self);
         }
     }

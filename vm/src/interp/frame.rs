@@ -60,6 +60,7 @@ impl FrameInfo {
 }
 
 /// A suspended generator frame: its bookkeeping and a copy of its value window.
+#[derive(Clone)]
 pub struct SavedFrame {
     pub info: FrameInfo,
     pub values: Vec<Value>,

@@ -500,8 +500,9 @@ impl<M: Mode> Vm<M> {
         }
         // Copy the saved window onto the stack; the SavedFrame (and its Vec's capacity) stays in the
         // generator for the next suspension, so a yield/resume cycle allocates nothing.
+        self.stm_gen_touch(g);
         let (info, exc_info) = {
-            let mut guard = go.frame.lock().unwrap();
+            let mut guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
             let Some(sf) = guard.as_mut() else {
                 return Ok(Err(Value::NONE));
             };
@@ -557,7 +558,7 @@ impl<M: Mode> Vm<M> {
     /// The sub-iterator of the `yield from` that suspended generator `g` is paused in, if any.
     fn gen_delegate(&mut self, g: Value) -> Option<Value> {
         let go = obj::<GeneratorObj>(g);
-        let guard = go.frame.lock().unwrap();
+        let guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
         let sf = guard.as_ref()?;
         let code = &obj::<CodeObj>(sf.info.code).code;
         let ins = code.instrs.get(sf.info.ip as usize)?;
@@ -571,8 +572,9 @@ impl<M: Mode> Vm<M> {
     /// Moves the suspended generator `g` past its `yield from` (the sub-iterator finished or raised):
     /// pops the sub-iterator from its saved stack and steps over the instruction.
     fn gen_leave_yield_from(&mut self, g: Value) {
+        self.stm_gen_touch(g);
         let go = obj::<GeneratorObj>(g);
-        let mut guard = go.frame.lock().unwrap();
+        let mut guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(sf) = guard.as_mut() {
             sf.values.pop();
             sf.info.ip += 1;
@@ -663,8 +665,9 @@ impl<M: Mode> Vm<M> {
         {
             return false;
         }
+        self.stm_gen_touch(g);
         let info = {
-            let mut guard = go.frame.lock().unwrap();
+            let mut guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
             let Some(sf) = guard.as_mut() else {
                 return false;
             };
@@ -696,7 +699,7 @@ impl<M: Mode> Vm<M> {
     /// The caller's handled exception kept by a `Boundary::GenFor` generator frame (see `gen_push_for`).
     pub fn gen_for_outer_exc(&mut self, g: Value) -> Value {
         let go = obj::<GeneratorObj>(g);
-        let guard = go.frame.lock().unwrap();
+        let guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
         guard.as_ref().map_or(Value::NULL, |sf| sf.exc_info)
     }
 
@@ -721,10 +724,11 @@ impl<M: Mode> Vm<M> {
         let fi = self.frames.last().copied().unwrap_or(fi);
         let base = fi.base as usize;
         let g = fi.gen;
+        self.stm_gen_touch(g);
         let go = obj::<GeneratorObj>(g);
         {
             // Reuse the generator's SavedFrame (kept while it runs) and its Vec's capacity.
-            let mut guard = go.frame.lock().unwrap();
+            let mut guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
             match guard.as_mut() {
                 Some(sf) => {
                     sf.info = fi;
@@ -748,9 +752,10 @@ impl<M: Mode> Vm<M> {
 
     /// Marks a generator finished (its frame returned or raised).
     pub fn finish_generator(&mut self, g: Value) {
+        self.stm_gen_touch(g);
         let go = obj::<GeneratorObj>(g);
         self.store_raw(&go.state, GEN_FINISHED);
-        *go.frame.lock().unwrap() = None;
+        *go.frame.lock().unwrap_or_else(|e| e.into_inner()) = None;
     }
 
     /// `yield from` step: sends `v` to sub-iterator `sub`. Ok(Ok(y)): it yielded y; Ok(Err(r)): it

@@ -23,6 +23,7 @@ pub mod import;
 pub mod iter;
 pub mod ops;
 pub mod runtime;
+pub mod stm_sched;
 pub mod threads;
 pub mod transaction;
 
@@ -65,6 +66,10 @@ impl<M: Mode> Copy for NativeEntry<M> {}
 
 /// One Python thread's interpreter state.
 pub struct Vm<M: Mode> {
+    /// The access layer's per-thread context (the running transaction under `--stm`).
+    pub cx: M::Ctx,
+    /// Where this thread's transactions begin and end, and what an abort restores (`--stm` only).
+    pub txs: stm_sched::TxState,
     pub heap: &'static Heap,
     pub mutator: Mutator,
     /// Values of all active frames (locals, cells, operand stacks), bottom frame first.
@@ -103,19 +108,25 @@ impl<M: Mode> Vm<M> {
 
     #[inline(always)]
     pub fn load(&self, s: &Slot) -> Value {
-        M::load(s)
+        M::load(&self.cx, s)
     }
     #[inline(always)]
     pub fn store(&self, s: &Slot, v: Value) {
-        M::store(s, v)
+        if M::STM && stm_sched::log_on() {
+            self.stm_note_write(s);
+        }
+        M::store(&self.cx, s, v)
     }
     #[inline(always)]
     pub fn load_raw(&self, s: &Slot) -> u64 {
-        M::load_raw(s)
+        M::load_raw(&self.cx, s)
     }
     #[inline(always)]
     pub fn store_raw(&self, s: &Slot, n: u64) {
-        M::store_raw(s, n)
+        if M::STM && stm_sched::log_on() {
+            self.stm_note_write(s);
+        }
+        M::store_raw(&self.cx, s, n)
     }
 
     // ----- allocation --------------------------------------------------------------------------------

@@ -21,7 +21,7 @@
 //! Until the first thread is started, nothing here costs anything: `allow_threads` runs its closure
 //! directly and the safepoint never sees a drop request.
 
-use crate::access::Mode;
+use crate::access::{Mode, TxCtx};
 use crate::interp::{NativeEntry, PyResult, Vm};
 use crate::object::trace_value;
 use crate::value::Value;
@@ -181,6 +181,9 @@ impl<M: Mode> Vm<M> {
         if !threads_started() {
             return f();
         }
+        if M::STM {
+            return self.stm_blocking(f);
+        }
         self.mutator.park();
         let me: &Vm<M> = self;
         weft_gc::stack::with_stack_range(|lo, hi| {
@@ -215,11 +218,17 @@ impl<M: Mode> Vm<M> {
         for v in &self.repr_stack {
             trace_value(t, *v);
         }
+        if M::STM {
+            self.cx.trace(t);
+            self.txs.trace(t);
+        }
     }
 
     /// A `Vm` for a new thread: shares the heap, the runtime tables, natives and interned strings.
     pub fn new_thread_vm(&self) -> Vm<M> {
         Vm {
+            cx: crate::access::TxCtx::new(),
+            txs: crate::interp::stm_sched::TxState::new(),
             heap: self.heap,
             mutator: weft_gc::Mutator::new(self.heap),
             stack: Vec::with_capacity(256),
@@ -313,8 +322,14 @@ fn thread_main<M: Mode>(b: SendBox<M>) {
 
 #[inline(never)]
 fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
-    GIL.acquire();
-    unpublish(&*vm);
+    if M::STM {
+        world_enter();
+        unpublish(&*vm);
+        vm.stm_thread_begin();
+    } else {
+        GIL.acquire();
+        unpublish(&*vm);
+    }
     let (func, args, kwargs) = (vm.temp_roots[0], vm.temp_roots[1], vm.temp_roots[2]);
     let r = vm.call_with_mapping(func, args, kwargs);
     if let Err(e) = r {
@@ -329,9 +344,16 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
         }
     }
     vm.temp_roots.clear();
-    drop(vm);
-    RUNNING.fetch_sub(1, Ordering::SeqCst);
-    GIL.release();
+    if M::STM {
+        vm.stm_thread_end();
+        drop(vm);
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        world_leave();
+    } else {
+        drop(vm);
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+        GIL.release();
+    }
 }
 
 /// The import lock: (owner ident, depth). See `Vm::import_dotted`.
@@ -373,5 +395,121 @@ pub fn import_lock_release<M: Mode>(vm: &mut Vm<M>) {
         g.0 = 0;
         drop(g);
         IMPORT_FREED.notify_all();
+    }
+}
+
+// ----- --stm: no GIL; a stop-the-world handshake for the collector ------------------------------------
+
+/// Under `--stm` the threads that run Python code (not parked) and whether a stop-the-world collection
+/// is under way. A thread parks exactly as in GIL mode (publishes its `Vm` and stack range) whenever it
+/// blocks or a collection is requested; the collector waits until it is the only running thread.
+struct World {
+    running: usize,
+    stw: bool,
+}
+
+static WORLD: Mutex<World> = Mutex::new(World {
+    running: 0,
+    stw: false,
+});
+static WORLD_CHANGED: std::sync::Condvar = std::sync::Condvar::new();
+
+/// Set while a stop-the-world collection is requested or running (polled at switch points).
+pub static STW_REQUESTED: AtomicBool = AtomicBool::new(false);
+
+/// A relaxed mirror of `World::running` (a hint for the scheduler: alone means no conflicts).
+static RUNNING_STM: AtomicUsize = AtomicUsize::new(0);
+
+/// Whether a stop-the-world collection is requested (one relaxed load).
+#[inline(always)]
+pub fn stw_requested() -> bool {
+    STW_REQUESTED.load(Ordering::Relaxed)
+}
+
+/// Number of threads running Python code under `--stm` right now (a hint).
+pub fn stm_running() -> usize {
+    RUNNING_STM.load(Ordering::Relaxed)
+}
+
+/// Counts the calling thread as running, waiting first while a collection is under way.
+fn world_enter() {
+    let mut g = lock(&WORLD);
+    while g.stw {
+        g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
+    }
+    g.running += 1;
+    RUNNING_STM.store(g.running, Ordering::Relaxed);
+}
+
+/// Stops counting the calling thread as running.
+fn world_leave() {
+    let mut g = lock(&WORLD);
+    g.running -= 1;
+    RUNNING_STM.store(g.running, Ordering::Relaxed);
+    drop(g);
+    WORLD_CHANGED.notify_all();
+}
+
+/// Freezes the world for good at process exit: every other thread parks at its next safepoint and never
+/// runs again (like GIL mode, where the exiting main thread keeps the GIL).
+pub fn world_freeze() {
+    let mut g = lock(&WORLD);
+    g.stw = true;
+    STW_REQUESTED.store(true, Ordering::SeqCst);
+}
+
+impl<M: Mode> Vm<M> {
+    /// `--stm`: the main thread's `Vm`, counted as running (no GIL to take), inside its first
+    /// transaction.
+    pub fn new_stm_main() -> Vm<M> {
+        world_enter();
+        let mut vm: Vm<M> = Vm::new();
+        vm.txs.stats.ident = vm.ident;
+        if !vm.cx.active() {
+            vm.stm_begin(false);
+        }
+        vm
+    }
+
+    /// `--stm`: parks this thread (publishing its roots, like `allow_threads` in GIL mode) around `f`,
+    /// which must not touch the heap; on the way back waits while a collection runs. The caller has made
+    /// sure its transaction holds no write locks (or is inevitable): parked threads never hold locks
+    /// another transaction could wait for.
+    pub fn stm_park<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.mutator.park();
+        let me: &Vm<M> = self;
+        weft_gc::stack::with_stack_range(|lo, hi| {
+            publish(me, Some((lo, hi)));
+            world_leave();
+            let r = f();
+            world_enter();
+            unpublish(me);
+            r
+        })
+    }
+
+    /// `--stm`: collects now, stopping the world: waits until every other thread is parked, collects
+    /// (their published roots included), lets them go. If another thread is already collecting, parks
+    /// until it is done instead. The caller's transaction holds no write locks (or is inevitable).
+    pub fn stm_collect(&mut self) {
+        {
+            let mut g = lock(&WORLD);
+            if g.stw {
+                drop(g);
+                self.stm_park(|| ());
+                return;
+            }
+            g.stw = true;
+            STW_REQUESTED.store(true, Ordering::SeqCst);
+            while g.running > 1 {
+                g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
+            }
+        }
+        crate::interp::gc::collect(self);
+        let mut g = lock(&WORLD);
+        g.stw = false;
+        STW_REQUESTED.store(false, Ordering::SeqCst);
+        drop(g);
+        WORLD_CHANGED.notify_all();
     }
 }

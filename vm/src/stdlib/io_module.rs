@@ -840,6 +840,7 @@ impl FileEntry {
 }
 
 fn entry<M: Mode>(vm: &mut Vm<M>, h: Value) -> PyResult<Arc<Mutex<FileEntry>>> {
+    vm.stm_irrevocable();
     let id = vm.index_value(h)?;
     let t = FILES.lock().unwrap();
     match t.as_ref().and_then(|t| t.get(&id)) {
@@ -853,6 +854,7 @@ fn io_err<M: Mode>(vm: &mut Vm<M>, e: std::io::Error) -> crate::interp::PyErr {
 }
 
 fn fopen<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("open", args, kw, 2, 2)?;
     let path = path_arg(vm, args[0], "open")?;
     let mode = vm.expect_str(args[1], "mode")?.to_string();

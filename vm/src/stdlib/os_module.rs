@@ -418,6 +418,7 @@ fn environ<M: Mode>(vm: &mut Vm<M>, _args: &[Value], _kw: &[Value]) -> PyResult<
 }
 
 fn putenv<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("putenv", args, kw, 2, 2)?;
     let k = vm.expect_str(args[0], "str expected, not")?.to_string();
     let v = vm.expect_str(args[1], "str expected, not")?.to_string();
@@ -429,6 +430,7 @@ fn putenv<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Val
 }
 
 fn unsetenv<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("unsetenv", args, kw, 1, 1)?;
     let k = vm.expect_str(args[0], "str expected, not")?.to_string();
     if k.is_empty() || k.contains('=') || k.contains('\0') {
@@ -485,6 +487,7 @@ fn getcwd<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Val
 }
 
 fn chdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("chdir", args, kw, 1, 1)?;
     let p = path_arg(vm, args[0], "chdir")?;
     std::env::set_current_dir(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
@@ -530,6 +533,7 @@ fn listdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
 }
 
 fn remove<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("remove", args, kw, 1, 1)?;
     let p = path_arg(vm, args[0], "remove")?;
     std::fs::remove_file(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
@@ -537,6 +541,7 @@ fn remove<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Val
 }
 
 fn mkdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     use std::os::unix::fs::DirBuilderExt;
     let a = vm.parse_args("mkdir", args, kw, &["path", "mode"], 0, 2, 1)?;
     let p = path_arg(vm, a[0], "mkdir")?;
@@ -553,6 +558,7 @@ fn mkdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Valu
 }
 
 fn rmdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("rmdir", args, kw, 1, 1)?;
     let p = path_arg(vm, args[0], "rmdir")?;
     std::fs::remove_dir(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
@@ -560,6 +566,7 @@ fn rmdir<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Valu
 }
 
 fn rename<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_args("rename", args, kw, 2, 2)?;
     let a = path_arg(vm, args[0], "rename")?;
     let b = path_arg(vm, args[1], "rename")?;

@@ -220,6 +220,7 @@ fn lock_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
 }
 
 fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     // Fast path: `lock.acquire()` / `with lock:` on a free lock.
     if args.len() == 1 {
         if let Some(l) = vm.opaque::<LockState>(args[0]) {
@@ -234,6 +235,7 @@ fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn lock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_method_args("release", args, kwnames, 0, 0)?;
     let released = match vm.opaque::<LockState>(args[0]) {
         Some(l) => l.0.release(),
@@ -283,6 +285,7 @@ fn rlock_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> PyR
 }
 
 fn rlock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     let l = rlock_of(vm, args[0])?;
     let how = acquire_args(vm, args, kwnames)?;
     let me = vm.ident;
@@ -300,6 +303,7 @@ fn rlock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> 
 }
 
 fn rlock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    vm.stm_irrevocable();
     vm.check_method_args("release", args, kwnames, 0, 0)?;
     let l = rlock_of(vm, args[0])?;
     if l.owner.load(Ordering::Relaxed) != vm.ident || l.count.load(Ordering::Relaxed) == 0 {
@@ -340,6 +344,7 @@ fn rlock_release_save<M: Mode>(
     args: &[Value],
     _kwnames: &[Value],
 ) -> PyResult<Value> {
+    vm.stm_irrevocable();
     let l = rlock_of(vm, args[0])?;
     let count = l.count.load(Ordering::Relaxed);
     if count == 0 || l.owner.load(Ordering::Relaxed) != vm.ident {
@@ -360,6 +365,7 @@ fn rlock_acquire_restore<M: Mode>(
     args: &[Value],
     _kwnames: &[Value],
 ) -> PyResult<Value> {
+    vm.stm_irrevocable();
     let l = rlock_of(vm, args[0])?;
     let st = args.get(1).copied().unwrap_or(Value::NONE);
     let (count, owner) = match cast::<TupleObj>(st).map(|t| t.as_slice().to_vec()) {

@@ -1,0 +1,200 @@
+//! The access layer: the ONE place where mutable object state is read and written.
+//!
+//! Mutable state reachable by other threads (list items and length, dict and set tables, instance
+//! attributes, class dicts, module globals, cells, iterator positions) lives in [`Slot`]s — atomic 64-bit
+//! words holding a [`Value`] (or a raw count). Code outside this module never touches a slot's atomic
+//! directly; it calls [`Mode::load`] / [`Mode::store`] (or the `Vm` helpers that forward to them).
+//!
+//! `Mode` is a type parameter of the whole interpreter (`Vm<M>`), chosen once at startup:
+//! * [`Gil`]: threads never run Python code concurrently, so a load is a relaxed atomic load and a store a
+//!   relaxed atomic store — a plain `mov` on x86-64 and aarch64. No barrier, no branch, nothing to measure.
+//!   (Relaxed is enough: the GIL hand-off, a mutex, orders everything a thread did before releasing it with
+//!   everything the next holder does.)
+//! * [`Stm`] (`stm.rs`): the read barrier (orec check, read log) and the write barrier (encounter-time
+//!   lock of the slot's orec, undo log) of `weft_stm`, through the thread's [`StmCtx`]. Slot granularity
+//!   is what makes writes to different list indices or dict entries conflict-free.
+//!
+//! Every access takes the thread's context (`Vm::cx`, `M::Ctx`): nothing for the GIL, the running
+//! transaction for the STM.
+//!
+//! Contract of every access: it may not allocate, reach a safepoint or run Python code. Under the STM a
+//! load or a store may find a conflict: it then aborts the transaction by unwinding (never a Python
+//! exception; docs/stm.md §3), so callers must not hold process-wide Rust state half-updated across an
+//! access.
+
+use crate::value::Value;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// One atomic word of mutable object state.
+#[repr(transparent)]
+#[derive(Default)]
+pub struct Slot(AtomicU64);
+
+impl Slot {
+    /// A slot initialised before the owning object is published (no barrier needed).
+    pub const fn new(v: Value) -> Slot {
+        Slot(AtomicU64::new(v.bits()))
+    }
+
+    /// A slot holding a raw integer (lengths, counters, indices) rather than a `Value`.
+    pub const fn raw(n: u64) -> Slot {
+        Slot(AtomicU64::new(n))
+    }
+
+    /// Read for the GC's tracer, which runs while every mutator is stopped (no barrier by design: the
+    /// collector is not a transaction).
+    #[inline(always)]
+    pub fn gc_read(&self) -> Value {
+        Value::from_bits(self.0.load(Ordering::Relaxed))
+    }
+
+    /// Initialising write of a slot in an object that no other thread can see yet (the object was just
+    /// allocated by this thread and not stored anywhere shared).
+    #[inline(always)]
+    pub fn init(&self, v: Value) {
+        self.0.store(v.bits(), Ordering::Relaxed)
+    }
+}
+
+/// How the interpreter reaches mutable state. See the module documentation.
+pub trait Mode: 'static + Sized {
+    /// Name shown by diagnostics ("gil" or "stm").
+    const NAME: &'static str;
+    /// True for the STM mode: threads run in parallel as transactions (`weft --stm`).
+    const STM: bool = false;
+    /// The per-thread transaction context every access goes through (`Vm::cx`).
+    type Ctx: TxCtx;
+
+    /// Reads a slot holding a `Value`.
+    fn load(cx: &Self::Ctx, slot: &Slot) -> Value;
+    /// Writes a slot holding a `Value`.
+    fn store(cx: &Self::Ctx, slot: &Slot, v: Value);
+    /// Reads a slot holding a raw integer.
+    fn load_raw(cx: &Self::Ctx, slot: &Slot) -> u64;
+    /// Writes a slot holding a raw integer.
+    fn store_raw(cx: &Self::Ctx, slot: &Slot, n: u64);
+}
+
+pub use weft_stm::Abort;
+
+/// The transaction operations the interpreter's scheduler uses (interp/stm_sched.rs). Only called when
+/// `M::STM`; GIL mode's context has none of them (they are never reached).
+pub trait TxCtx: 'static {
+    /// A context with no transaction running.
+    fn new() -> Self;
+    /// Starts a transaction.
+    fn begin(&self);
+    /// Whether a transaction is running.
+    fn active(&self) -> bool;
+    /// Commits the running transaction. `Err`: it must be rolled back (`InevitableRunning`: another
+    /// transaction is inevitable now; the caller waits for it to finish before committing).
+    fn commit(&self) -> Result<(), Abort>;
+    /// Whether another transaction is inevitable now (a commit would fail).
+    fn inevitable_running(&self) -> bool;
+    /// Rolls the running transaction back (every write undone, locks released).
+    fn rollback(&self);
+    /// Tries once to make the running transaction inevitable (it will never abort): `Ok(false)` if
+    /// another holds the token (wait and try again). `Err`: it must be rolled back.
+    fn try_become_inevitable(&self) -> Result<bool, Abort>;
+    /// Whether the running transaction is inevitable.
+    fn is_inevitable(&self) -> bool;
+    /// Whether the inevitable transaction asked this one to abort.
+    fn killed(&self) -> bool;
+    /// Whether the running transaction holds write locks.
+    fn has_locks(&self) -> bool;
+    /// Records `cause` and unwinds to the interpreter loop where the transaction began (a barrier's
+    /// way to abort: see docs/stm.md §3).
+    fn abort_now(&self, cause: Abort) -> !;
+    /// The cause recorded by the last `abort_now`, cleared.
+    fn take_abort(&self) -> Option<Abort>;
+    /// (orec index, other transaction id or 0) of the last conflict.
+    fn conflict(&self) -> Option<(usize, u64)>;
+    /// The running attempt's id (0 if none).
+    fn tx_id(&self) -> u64;
+    /// The orec index of a slot (conflict reports).
+    fn orec_of(&self, slot: &Slot) -> usize;
+    /// Reports the undo log to the collector: each written slot (conservatively: it lies inside a live
+    /// object) and the old value it would get back.
+    fn trace(&self, t: &mut weft_gc::Tracer<'_>);
+}
+
+/// GIL mode's context: nothing (GIL mode has no transactions).
+pub struct NoTx;
+
+impl TxCtx for NoTx {
+    fn new() -> Self {
+        NoTx
+    }
+    fn begin(&self) {}
+    fn active(&self) -> bool {
+        false
+    }
+    fn commit(&self) -> Result<(), Abort> {
+        Ok(())
+    }
+    fn rollback(&self) {}
+    fn try_become_inevitable(&self) -> Result<bool, Abort> {
+        Ok(true)
+    }
+    fn inevitable_running(&self) -> bool {
+        false
+    }
+    fn is_inevitable(&self) -> bool {
+        true
+    }
+    fn killed(&self) -> bool {
+        false
+    }
+    fn has_locks(&self) -> bool {
+        false
+    }
+    fn abort_now(&self, cause: Abort) -> ! {
+        unreachable!("GIL mode has no transactions to abort ({cause:?})")
+    }
+    fn take_abort(&self) -> Option<Abort> {
+        None
+    }
+    fn conflict(&self) -> Option<(usize, u64)> {
+        None
+    }
+    fn tx_id(&self) -> u64 {
+        0
+    }
+    fn orec_of(&self, _slot: &Slot) -> usize {
+        0
+    }
+    fn trace(&self, _t: &mut weft_gc::Tracer<'_>) {}
+}
+
+/// GIL mode: plain relaxed loads and stores.
+pub struct Gil;
+
+impl Mode for Gil {
+    const NAME: &'static str = "gil";
+    type Ctx = NoTx;
+
+    #[inline(always)]
+    fn load(_: &NoTx, slot: &Slot) -> Value {
+        // Relaxed: the GIL hand-off (a mutex) orders accesses of different threads.
+        Value::from_bits(slot.0.load(Ordering::Relaxed))
+    }
+
+    #[inline(always)]
+    fn store(_: &NoTx, slot: &Slot, v: Value) {
+        // Relaxed: see `load`.
+        slot.0.store(v.bits(), Ordering::Relaxed)
+    }
+
+    #[inline(always)]
+    fn load_raw(_: &NoTx, slot: &Slot) -> u64 {
+        slot.0.load(Ordering::Relaxed)
+    }
+
+    #[inline(always)]
+    fn store_raw(_: &NoTx, slot: &Slot, n: u64) {
+        slot.0.store(n, Ordering::Relaxed)
+    }
+}
+
+pub mod stm;
+pub use stm::{Stm, StmCtx};

@@ -1,0 +1,225 @@
+//! STM mode of the access layer: every load and store of a [`Slot`] is a transactional read or write of
+//! the thread's running transaction (`weft_stm::Tx`), and a conflict aborts it by unwinding.
+//!
+//! # The context
+//! [`StmCtx`] is one thread's transaction slot (`Vm::cx`). Accesses take `&StmCtx` (the interpreter
+//! reads state through `&Vm`), so the transaction sits in an `UnsafeCell`: the context is owned by one
+//! thread (`!Sync`), and no method keeps the inner `&mut Tx` across a call that could reach another
+//! method of the same context (barriers call only into `weft_stm`, whose wait hook never touches a
+//! transaction), so the mutable borrows never overlap.
+//!
+//! # Aborting
+//! A barrier that finds a conflict records the cause and calls `std::panic::resume_unwind` with
+//! [`StmAbort`] (no panic hook, no message). The interpreter loop where the transaction began catches
+//! it, rolls back, restores the thread's frames and runs again (interp/stm_sched.rs). With no running
+//! transaction (bootstrap, before the first `begin`) accesses are plain relaxed loads and stores: only
+//! one thread exists then.
+//!
+//! # Lifetimes
+//! `weft_stm::Tx` keeps `&'static AtomicU64` references to written words in its undo log. Slots live in
+//! GC heap objects, not for `'static`: the collector keeps them alive instead, because [`TxCtx::trace`]
+//! reports every undo entry's slot address (conservatively, marking the object around it) and old value
+//! while the transaction can still roll back.
+
+use super::{Mode, Slot, TxCtx};
+use crate::value::Value;
+use std::cell::{Cell, UnsafeCell};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::LazyLock;
+use weft_stm::{Abort, Tx};
+
+/// The process's STM instance: 2^20 ownership records (8 MiB of virtual memory, touched where used).
+pub static STM: LazyLock<weft_stm::Stm> = LazyLock::new(|| weft_stm::Stm::new(20));
+
+/// The unwind payload of a transaction abort.
+pub struct StmAbort;
+
+/// STM mode: transactional loads and stores.
+pub struct Stm;
+
+/// One thread's transaction slot. See the module documentation.
+pub struct StmCtx {
+    tx: UnsafeCell<Option<Tx<'static>>>,
+    abort: Cell<Option<Abort>>,
+}
+
+impl StmCtx {
+    /// The running transaction, if any.
+    ///
+    /// # Safety
+    /// The caller must not call another method of this context while the returned reference lives (see
+    /// the module documentation), and must not keep it past the current call.
+    #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
+    unsafe fn tx(&self) -> &mut Option<Tx<'static>> {
+        // SAFETY: the context is !Sync (UnsafeCell) so only the owning thread gets here, and per this
+        // function's contract no other borrow of the cell is alive.
+        unsafe { &mut *self.tx.get() }
+    }
+}
+
+/// A slot's word as the `'static` reference the STM's logs take (see "Lifetimes" above).
+#[inline(always)]
+fn word(slot: &Slot) -> &'static AtomicU64 {
+    // SAFETY: the reference is only dereferenced by the transaction while it runs (reads: at once;
+    // writes: in its undo log until commit or rollback), and during that time the slot's object stays
+    // alive: it is reachable from the thread's roots, and the undo log itself is a root (TxCtx::trace
+    // marks the object containing each logged slot). The heap never moves objects.
+    unsafe { &*(&slot.0 as *const AtomicU64) }
+}
+
+impl Stm {
+    #[inline(always)]
+    fn read(cx: &StmCtx, slot: &Slot) -> u64 {
+        // SAFETY: the borrow ends within this function and `Tx::read` cannot reach `cx`.
+        match unsafe { cx.tx() } {
+            Some(tx) => match tx.read(word(slot)) {
+                Ok(v) => v,
+                Err(a) => cx.abort_now(a),
+            },
+            None => slot.0.load(Ordering::Acquire),
+        }
+    }
+
+    #[inline(always)]
+    fn write(cx: &StmCtx, slot: &Slot, x: u64) {
+        // SAFETY: as in `read`.
+        match unsafe { cx.tx() } {
+            Some(tx) => {
+                if let Err(a) = tx.write(word(slot), x) {
+                    cx.abort_now(a)
+                }
+            }
+            None => slot.0.store(x, Ordering::Release),
+        }
+    }
+}
+
+impl Mode for Stm {
+    const NAME: &'static str = "stm";
+    const STM: bool = true;
+    type Ctx = StmCtx;
+
+    #[inline(always)]
+    fn load(cx: &StmCtx, slot: &Slot) -> Value {
+        Value::from_bits(Self::read(cx, slot))
+    }
+
+    #[inline(always)]
+    fn store(cx: &StmCtx, slot: &Slot, v: Value) {
+        Self::write(cx, slot, v.bits())
+    }
+
+    #[inline(always)]
+    fn load_raw(cx: &StmCtx, slot: &Slot) -> u64 {
+        Self::read(cx, slot)
+    }
+
+    #[inline(always)]
+    fn store_raw(cx: &StmCtx, slot: &Slot, n: u64) {
+        Self::write(cx, slot, n)
+    }
+}
+
+impl TxCtx for StmCtx {
+    fn new() -> Self {
+        StmCtx {
+            tx: UnsafeCell::new(None),
+            abort: Cell::new(None),
+        }
+    }
+
+    fn begin(&self) {
+        let tx = Tx::begin(&STM);
+        // SAFETY: no other borrow of the cell is alive (module documentation).
+        let slot = unsafe { self.tx() };
+        debug_assert!(slot.is_none(), "begin inside a transaction");
+        *slot = Some(tx);
+    }
+
+    fn active(&self) -> bool {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }.is_some()
+    }
+
+    fn commit(&self) -> Result<(), Abort> {
+        // SAFETY: as in `begin`.
+        let slot = unsafe { self.tx() };
+        let Some(tx) = slot.as_mut() else {
+            return Ok(());
+        };
+        tx.commit()?;
+        *slot = None;
+        Ok(())
+    }
+
+    fn rollback(&self) {
+        // SAFETY: as in `begin`.
+        if let Some(mut tx) = unsafe { self.tx() }.take() {
+            tx.rollback();
+        }
+    }
+
+    fn try_become_inevitable(&self) -> Result<bool, Abort> {
+        // SAFETY: as in `begin`.
+        match unsafe { self.tx() } {
+            Some(tx) => tx.try_become_inevitable(),
+            None => Ok(true),
+        }
+    }
+
+    fn inevitable_running(&self) -> bool {
+        STM.inevitable_running()
+    }
+
+    fn is_inevitable(&self) -> bool {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }
+            .as_ref()
+            .is_some_and(|t| t.is_inevitable())
+    }
+
+    fn killed(&self) -> bool {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }.as_ref().is_some_and(|t| t.killed())
+    }
+
+    fn has_locks(&self) -> bool {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }.as_ref().is_some_and(|t| t.has_locks())
+    }
+
+    fn abort_now(&self, cause: Abort) -> ! {
+        self.abort.set(Some(cause));
+        std::panic::resume_unwind(Box::new(StmAbort))
+    }
+
+    fn take_abort(&self) -> Option<Abort> {
+        self.abort.take()
+    }
+
+    fn conflict(&self) -> Option<(usize, u64)> {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }.as_ref().and_then(|t| t.conflict())
+    }
+
+    fn tx_id(&self) -> u64 {
+        // SAFETY: as in `begin`.
+        unsafe { self.tx() }.as_ref().map_or(0, |t| t.id())
+    }
+
+    fn orec_of(&self, slot: &Slot) -> usize {
+        STM.orec_index(&slot.0)
+    }
+
+    fn trace(&self, t: &mut weft_gc::Tracer<'_>) {
+        // SAFETY: as in `begin` (the collector runs on a stopped thread's context, which nobody else
+        // touches meanwhile).
+        if let Some(tx) = unsafe { self.tx() }.as_ref() {
+            for (w, old) in tx.undo_entries() {
+                t.mark_conservative(w as *const AtomicU64 as usize);
+                crate::object::trace_value(t, Value::from_bits(old));
+            }
+        }
+    }
+}
