@@ -18,7 +18,7 @@ Options:
   --version  print the Weft version and exit
   -h, --help print this help message and exit
 bench ...    run the threaded benchmark suite (weft bench --help)
-stm-report FILE  rank the conflicts of a WEFT_STM_LOG file (weft stm-report --help)
+stm-report   rank the conflicts of a WEFT_STM_LOG file (weft stm-report --help)
 file         program read from script file
 arg ...      arguments passed to program in sys.argv[1:]";
 

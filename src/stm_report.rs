@@ -15,7 +15,8 @@
 //! Orderings are deterministic: by lost time (descending), then count (descending), then the key
 //! (locations compare by file, then line number numerically, so `x.py:9` precedes `x.py:10`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -78,79 +79,106 @@ pub enum Line {
     Skipped,
 }
 
-/// A location or label field: a string; `other`/`what` default to "?".
-fn text_field(
-    obj: &serde_json::Map<String, serde_json::Value>,
-    key: &str,
-    default: Option<&str>,
-) -> Result<String, String> {
-    match obj.get(key) {
-        Some(serde_json::Value::String(s)) => Ok(s.clone()),
-        None | Some(serde_json::Value::Null) if default.is_some() => {
-            Ok(default.unwrap_or("?").to_string())
-        }
-        None => Err(format!("missing field \"{key}\"")),
-        Some(_) => Err(format!("field \"{key}\" is not a string")),
+/// The fields of a line this reader knows, borrowed from the line when they hold no escapes.
+/// Unknown fields are ignored; `null` counts as absent.
+#[derive(Deserialize)]
+struct RawLine<'a> {
+    #[serde(borrow, default)]
+    event: Option<Cow<'a, str>>,
+    #[serde(default)]
+    thread: Option<serde_json::Number>,
+    #[serde(borrow, default)]
+    cause: Option<Cow<'a, str>>,
+    #[serde(default)]
+    lost_ns: Option<serde_json::Number>,
+    #[serde(borrow, default)]
+    here: Option<Cow<'a, str>>,
+    #[serde(borrow, default)]
+    other: Option<Cow<'a, str>>,
+    #[serde(default)]
+    other_thread: Option<serde_json::Number>,
+    #[serde(borrow, default)]
+    what: Option<Cow<'a, str>>,
+}
+
+/// The string fields, with their JSON type checked by serde.
+const TEXT_FIELDS: [&str; 5] = ["event", "cause", "here", "other", "what"];
+const NUMBER_FIELDS: [&str; 3] = ["thread", "lost_ns", "other_thread"];
+
+/// A required string field, or its default ("?" for `other` and `what`).
+fn text_field(v: Option<Cow<'_, str>>, key: &str, default: Option<&str>) -> Result<String, String> {
+    match (v, default) {
+        (Some(s), _) => Ok(s.into_owned()),
+        (None, Some(d)) => Ok(d.to_string()),
+        (None, None) => Err(format!("missing field \"{key}\"")),
     }
 }
 
 /// A count of nanoseconds or a thread ident: a non-negative integer (a float is accepted and
 /// rounded, for writers that divide).
 fn number_field(
-    obj: &serde_json::Map<String, serde_json::Value>,
+    v: Option<serde_json::Number>,
     key: &str,
     default: Option<u64>,
 ) -> Result<u64, String> {
-    match obj.get(key) {
-        Some(serde_json::Value::Number(n)) => {
-            if let Some(u) = n.as_u64() {
-                return Ok(u);
-            }
-            match n.as_f64() {
-                Some(f) if f.is_finite() && f >= 0.0 && f < u64::MAX as f64 => Ok(f.round() as u64),
-                _ => Err(format!("field \"{key}\" is not a non-negative integer")),
-            }
-        }
-        None | Some(serde_json::Value::Null) if default.is_some() => Ok(default.unwrap_or(0)),
-        None => Err(format!("missing field \"{key}\"")),
-        Some(_) => Err(format!("field \"{key}\" is not a number")),
+    let Some(n) = v else {
+        return default.ok_or_else(|| format!("missing field \"{key}\""));
+    };
+    if let Some(u) = n.as_u64() {
+        return Ok(u);
+    }
+    match n.as_f64() {
+        Some(f) if f.is_finite() && f >= 0.0 && f < u64::MAX as f64 => Ok(f.round() as u64),
+        _ => Err(format!("field \"{key}\" is not a non-negative integer")),
     }
 }
 
 /// Parses one line (without its newline). `Err` is the reason the line is malformed.
 pub fn parse_line(bytes: &[u8]) -> Result<Line, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())?;
-    let text = text.trim();
-    if text.is_empty() {
+    let line = text.trim();
+    if line.is_empty() {
         return Ok(Line::Blank);
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("not JSON ({e})"))?;
-    let serde_json::Value::Object(obj) = value else {
-        return Err("not a JSON object".to_string());
-    };
-    let kind = match obj.get("event") {
-        None | Some(serde_json::Value::Null) => "conflict",
-        Some(serde_json::Value::String(s)) => s.as_str(),
-        Some(_) => return Err("field \"event\" is not a string".to_string()),
-    };
-    match kind {
+    let raw: RawLine = serde_json::from_str(line).map_err(|e| diagnose(line, e))?;
+    match raw.event.as_deref().unwrap_or("conflict") {
         "conflict" => Ok(Line::Event(Event::Conflict(Conflict {
-            thread: number_field(&obj, "thread", None)?,
-            cause: text_field(&obj, "cause", None)?,
-            lost_ns: number_field(&obj, "lost_ns", None)?,
-            here: text_field(&obj, "here", None)?,
-            other: text_field(&obj, "other", Some("?"))?,
-            other_thread: number_field(&obj, "other_thread", Some(0))?,
+            thread: number_field(raw.thread, "thread", None)?,
+            cause: text_field(raw.cause, "cause", None)?,
+            lost_ns: number_field(raw.lost_ns, "lost_ns", None)?,
+            here: text_field(raw.here, "here", None)?,
+            other: text_field(raw.other, "other", Some("?"))?,
+            other_thread: number_field(raw.other_thread, "other_thread", Some(0))?,
         }))),
         "wait" => Ok(Line::Event(Event::Wait(Wait {
-            thread: number_field(&obj, "thread", None)?,
-            lost_ns: number_field(&obj, "lost_ns", None)?,
-            here: text_field(&obj, "here", None)?,
-            what: text_field(&obj, "what", Some("?"))?,
+            thread: number_field(raw.thread, "thread", None)?,
+            lost_ns: number_field(raw.lost_ns, "lost_ns", None)?,
+            here: text_field(raw.here, "here", None)?,
+            what: text_field(raw.what, "what", Some("?"))?,
         }))),
         _ => Ok(Line::Skipped),
     }
+}
+
+/// Why a line that serde rejected is malformed, in the reader's words when it can tell.
+fn diagnose(line: &str, err: serde_json::Error) -> String {
+    let obj = match serde_json::from_str::<serde_json::Value>(line) {
+        Err(e) => return format!("not JSON ({e})"),
+        Ok(serde_json::Value::Object(obj)) => obj,
+        Ok(_) => return "not a JSON object".to_string(),
+    };
+    let mistyped = |keys: &[&str], ok: fn(&serde_json::Value) -> bool| {
+        keys.iter()
+            .find(|k| obj.get(**k).is_some_and(|v| !v.is_null() && !ok(v)))
+            .map(|k| k.to_string())
+    };
+    if let Some(k) = mistyped(&TEXT_FIELDS, serde_json::Value::is_string) {
+        return format!("field \"{k}\" is not a string");
+    }
+    if let Some(k) = mistyped(&NUMBER_FIELDS, serde_json::Value::is_number) {
+        return format!("field \"{k}\" is not a number");
+    }
+    format!("not a valid event ({err})")
 }
 
 /// Total time and number of events of one group.
@@ -787,6 +815,25 @@ mod tests {
             panic!("not a wait")
         };
         assert_eq!(w.what, "?");
+    }
+
+    #[test]
+    fn escapes_nulls_and_duplicates() {
+        // escaped strings are decoded; null is absent (defaults apply, or missing if required)
+        let c = br#"{"thread": 1, "cause": "v", "lost_ns": 2, "here": "d\u00e9j\u00e0.py:3", "other": null, "other_thread": null}"#;
+        let Ok(Line::Event(Event::Conflict(c))) = parse_line(c) else {
+            panic!("not a conflict")
+        };
+        assert_eq!(
+            (c.here.as_str(), c.other.as_str(), c.other_thread),
+            ("d\u{e9}j\u{e0}.py:3", "?", 0)
+        );
+        let e = parse_line(br#"{"thread": 1, "cause": null, "lost_ns": 2, "here": "a.py:1"}"#);
+        assert_eq!(e, Err("missing field \"cause\"".to_string()));
+        let e = parse_line(
+            br#"{"thread": 1, "thread": 2, "cause": "v", "lost_ns": 2, "here": "a.py:1"}"#,
+        );
+        assert!(e.unwrap_err().starts_with("not a valid event"));
     }
 
     #[test]
