@@ -216,10 +216,13 @@ pub struct Summary {
     /// The first few malformed lines: (1-based line number, reason).
     pub malformed_examples: Vec<(u64, String)>,
     pub threads: BTreeSet<u64>,
-    pairs: HashMap<(String, String, String), Tally>,
-    lines: HashMap<String, LineTally>,
-    wait_groups: HashMap<(String, String), Tally>,
-    causes: HashMap<String, Tally>,
+    /// Interned locations, causes and wait kinds: the maps below are keyed by index in `names`.
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+    pairs: HashMap<(u32, u32, u32), Tally>,
+    lines: HashMap<u32, LineTally>,
+    wait_groups: HashMap<(u32, u32), Tally>,
+    causes: HashMap<u32, Tally>,
 }
 
 impl Summary {
@@ -242,41 +245,54 @@ impl Summary {
     pub fn add(&mut self, e: Event) {
         match e {
             Event::Conflict(c) => {
+                let lost = c.lost_ns;
                 self.conflicts += 1;
-                self.lost_ns = self.lost_ns.saturating_add(c.lost_ns);
+                self.lost_ns = self.lost_ns.saturating_add(lost);
                 self.threads.insert(c.thread);
                 if c.other_thread != 0 {
                     self.threads.insert(c.other_thread);
                 }
-                self.causes
-                    .entry(c.cause.clone())
-                    .or_default()
-                    .add(c.lost_ns);
-                let here = self.lines.entry(c.here.clone()).or_default();
-                here.total.add(c.lost_ns);
-                here.as_here += 1;
-                if c.other != "?" {
-                    let other = self.lines.entry(c.other.clone()).or_default();
-                    if c.other != c.here {
-                        other.total.add(c.lost_ns); // a line conflicting with itself counts once
+                let known_other = c.other != "?";
+                let with_itself = c.other == c.here;
+                let (here, other, cause) = (
+                    self.intern(c.here),
+                    self.intern(c.other),
+                    self.intern(c.cause),
+                );
+                self.causes.entry(cause).or_default().add(lost);
+                let line = self.lines.entry(here).or_default();
+                line.total.add(lost);
+                line.as_here += 1;
+                if known_other {
+                    let line = self.lines.entry(other).or_default();
+                    if !with_itself {
+                        line.total.add(lost); // a line conflicting with itself counts once
                     }
-                    other.as_other += 1;
+                    line.as_other += 1;
                 }
                 self.pairs
-                    .entry((c.here, c.other, c.cause))
+                    .entry((here, other, cause))
                     .or_default()
-                    .add(c.lost_ns);
+                    .add(lost);
             }
             Event::Wait(w) => {
                 self.waits += 1;
                 self.wait_ns = self.wait_ns.saturating_add(w.lost_ns);
                 self.threads.insert(w.thread);
-                self.wait_groups
-                    .entry((w.here, w.what))
-                    .or_default()
-                    .add(w.lost_ns);
+                let key = (self.intern(w.here), self.intern(w.what));
+                self.wait_groups.entry(key).or_default().add(w.lost_ns);
             }
         }
+    }
+
+    fn intern(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.clone());
+        self.ids.insert(s, id);
+        id
     }
 
     /// Reads a whole log, line by line. Only I/O errors are errors; bad lines are counted.
@@ -298,6 +314,8 @@ impl Summary {
 
     /// The ranked report, each table cut to `top` rows (0: no limit).
     pub fn rank(&self, top: usize) -> Report {
+        let n = |id: u32| self.names[id as usize].as_str();
+        let name = |id: u32| n(id).to_string();
         let limit = |n: usize| if top == 0 { n } else { n.min(top) };
         let share = |ns: u64, total: u64| {
             if total == 0 {
@@ -310,69 +328,70 @@ impl Summary {
         let mut pairs: Vec<_> = self.pairs.iter().collect();
         pairs.sort_by(|(ka, a), (kb, b)| {
             by_tally(a, b)
-                .then_with(|| cmp_loc(&ka.0, &kb.0))
-                .then_with(|| cmp_loc(&ka.1, &kb.1))
-                .then_with(|| ka.2.cmp(&kb.2))
+                .then_with(|| cmp_loc(n(ka.0), n(kb.0)))
+                .then_with(|| cmp_loc(n(ka.1), n(kb.1)))
+                .then_with(|| n(ka.2).cmp(n(kb.2)))
         });
         let pair_rows = pairs
             .iter()
             .take(limit(pairs.len()))
             .enumerate()
-            .map(|(i, ((here, other, cause), t))| PairRow {
+            .map(|(i, (&(here, other, cause), t))| PairRow {
                 rank: i + 1,
                 lost_ns: t.lost_ns,
                 share: share(t.lost_ns, self.lost_ns),
                 count: t.count,
-                cause: cause.clone(),
-                here: here.clone(),
-                other: other.clone(),
+                cause: name(cause),
+                here: name(here),
+                other: name(other),
             })
             .collect();
 
         let mut lines: Vec<_> = self.lines.iter().collect();
-        lines
-            .sort_by(|(ka, a), (kb, b)| by_tally(&a.total, &b.total).then_with(|| cmp_loc(ka, kb)));
+        lines.sort_by(|(ka, a), (kb, b)| {
+            by_tally(&a.total, &b.total).then_with(|| cmp_loc(n(**ka), n(**kb)))
+        });
         let line_rows = lines
             .iter()
             .take(limit(lines.len()))
             .enumerate()
-            .map(|(i, (line, t))| LineRow {
+            .map(|(i, &(&line, t))| LineRow {
                 rank: i + 1,
                 lost_ns: t.total.lost_ns,
                 share: share(t.total.lost_ns, self.lost_ns),
                 count: t.total.count,
                 as_here: t.as_here,
                 as_other: t.as_other,
-                line: (*line).clone(),
+                line: name(line),
             })
             .collect();
 
         let mut waits: Vec<_> = self.wait_groups.iter().collect();
         waits.sort_by(|(ka, a), (kb, b)| {
             by_tally(a, b)
-                .then_with(|| cmp_loc(&ka.0, &kb.0))
-                .then_with(|| ka.1.cmp(&kb.1))
+                .then_with(|| cmp_loc(n(ka.0), n(kb.0)))
+                .then_with(|| n(ka.1).cmp(n(kb.1)))
         });
         let wait_rows = waits
             .iter()
             .take(limit(waits.len()))
             .enumerate()
-            .map(|(i, ((here, what), t))| WaitRow {
+            .map(|(i, (&(here, what), t))| WaitRow {
                 rank: i + 1,
                 wait_ns: t.lost_ns,
                 share: share(t.lost_ns, self.wait_ns),
                 count: t.count,
-                what: what.clone(),
-                here: here.clone(),
+                what: name(what),
+                here: name(here),
             })
             .collect();
 
         let mut causes: Vec<_> = self.causes.iter().collect();
-        causes.sort_by(|(ka, a), (kb, b)| by_tally(a, b).then_with(|| ka.cmp(kb)));
+        causes.sort_by(|(ka, a), (kb, b)| by_tally(a, b).then_with(|| n(**ka).cmp(n(**kb))));
         let causes = causes
             .into_iter()
-            .map(|(cause, t)| CauseRow {
-                cause: cause.clone(),
+            .map(|(&cause, t)| CauseRow {
+                cause: name(cause),
                 lost_ns: t.lost_ns,
                 share: share(t.lost_ns, self.lost_ns),
                 count: t.count,

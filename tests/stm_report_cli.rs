@@ -168,5 +168,5 @@ fn missing_file_and_usage_errors() {
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o.stdout).starts_with("usage: weft stm-report FILE"));
     let o = weft().arg("--help").output().unwrap();
-    assert!(text(&o.stdout).contains("stm-report FILE"));
+    assert!(text(&o.stdout).contains("\nstm-report   rank the conflicts"));
 }
