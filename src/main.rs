@@ -5,6 +5,7 @@
 //! `--stm-stats` also prints the transaction statistics at exit.
 
 mod bench;
+mod stm_report;
 
 use std::process::ExitCode;
 use weft_vm::runner::{self, Options, Program};
@@ -18,6 +19,7 @@ Options:
   --version  print the Weft version and exit
   -h, --help print this help message and exit
 bench ...    run the threaded benchmark suite (weft bench --help)
+stm-report   rank the conflicts of a WEFT_STM_LOG file (weft stm-report --help)
 file         program read from script file
 arg ...      arguments passed to program in sys.argv[1:]";
 
@@ -25,6 +27,9 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("bench") {
         return bench::main(&args[1..]);
+    }
+    if args.first().map(String::as_str) == Some("stm-report") {
+        return stm_report::main(&args[1..]);
     }
     let mut i = 0;
     let mut opts = Options::Gil;
