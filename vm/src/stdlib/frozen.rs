@@ -41,9 +41,11 @@ pub static FROZEN: &[Frozen] = &[
     frozen!("itertools", "py/itertools.py"),
     frozen!("keyword", "py/keyword.py"),
     frozen!("operator", "py/operator.py"),
+    frozen!("pypystm", "py/pypystm.py"),
     frozen!("queue", "py/queue.py"),
     frozen!("string", "py/string.py"),
     frozen!("threading", "py/threading.py"),
+    frozen!("transaction", "py/transaction.py"),
     frozen!("types", "py/types.py"),
 ];
 

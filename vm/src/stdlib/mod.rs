@@ -11,7 +11,7 @@
 //!   its submodules are frozen entries with dotted names.
 //!
 //! Python is the right choice where the module is mostly glue over builtins (collections' pure-Python
-//! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread).
+//! parts, functools, contextlib); Rust where speed or OS access matters (time, random, re, _thread, _stm).
 
 pub mod array_module;
 pub mod atexit_module;
@@ -24,6 +24,7 @@ pub mod os_module;
 pub mod random_module;
 pub mod re_module;
 pub mod re_parse;
+pub mod stm_module;
 pub mod struct_module;
 pub mod thread_module;
 pub mod time_module;
@@ -40,6 +41,7 @@ pub fn native_module<M: Mode>(name: &str) -> Option<ModuleInit<M>> {
     match name {
         "math" => Some(crate::builtins::math_module::init),
         "_thread" => Some(thread_module::init),
+        "_stm" => Some(stm_module::init),
         "re" => Some(re_module::init),
         "json" => Some(json_module::init),
         "array" => Some(array_module::init),
