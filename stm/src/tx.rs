@@ -253,7 +253,34 @@ impl<'a> Tx<'a> {
     }
 
     /// Reads word `w` transactionally.
+    ///
+    /// Fast path (inlined): the orec is unlocked and not newer than the snapshot (or the transaction
+    /// is inevitable), and unchanged around the load of the value; the read is logged unless the
+    /// recent-read filter has it. Everything else (locks, extension, kill requests) is `read_slow`.
+    #[inline]
     pub fn read(&mut self, w: &'a AtomicU64) -> Result<u64, Abort> {
+        let i = self.stm.orec_index(w);
+        let o = &self.stm.orecs[i];
+        let v1 = o.load(Ordering::Acquire);
+        if !is_locked(v1) && (self.inevitable || v1 <= self.start) {
+            let val = w.load(Ordering::Acquire);
+            if o.load(Ordering::Acquire) == v1 {
+                if !self.inevitable {
+                    let r = &mut self.recent[i % RECENT];
+                    if *r != (i + 1, v1) {
+                        *r = (i + 1, v1);
+                        self.reads.push((i, v1));
+                    }
+                }
+                return Ok(val);
+            }
+        }
+        self.read_slow(w)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn read_slow(&mut self, w: &'a AtomicU64) -> Result<u64, Abort> {
         let i = self.stm.orec_index(w);
         let o = &self.stm.orecs[i];
         loop {
@@ -298,8 +325,27 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Writes `x` to word `w` transactionally (in place; the old value goes to the undo log).
+    /// Writes `x` to word `w` transactionally (in place; the old value goes to the undo log, except in
+    /// an inevitable transaction, which never rolls back).
+    ///
+    /// Fast path (inlined): the orec is already locked by this transaction.
+    #[inline]
     pub fn write(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
+        let i = self.stm.orec_index(w);
+        let cur = self.stm.orecs[i].load(Ordering::Acquire);
+        if cur == (self.id << 1) | 1 && !self.killed() {
+            if !self.inevitable {
+                self.undo.push((w, w.load(Ordering::Relaxed)));
+            }
+            w.store(x, Ordering::Release);
+            return Ok(());
+        }
+        self.write_slow(w, x)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn write_slow(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
         let i = self.stm.orec_index(w);
         let o = &self.stm.orecs[i];
         loop {
@@ -335,7 +381,9 @@ impl<'a> Tx<'a> {
                 break;
             }
         }
-        self.undo.push((w, w.load(Ordering::Relaxed)));
+        if !self.inevitable {
+            self.undo.push((w, w.load(Ordering::Relaxed)));
+        }
         w.store(x, Ordering::Release);
         Ok(())
     }
@@ -441,7 +489,9 @@ impl<'a> Tx<'a> {
         Ok(())
     }
 
-    /// Undoes every write and releases the locks (with a fresh version).
+    /// Undoes every write and releases the locks (with a fresh version). An inevitable transaction
+    /// keeps no undo entries for the writes it made while inevitable (it never aborts): rolling one
+    /// back only releases its locks.
     pub fn rollback(&mut self) {
         if self.finished {
             return;

@@ -195,7 +195,7 @@ impl<M: Mode> Vm<M> {
             if M::STM {
                 self.txs.budget = self.txs.budget.saturating_sub(1);
                 if self.txs.budget == 0
-                    || crate::interp::threads::stw_requested()
+                    || crate::interp::threads::attention()
                     || self.heap.should_collect()
                 {
                     self.stm_switch_point();
@@ -1416,7 +1416,7 @@ impl<M: Mode> Vm<M> {
     pub fn poll_requested(&self) -> bool {
         if M::STM {
             self.txs.budget <= 1
-                || crate::interp::threads::stw_requested()
+                || crate::interp::threads::attention()
                 || self.heap.should_collect()
         } else {
             self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
@@ -1445,7 +1445,7 @@ impl<M: Mode> Vm<M> {
         if M::STM {
             self.txs.budget = self.txs.budget.saturating_sub(1);
             if self.txs.budget == 0
-                || crate::interp::threads::stw_requested()
+                || crate::interp::threads::attention()
                 || self.heap.should_collect()
             {
                 self.stm_switch_point();

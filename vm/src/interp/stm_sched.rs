@@ -47,8 +47,8 @@ use weft_gc::Tracer;
 
 /// Switch points a transaction may run before it ends, bounds of the adaptive budget.
 const BUDGET_MIN: u32 = 4;
-const BUDGET_MAX: u32 = 4096;
-const BUDGET_START: u32 = 256;
+const BUDGET_MAX: u32 = 1024;
+const BUDGET_START: u32 = 128;
 
 /// Abort causes, in the order of [`ThreadStats::aborts`].
 pub const CAUSES: [&str; 6] = [
@@ -414,6 +414,7 @@ impl<M: Mode> Vm<M> {
                 Ok(true) => break,
                 Ok(false) => {
                     waited = true;
+                    threads::want_token();
                     self.stm_wait_step();
                 }
                 Err(a) => self.cx.abort_now(a),
@@ -464,6 +465,7 @@ impl<M: Mode> Vm<M> {
                 let mut waited = false;
                 while self.cx.inevitable_running() {
                     waited = true;
+                    threads::want_token();
                     self.stm_wait_step();
                 }
                 if waited {
@@ -471,7 +473,12 @@ impl<M: Mode> Vm<M> {
                 }
             }
             match self.cx.commit() {
-                Ok(()) => break,
+                Ok(()) => {
+                    if inevitable {
+                        threads::token_released();
+                    }
+                    break;
+                }
                 Err(Abort::InevitableRunning) => continue,
                 Err(a) => self.cx.abort_now(a),
             }
@@ -505,6 +512,9 @@ impl<M: Mode> Vm<M> {
             if self.txs.budget > 0 {
                 return;
             }
+        }
+        if self.txs.budget > 0 && !gc && !(threads::token_wanted() && self.cx.is_inevitable()) {
+            return;
         }
         if self.atomic_depth > 0 {
             if gc {
@@ -544,7 +554,7 @@ impl<M: Mode> Vm<M> {
     pub fn stm_blocking<R>(&mut self, f: impl FnOnce() -> R) -> R {
         self.stm_commit();
         let t0 = Instant::now();
-        let r = self.stm_park(f);
+        let r = self.stm_park_as(true, f);
         self.txs.stats.wait += t0.elapsed();
         self.stm_begin(false);
         r

@@ -323,6 +323,7 @@ fn thread_main<M: Mode>(b: SendBox<M>) {
 #[inline(never)]
 fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
     if M::STM {
+        ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
         world_enter();
         unpublish(&*vm);
         vm.stm_thread_begin();
@@ -348,6 +349,7 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
         vm.stm_thread_end();
         drop(vm);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
+        ACTIVE_STM.fetch_sub(1, Ordering::Relaxed);
         world_leave();
     } else {
         drop(vm);
@@ -414,21 +416,52 @@ static WORLD: Mutex<World> = Mutex::new(World {
 });
 static WORLD_CHANGED: std::sync::Condvar = std::sync::Condvar::new();
 
-/// Set while a stop-the-world collection is requested or running (polled at switch points).
-pub static STW_REQUESTED: AtomicBool = AtomicBool::new(false);
+/// What running threads must look at their next switch point (`--stm`), one word polled with a
+/// relaxed load: [`ATTN_STW`] | [`ATTN_TOKEN`].
+static ATTENTION: AtomicU64 = AtomicU64::new(0);
+/// A stop-the-world collection is requested or running.
+pub const ATTN_STW: u64 = 1;
+/// A thread waits for the inevitable token: its holder should end its transaction soon.
+pub const ATTN_TOKEN: u64 = 2;
 
-/// A relaxed mirror of `World::running` (a hint for the scheduler: alone means no conflicts).
-static RUNNING_STM: AtomicUsize = AtomicUsize::new(0);
+/// Whether anything needs the running threads' attention (one relaxed load).
+#[inline(always)]
+pub fn attention() -> bool {
+    ATTENTION.load(Ordering::Relaxed) != 0
+}
+
+/// Asks the holder of the inevitable token to end its transaction at its next switch point.
+pub fn want_token() {
+    if ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN == 0 {
+        ATTENTION.fetch_or(ATTN_TOKEN, Ordering::Relaxed);
+    }
+}
+
+/// Whether a thread waits for the inevitable token.
+pub fn token_wanted() -> bool {
+    ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN != 0
+}
+
+/// Called when the inevitable transaction ends: waiters set the flag again if they still wait.
+pub fn token_released() {
+    if ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN != 0 {
+        ATTENTION.fetch_and(!ATTN_TOKEN, Ordering::Relaxed);
+    }
+}
+
+/// Threads that run Python code or are only paused for a collection, i.e. not blocked at a blocking
+/// point (a hint for the scheduler: a thread alone runs inevitable, with nothing to conflict with).
+static ACTIVE_STM: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether a stop-the-world collection is requested (one relaxed load).
 #[inline(always)]
 pub fn stw_requested() -> bool {
-    STW_REQUESTED.load(Ordering::Relaxed)
+    ATTENTION.load(Ordering::Relaxed) & ATTN_STW != 0
 }
 
-/// Number of threads running Python code under `--stm` right now (a hint).
+/// Number of threads not blocked at a blocking point under `--stm` (a hint).
 pub fn stm_running() -> usize {
-    RUNNING_STM.load(Ordering::Relaxed)
+    ACTIVE_STM.load(Ordering::Relaxed)
 }
 
 /// Counts the calling thread as running, waiting first while a collection is under way.
@@ -438,14 +471,12 @@ fn world_enter() {
         g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
     }
     g.running += 1;
-    RUNNING_STM.store(g.running, Ordering::Relaxed);
 }
 
 /// Stops counting the calling thread as running.
 fn world_leave() {
     let mut g = lock(&WORLD);
     g.running -= 1;
-    RUNNING_STM.store(g.running, Ordering::Relaxed);
     drop(g);
     WORLD_CHANGED.notify_all();
 }
@@ -455,13 +486,14 @@ fn world_leave() {
 pub fn world_freeze() {
     let mut g = lock(&WORLD);
     g.stw = true;
-    STW_REQUESTED.store(true, Ordering::SeqCst);
+    ATTENTION.fetch_or(ATTN_STW, Ordering::SeqCst);
 }
 
 impl<M: Mode> Vm<M> {
     /// `--stm`: the main thread's `Vm`, counted as running (no GIL to take), inside its first
     /// transaction.
     pub fn new_stm_main() -> Vm<M> {
+        ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
         world_enter();
         let mut vm: Vm<M> = Vm::new();
         vm.txs.stats.ident = vm.ident;
@@ -476,12 +508,23 @@ impl<M: Mode> Vm<M> {
     /// sure its transaction holds no write locks (or is inevitable): parked threads never hold locks
     /// another transaction could wait for.
     pub fn stm_park<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.stm_park_as(false, f)
+    }
+
+    /// `stm_park` for a blocking point (`blocking`: the thread does not count as active meanwhile).
+    pub fn stm_park_as<R>(&mut self, blocking: bool, f: impl FnOnce() -> R) -> R {
+        if blocking {
+            ACTIVE_STM.fetch_sub(1, Ordering::Relaxed);
+        }
         self.mutator.park();
         let me: &Vm<M> = self;
         weft_gc::stack::with_stack_range(|lo, hi| {
             publish(me, Some((lo, hi)));
             world_leave();
             let r = f();
+            if blocking {
+                ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
+            }
             world_enter();
             unpublish(me);
             r
@@ -500,7 +543,7 @@ impl<M: Mode> Vm<M> {
                 return;
             }
             g.stw = true;
-            STW_REQUESTED.store(true, Ordering::SeqCst);
+            ATTENTION.fetch_or(ATTN_STW, Ordering::SeqCst);
             while g.running > 1 {
                 g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
             }
@@ -508,7 +551,7 @@ impl<M: Mode> Vm<M> {
         crate::interp::gc::collect(self);
         let mut g = lock(&WORLD);
         g.stw = false;
-        STW_REQUESTED.store(false, Ordering::SeqCst);
+        ATTENTION.fetch_and(!ATTN_STW, Ordering::SeqCst);
         drop(g);
         WORLD_CHANGED.notify_all();
     }

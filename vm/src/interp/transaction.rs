@@ -30,5 +30,9 @@ impl<M: Mode> Vm<M> {
 
     /// `pypystm.hint_commit_soon()`: ends the current transaction at the next switch point (a no-op
     /// under the GIL).
-    pub fn hint_commit_soon(&mut self) {}
+    pub fn hint_commit_soon(&mut self) {
+        if M::STM {
+            self.txs.budget = 1;
+        }
+    }
 }
