@@ -54,6 +54,22 @@ impl Slot {
     pub fn init(&self, v: Value) {
         self.0.store(v.bits(), Ordering::Relaxed)
     }
+
+    /// Read of a slot of an object the running transaction *owns* (`Vm::owns`: it created the object,
+    /// or holds the write locks of all its slots), so no other transaction can read or write the slot
+    /// until it commits. Relaxed: the commit publishes it (Release on the orecs, Acquire in readers).
+    #[inline(always)]
+    pub fn owned_load(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// Write of a slot of an object the running transaction owns (see [`Slot::owned_load`]). No undo
+    /// entry: a fresh object is garbage after an abort, and a claimed one had its old values logged by
+    /// the barrier writes that claimed it.
+    #[inline(always)]
+    pub fn owned_store(&self, n: u64) {
+        self.0.store(n, Ordering::Relaxed)
+    }
 }
 
 /// How the interpreter reaches mutable state. See the module documentation.

@@ -60,12 +60,11 @@ impl<M: Mode> Vm<M> {
     fn dict_probe(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Probe>> {
         'restart: loop {
             let dobj = obj::<DictObj>(d);
-            let indices = self.load(&dobj.indices);
+            let indices = self.load_o(d, &dobj.indices);
             if indices.is_null() {
                 return Ok(None);
             }
-            let entries = self.load(&dobj.entries);
-            let version = self.load_raw(&dobj.version);
+            let entries = self.load_o(d, &dobj.entries);
             let ia = arr(indices);
             let size = ia.cap / 2;
             let mask = size - 1;
@@ -73,7 +72,7 @@ impl<M: Mode> Vm<M> {
             let mut perturb = hash as u64;
             let mut first_deleted: Option<usize> = None;
             loop {
-                let ix = self.load_raw(&ia.slots()[i]);
+                let ix = self.load_raw_o(indices, &ia.slots()[i]);
                 if ix == 0 {
                     return Ok(Some(Probe {
                         bucket: first_deleted.unwrap_or(i),
@@ -88,7 +87,7 @@ impl<M: Mode> Vm<M> {
                     let e = (ix - 1) as usize;
                     // The hash first: it sits next to the buckets, so a collision with a different hash
                     // never touches the entries array.
-                    let h = self.load_raw(&ia.slots()[size + e]) as i64;
+                    let h = self.load_raw_o(indices, &ia.slots()[size + e]) as i64;
                     if h != hash {
                         perturb >>= 5;
                         i = (i
@@ -99,7 +98,7 @@ impl<M: Mode> Vm<M> {
                         continue;
                     }
                     let ea = arr(entries);
-                    let k = self.load(&ea.slots()[2 * e]);
+                    let k = self.load_o(entries, &ea.slots()[2 * e]);
                     if k == key {
                         return Ok(Some(Probe {
                             bucket: i,
@@ -107,10 +106,11 @@ impl<M: Mode> Vm<M> {
                         }));
                     }
                     if !k.is_null() {
+                        let version = self.load_raw_o(d, &obj::<DictObj>(d).version);
                         let eq = self.key_eq(k, key)?;
                         // The dict may have changed under a Python __eq__: start again.
-                        if self.load_raw(&obj::<DictObj>(d).version) != version
-                            || self.load(&obj::<DictObj>(d).indices) != indices
+                        if self.load_raw_o(d, &obj::<DictObj>(d).version) != version
+                            || self.load_o(d, &obj::<DictObj>(d).indices) != indices
                         {
                             continue 'restart;
                         }
@@ -136,8 +136,8 @@ impl<M: Mode> Vm<M> {
     pub fn dict_get_hashed(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
         match self.dict_probe(d, key, hash)? {
             Some(Probe { entry: Some(e), .. }) => {
-                let entries = self.load(&obj::<DictObj>(d).entries);
-                Ok(Some(self.load(&arr(entries).slots()[2 * e + 1])))
+                let entries = self.load_o(d, &obj::<DictObj>(d).entries);
+                Ok(Some(self.load_o(entries, &arr(entries).slots()[2 * e + 1])))
             }
             _ => Ok(None),
         }
@@ -180,34 +180,34 @@ impl<M: Mode> Vm<M> {
         value: Value,
     ) -> PyResult<usize> {
         if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
-            let entries = self.load(&obj::<DictObj>(d).entries);
-            self.store(&arr(entries).slots()[2 * e + 1], value);
+            let entries = self.load_o(d, &obj::<DictObj>(d).entries);
+            self.store_o(entries, &arr(entries).slots()[2 * e + 1], value);
             self.note_type_dict_write(d);
             return Ok(e);
         }
         let dobj = obj::<DictObj>(d);
-        let used = self.load_raw(&dobj.used) as usize;
-        let indices = self.load(&dobj.indices);
+        let used = self.load_raw_o(d, &dobj.used) as usize;
+        let indices = self.load_o(d, &dobj.indices);
         let cap = if indices.is_null() {
             0
         } else {
             arr(indices).cap / 2 * 2 / 3
         };
         if used >= cap {
-            let len = self.load_raw(&dobj.len) as usize;
+            let len = self.load_raw_o(d, &dobj.len) as usize;
             self.dict_resize(d, (len + 1) * 3)?;
         }
         // Re-probe for the bucket in the (possibly new) table; the key is known to be absent.
         let dobj = obj::<DictObj>(d);
-        let indices = self.load(&dobj.indices);
-        let entries = self.load(&dobj.entries);
+        let indices = self.load_o(d, &dobj.indices);
+        let entries = self.load_o(d, &dobj.entries);
         let ia = arr(indices);
         let size = ia.cap / 2;
         let mask = size - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         loop {
-            let ix = self.load_raw(&ia.slots()[i]);
+            let ix = self.load_raw_o(indices, &ia.slots()[i]);
             if ix == 0 || ix == DELETED {
                 break;
             }
@@ -218,17 +218,17 @@ impl<M: Mode> Vm<M> {
                 .wrapping_add(1))
                 & mask;
         }
-        let e = self.load_raw(&dobj.used) as usize;
+        let e = self.load_raw_o(d, &dobj.used) as usize;
         let ea = arr(entries);
-        self.store(&ea.slots()[2 * e], key);
-        self.store(&ea.slots()[2 * e + 1], value);
-        self.store_raw(&ia.slots()[size + e], hash as u64);
-        self.store_raw(&ia.slots()[i], e as u64 + 1);
-        self.store_raw(&dobj.used, e as u64 + 1);
-        let len = self.load_raw(&dobj.len);
-        self.store_raw(&dobj.len, len + 1);
-        let ver = self.load_raw(&dobj.version);
-        self.store_raw(&dobj.version, ver + 1);
+        self.store_o(entries, &ea.slots()[2 * e], key);
+        self.store_o(entries, &ea.slots()[2 * e + 1], value);
+        self.store_raw_o(indices, &ia.slots()[size + e], hash as u64);
+        self.store_raw_o(indices, &ia.slots()[i], e as u64 + 1);
+        self.store_raw_o(d, &dobj.used, e as u64 + 1);
+        let len = self.load_raw_o(d, &dobj.len);
+        self.store_raw_o(d, &dobj.len, len + 1);
+        let ver = self.load_raw_o(d, &dobj.version);
+        self.store_raw_o(d, &dobj.version, ver + 1);
         self.note_type_dict_write(d);
         Ok(e)
     }
@@ -382,13 +382,13 @@ impl<M: Mode> Vm<M> {
     /// no probing. None when the hint does not match (the caller falls back to a lookup).
     #[inline(always)]
     pub fn dict_hint_get(&self, d: Value, key: Value, hint: usize) -> Option<Value> {
-        let entries = self.load(&obj::<DictObj>(d).entries);
+        let entries = self.load_o(d, &obj::<DictObj>(d).entries);
         if entries.is_null() {
             return None;
         }
         let ea = arr(entries).slots();
-        if 2 * hint + 1 < ea.len() && self.load(&ea[2 * hint]) == key {
-            Some(self.load(&ea[2 * hint + 1]))
+        if 2 * hint + 1 < ea.len() && self.load_o(entries, &ea[2 * hint]) == key {
+            Some(self.load_o(entries, &ea[2 * hint + 1]))
         } else {
             None
         }
@@ -398,13 +398,13 @@ impl<M: Mode> Vm<M> {
     /// the hint does not match.
     #[inline(always)]
     pub fn dict_hint_set(&mut self, d: Value, key: Value, hint: usize, v: Value) -> bool {
-        let entries = self.load(&obj::<DictObj>(d).entries);
+        let entries = self.load_o(d, &obj::<DictObj>(d).entries);
         if entries.is_null() {
             return false;
         }
         let ea = arr(entries).slots();
-        if 2 * hint + 1 < ea.len() && self.load(&ea[2 * hint]) == key {
-            self.store(&ea[2 * hint + 1], v);
+        if 2 * hint + 1 < ea.len() && self.load_o(entries, &ea[2 * hint]) == key {
+            self.store_o(entries, &ea[2 * hint + 1], v);
             self.note_type_dict_write(d);
             true
         } else {

@@ -37,6 +37,8 @@ const AC_METHOD: u64 = 3;
 const AC_CLASS_VALUE: u64 = 4;
 /// StoreAttr: a plain store into the instance dict (hint = the entry number last written).
 const AC_STORE_DICT: u64 = 5;
+/// LoadAttr/StoreAttr: a `__slots__` slot of the instance (hint = the slot number).
+const AC_SLOT: u64 = 6;
 
 /// `(kind word, entry offset)` of the entry of `c` valid for a receiver of type `t`; kind 0 when none.
 #[inline(always)]
@@ -622,6 +624,21 @@ impl<M: Mode> Vm<M> {
         }
         let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
         let plain_inst = cast::<InstanceObj>(v).is_some_and(|i| i.nslots == 0);
+        // A `__slots__` slot, unless a data descriptor of the class (a property) takes the name.
+        if op != CacheOp::Method && cast::<InstanceObj>(v).is_some_and(|i| i.nslots > 0) {
+            if let Some(i) = tobj.slot_names.iter().position(|s| *s == name) {
+                let overridden = self
+                    .type_lookup(t, name)
+                    .is_some_and(|d| self.is_data_descriptor(d));
+                let sa = self.rt.names.__setattr__;
+                let custom_set = op == CacheOp::Store
+                    && self.type_lookup(t, sa).is_some_and(|f| !is::<NativeObj>(f));
+                if !overridden && !custom_set {
+                    return (epoch, AC_SLOT | (i as u64) << 8, Value::NULL);
+                }
+                return slow;
+            }
+        }
         if op == CacheOp::Store {
             if !plain_inst {
                 return slow;
@@ -702,7 +719,7 @@ impl<M: Mode> Vm<M> {
         at: usize,
     ) -> Option<Value> {
         let i = cast::<InstanceObj>(v)?;
-        let d = self.load(&i.dict);
+        let d = self.load_o(v, &i.dict);
         if d.is_null() {
             return None;
         }
@@ -735,6 +752,13 @@ impl<M: Mode> Vm<M> {
                 }
                 AC_CLASS_VALUE if !self.shadowed(v, name)? => {
                     return Ok(Value::from_bits(c.get(at + 3)));
+                }
+                AC_SLOT => {
+                    let inst = obj::<InstanceObj>(v);
+                    let x = self.load_o(v, inst.slot((k >> 8) as usize));
+                    if !x.is_null() {
+                        return Ok(x);
+                    }
                 }
                 _ => {}
             }
@@ -789,9 +813,14 @@ impl<M: Mode> Vm<M> {
                     let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Store);
                     cache_fill(c, t, e, kind, d);
                 }
+                AC_SLOT => {
+                    let inst = obj::<InstanceObj>(v);
+                    self.store_o(v, inst.slot((k >> 8) as usize), x);
+                    return Ok(());
+                }
                 AC_STORE_DICT => {
                     if let Some(i) = cast::<InstanceObj>(v) {
-                        let d = self.load(&i.dict);
+                        let d = self.load_o(v, &i.dict);
                         if !d.is_null() {
                             if self.dict_hint_set(d, name, (k >> 8) as usize, x) {
                                 return Ok(());

@@ -16,18 +16,18 @@ impl<M: Mode> Vm<M> {
     // ----- lists ---------------------------------------------------------------------------------------
 
     pub fn list_len(&self, l: Value) -> usize {
-        self.load_raw(&obj::<ListObj>(l).len) as usize
+        self.load_raw_o(l, &obj::<ListObj>(l).len) as usize
     }
 
     /// Item `i` (caller checked bounds).
     pub fn list_get(&self, l: Value, i: usize) -> Value {
-        let items = self.load(&obj::<ListObj>(l).items);
-        self.load(&obj::<ValueArray>(items).slots()[i])
+        let items = self.load_o(l, &obj::<ListObj>(l).items);
+        self.load_o(items, &obj::<ValueArray>(items).slots()[i])
     }
 
     pub fn list_set(&self, l: Value, i: usize, v: Value) {
-        let items = self.load(&obj::<ListObj>(l).items);
-        self.store(&obj::<ValueArray>(items).slots()[i], v)
+        let items = self.load_o(l, &obj::<ListObj>(l).items);
+        self.store_o(items, &obj::<ValueArray>(items).slots()[i], v)
     }
 
     /// A copy of the items. The values stay reachable from the list only while it is unchanged.

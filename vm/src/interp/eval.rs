@@ -634,11 +634,14 @@ impl<M: Mode> Vm<M> {
                         let it = top!(self);
                         // List and range iterators inline (same steps as `Vm::iter_next`).
                         if let Some(i) = cast::<IterObj>(it) {
+                            // Under --stm the transaction claims the iterator: one barrier write
+                            // per transaction, none per step.
+                            self.stm_claim(it, &[&i.s1, &i.s2]);
                             match i.ikind {
                                 IterKind::List => {
-                                    let idx = self.load_raw(&i.s1) as usize;
+                                    let idx = self.load_raw_o(it, &i.s1) as usize;
                                     if idx < self.list_len(i.a) {
-                                        self.store_raw(&i.s1, idx as u64 + 1);
+                                        self.store_raw_o(it, &i.s1, idx as u64 + 1);
                                         let v = self.list_get(i.a, idx);
                                         self.stack.push(v);
                                         continue;
@@ -646,27 +649,27 @@ impl<M: Mode> Vm<M> {
                                 }
                                 IterKind::Str => {
                                     // ASCII characters come from the one-char table.
-                                    let off = self.load_raw(&i.s1) as usize;
+                                    let off = self.load_raw_o(it, &i.s1) as usize;
                                     if let Some(&b) = self.str_of(i.a).as_bytes().get(off) {
                                         if b < 0x80 {
-                                            self.store_raw(&i.s1, off as u64 + 1);
+                                            self.store_raw_o(it, &i.s1, off as u64 + 1);
                                             let c = self.rt.chars[b as usize];
                                             if !c.is_null() {
                                                 self.stack.push(c);
                                                 continue;
                                             }
-                                            self.store_raw(&i.s1, off as u64);
+                                            self.store_raw_o(it, &i.s1, off as u64);
                                         }
                                     }
                                 }
                                 IterKind::Range => {
-                                    let remaining = self.load_raw(&i.s2);
+                                    let remaining = self.load_raw_o(it, &i.s2);
                                     if remaining != 0 {
-                                        let cur = self.load(&i.s1);
-                                        self.store_raw(&i.s2, remaining - 1);
+                                        let cur = self.load_o(it, &i.s1);
+                                        self.store_raw_o(it, &i.s2, remaining - 1);
                                         let next = cur.as_small_int() + i.a.as_small_int();
                                         if let Some(n) = Value::try_small_int(next) {
-                                            self.store(&i.s1, n);
+                                            self.store_o(it, &i.s1, n);
                                         }
                                         self.stack.push(cur);
                                         continue;

@@ -129,6 +129,66 @@ impl<M: Mode> Vm<M> {
         M::store_raw(&self.cx, s, n)
     }
 
+    /// Under `--stm`: whether the running transaction owns object `o` (created it, or claimed it with
+    /// barrier writes of all its slots: `stm_claim`): its slots are then read and written without
+    /// barriers. The owner's transaction id is in the header's `stm` word. Always false in GIL mode.
+    #[inline(always)]
+    pub fn owns(&self, o: Value) -> bool {
+        M::STM && o.is_ptr() && header(o).stm.load(Ordering::Relaxed) == self.txs.cur_id
+    }
+
+    /// `load` of a slot of object `o` (no barrier if the transaction owns `o`).
+    #[inline(always)]
+    pub fn load_o(&self, o: Value, s: &Slot) -> Value {
+        if M::STM && self.owns(o) {
+            Value::from_bits(s.owned_load())
+        } else {
+            self.load(s)
+        }
+    }
+    /// `store` to a slot of object `o` (no barrier if the transaction owns `o`).
+    #[inline(always)]
+    pub fn store_o(&self, o: Value, s: &Slot, v: Value) {
+        if M::STM && self.owns(o) {
+            s.owned_store(v.bits())
+        } else {
+            self.store(s, v)
+        }
+    }
+    /// `load_raw` of a slot of object `o` (no barrier if the transaction owns `o`).
+    #[inline(always)]
+    pub fn load_raw_o(&self, o: Value, s: &Slot) -> u64 {
+        if M::STM && self.owns(o) {
+            s.owned_load()
+        } else {
+            self.load_raw(s)
+        }
+    }
+    /// `store_raw` to a slot of object `o` (no barrier if the transaction owns `o`).
+    #[inline(always)]
+    pub fn store_raw_o(&self, o: Value, s: &Slot, n: u64) {
+        if M::STM && self.owns(o) {
+            s.owned_store(n)
+        } else {
+            self.store_raw(s, n)
+        }
+    }
+
+    /// Under `--stm`: makes the running transaction own object `o` whose mutable slots are `slots`
+    /// (write-locks each with a barrier write of its current value, then marks the header), so later
+    /// accesses in this transaction skip the barriers. For small objects stepped in loops (iterators).
+    #[inline]
+    pub fn stm_claim(&self, o: Value, slots: &[&Slot]) {
+        if !M::STM || self.owns(o) {
+            return;
+        }
+        for s in slots {
+            let v = self.load_raw(s);
+            self.store_raw(s, v);
+        }
+        header(o).stm.store(self.txs.cur_id, Ordering::Relaxed);
+    }
+
     // ----- allocation --------------------------------------------------------------------------------
 
     /// Allocates an object of layout `T` with `extra` bytes after the fixed part, initialised to `init`
@@ -148,7 +208,11 @@ impl<M: Mode> Vm<M> {
             let h = &*(p as *const Header);
             h.meta.store(T::KIND as u64, Ordering::Relaxed);
             h.class.store(class.bits(), Ordering::Relaxed);
-            h.stm.store(0, Ordering::Relaxed);
+            // Under --stm the creating transaction owns the new object (see `owns`).
+            h.stm.store(
+                if M::STM { self.txs.cur_id } else { 0 },
+                Ordering::Relaxed,
+            );
         }
         Ok(Value::from_header_ptr(p))
     }

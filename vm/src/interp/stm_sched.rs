@@ -36,7 +36,7 @@ use crate::access::{Abort, Mode, Slot, TxCtx};
 use crate::interp::frame::{FrameInfo, SavedFrame};
 use crate::interp::threads;
 use crate::interp::Vm;
-use crate::object::{obj, trace_value, ByteArrayObj, CodeObj, GeneratorObj};
+use crate::object::{obj, trace_value, ByteArrayObj, CodeObj, GeneratorObj, TYPE_EPOCH};
 use crate::value::Value;
 use std::collections::HashMap;
 use std::io::Write;
@@ -114,6 +114,12 @@ pub struct TxState {
     pub out: Vec<u8>,
     /// Switch points left before the transaction ends.
     pub budget: u32,
+    /// Id of the running attempt (0: none); objects whose header `stm` word holds it are owned.
+    pub cur_id: u64,
+    /// `TYPE_EPOCH` when the attempt began: attribute inline caches are read without barriers, so a
+    /// transaction that ran while a class namespace changed must not commit (it may have mixed cached
+    /// and current class state).
+    epoch: u64,
     budget_max: u32,
     /// Aborts in a row of the current transaction.
     attempts: u32,
@@ -140,6 +146,8 @@ impl TxState {
             bytearrays: Vec::new(),
             out: Vec::new(),
             budget: BUDGET_START,
+            cur_id: 0,
+            epoch: 0,
             budget_max: BUDGET_START,
             attempts: 0,
             started: None,
@@ -400,6 +408,8 @@ impl<M: Mode> Vm<M> {
             self.txs.root = Some(self.txs.level);
             self.cx.begin();
         }
+        self.txs.cur_id = self.cx.tx_id();
+        self.txs.epoch = TYPE_EPOCH.load(Ordering::Relaxed);
         self.txs.started = Some(Instant::now());
         self.txs.budget = if restartable { self.txs.budget_max } else { 1 };
     }
@@ -472,6 +482,9 @@ impl<M: Mode> Vm<M> {
                     self.txs.stats.wait += t0.elapsed();
                 }
             }
+            if !inevitable && TYPE_EPOCH.load(Ordering::Relaxed) != self.txs.epoch {
+                self.cx.abort_now(Abort::Validation);
+            }
             match self.cx.commit() {
                 Ok(()) => {
                     if inevitable {
@@ -492,6 +505,7 @@ impl<M: Mode> Vm<M> {
         }
         self.txs.gens.clear();
         self.txs.bytearrays.clear();
+        self.txs.cur_id = 0;
         self.txs.root = None;
         self.txs.stats.commits += 1;
         self.txs.attempts = 0;
@@ -577,6 +591,7 @@ impl<M: Mode> Vm<M> {
             self.stm_log_abort(cause, lost);
         }
         self.cx.rollback();
+        self.txs.cur_id = 0;
         for (g, saved) in std::mem::take(&mut self.txs.gens).into_iter().rev() {
             *obj::<GeneratorObj>(g)
                 .frame
