@@ -29,7 +29,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use weft_gc::Tracer;
-use weft_scheduler::Gil;
+use weft_scheduler::{Gil, World};
 
 /// The process's GIL.
 pub static GIL: Gil = Gil::new();
@@ -323,8 +323,8 @@ fn thread_main<M: Mode>(b: SendBox<M>) {
 #[inline(never)]
 fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
     if M::STM {
-        ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
-        world_enter();
+        WORLD.inc_active();
+        WORLD.enter();
         unpublish(&*vm);
         vm.stm_thread_begin();
     } else {
@@ -349,8 +349,8 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
         vm.stm_thread_end();
         drop(vm);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
-        ACTIVE_STM.fetch_sub(1, Ordering::Relaxed);
-        world_leave();
+        WORLD.dec_active();
+        WORLD.leave();
     } else {
         drop(vm);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
@@ -403,98 +403,58 @@ pub fn import_lock_release<M: Mode>(vm: &mut Vm<M>) {
 // ----- --stm: no GIL; a stop-the-world handshake for the collector ------------------------------------
 
 /// Under `--stm` the threads that run Python code (not parked) and whether a stop-the-world collection
-/// is under way. A thread parks exactly as in GIL mode (publishes its `Vm` and stack range) whenever it
-/// blocks or a collection is requested; the collector waits until it is the only running thread.
-struct World {
-    running: usize,
-    stw: bool,
-}
+/// is under way (`weft_scheduler::World`: the protocol and its invariants are documented there). A thread
+/// parks exactly as in GIL mode (publishes its `Vm` and stack range) whenever it blocks or a collection
+/// is requested; the collector waits until it is the only running thread.
+static WORLD: World = World::new();
 
-static WORLD: Mutex<World> = Mutex::new(World {
-    running: 0,
-    stw: false,
-});
-static WORLD_CHANGED: std::sync::Condvar = std::sync::Condvar::new();
-
-/// What running threads must look at their next switch point (`--stm`), one word polled with a
-/// relaxed load: [`ATTN_STW`] | [`ATTN_TOKEN`].
-static ATTENTION: AtomicU64 = AtomicU64::new(0);
-/// A stop-the-world collection is requested or running.
-pub const ATTN_STW: u64 = 1;
-/// A thread waits for the inevitable token: its holder should end its transaction soon.
-pub const ATTN_TOKEN: u64 = 2;
+pub use weft_scheduler::world::{ATTN_STW, ATTN_TOKEN};
 
 /// Whether anything needs the running threads' attention (one relaxed load).
 #[inline(always)]
 pub fn attention() -> bool {
-    ATTENTION.load(Ordering::Relaxed) != 0
+    WORLD.attention()
 }
 
 /// Asks the holder of the inevitable token to end its transaction at its next switch point.
 pub fn want_token() {
-    if ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN == 0 {
-        ATTENTION.fetch_or(ATTN_TOKEN, Ordering::Relaxed);
-    }
+    WORLD.want_token();
 }
 
 /// Whether a thread waits for the inevitable token.
 pub fn token_wanted() -> bool {
-    ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN != 0
+    WORLD.token_wanted()
 }
 
 /// Called when the inevitable transaction ends: waiters set the flag again if they still wait.
 pub fn token_released() {
-    if ATTENTION.load(Ordering::Relaxed) & ATTN_TOKEN != 0 {
-        ATTENTION.fetch_and(!ATTN_TOKEN, Ordering::Relaxed);
-    }
+    WORLD.token_released();
 }
-
-/// Threads that run Python code or are only paused for a collection, i.e. not blocked at a blocking
-/// point (a hint for the scheduler: a thread alone runs inevitable, with nothing to conflict with).
-static ACTIVE_STM: AtomicUsize = AtomicUsize::new(0);
 
 /// Whether a stop-the-world collection is requested (one relaxed load).
 #[inline(always)]
 pub fn stw_requested() -> bool {
-    ATTENTION.load(Ordering::Relaxed) & ATTN_STW != 0
+    WORLD.stw_requested()
 }
 
-/// Number of threads not blocked at a blocking point under `--stm` (a hint).
+/// Number of threads not blocked at a blocking point under `--stm` (a hint: threads only paused for a
+/// collection still count; a thread alone runs inevitable, with nothing to conflict with).
 pub fn stm_running() -> usize {
-    ACTIVE_STM.load(Ordering::Relaxed)
-}
-
-/// Counts the calling thread as running, waiting first while a collection is under way.
-fn world_enter() {
-    let mut g = lock(&WORLD);
-    while g.stw {
-        g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
-    }
-    g.running += 1;
-}
-
-/// Stops counting the calling thread as running.
-fn world_leave() {
-    let mut g = lock(&WORLD);
-    g.running -= 1;
-    drop(g);
-    WORLD_CHANGED.notify_all();
+    WORLD.active()
 }
 
 /// Freezes the world for good at process exit: every other thread parks at its next safepoint and never
 /// runs again (like GIL mode, where the exiting main thread keeps the GIL).
 pub fn world_freeze() {
-    let mut g = lock(&WORLD);
-    g.stw = true;
-    ATTENTION.fetch_or(ATTN_STW, Ordering::SeqCst);
+    WORLD.freeze();
 }
 
 impl<M: Mode> Vm<M> {
     /// `--stm`: the main thread's `Vm`, counted as running (no GIL to take), inside its first
     /// transaction.
     pub fn new_stm_main() -> Vm<M> {
-        ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
-        world_enter();
+        WORLD.inc_active();
+        WORLD.enter();
         let mut vm: Vm<M> = Vm::new();
         vm.txs.stats.ident = vm.ident;
         if !vm.cx.active() {
@@ -514,18 +474,18 @@ impl<M: Mode> Vm<M> {
     /// `stm_park` for a blocking point (`blocking`: the thread does not count as active meanwhile).
     pub fn stm_park_as<R>(&mut self, blocking: bool, f: impl FnOnce() -> R) -> R {
         if blocking {
-            ACTIVE_STM.fetch_sub(1, Ordering::Relaxed);
+            WORLD.dec_active();
         }
         self.mutator.park();
         let me: &Vm<M> = self;
         weft_gc::stack::with_stack_range(|lo, hi| {
             publish(me, Some((lo, hi)));
-            world_leave();
+            WORLD.leave();
             let r = f();
             if blocking {
-                ACTIVE_STM.fetch_add(1, Ordering::Relaxed);
+                WORLD.inc_active();
             }
-            world_enter();
+            WORLD.enter();
             unpublish(me);
             r
         })
@@ -535,24 +495,11 @@ impl<M: Mode> Vm<M> {
     /// (their published roots included), lets them go. If another thread is already collecting, parks
     /// until it is done instead. The caller's transaction holds no write locks (or is inevitable).
     pub fn stm_collect(&mut self) {
-        {
-            let mut g = lock(&WORLD);
-            if g.stw {
-                drop(g);
-                self.stm_park(|| ());
-                return;
-            }
-            g.stw = true;
-            ATTENTION.fetch_or(ATTN_STW, Ordering::SeqCst);
-            while g.running > 1 {
-                g = WORLD_CHANGED.wait(g).unwrap_or_else(|e| e.into_inner());
-            }
+        if !WORLD.try_stop_the_world() {
+            self.stm_park(|| ());
+            return;
         }
         crate::interp::gc::collect(self);
-        let mut g = lock(&WORLD);
-        g.stw = false;
-        ATTENTION.fetch_and(!ATTN_STW, Ordering::SeqCst);
-        drop(g);
-        WORLD_CHANGED.notify_all();
+        WORLD.restart_the_world();
     }
 }
