@@ -1,7 +1,8 @@
 //! End-to-end check of `weft bench` on tiny throwaway programs (nothing is timed or compared
 //! against a time): a wrong answer at 2 threads is reported as `wrong` (exit status 1), the
-//! stm points are `unavailable` while `--stm` runs with the GIL, every output file is written, the
-//! JSON validates, and `weft bench compare` reads two result files.
+//! stm points are measured with their `--stm-stats` counters (or `unavailable` for a binary whose
+//! `--stm` runs with the GIL), the `stm_vs_gil` section is there, every output file is written,
+//! the JSON validates, and `weft bench compare` reads two result files.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -79,9 +80,42 @@ fn wrong_answers_are_reported_not_plotted() {
         );
     } else {
         assert_eq!(status("good", "stm", 1), "ok");
+        assert_eq!(status("good", "stm", 2), "ok");
+        assert_eq!(status("bad", "stm", 2), "wrong");
+        let good2 = json["points"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["program"] == "good" && p["mode"] == "stm" && p["threads"] == 2)
+            .unwrap();
+        let stm = &good2["stm"];
+        assert!(stm["commits"].as_u64().unwrap() > 0, "{good2}");
+        assert!(
+            stm["inevitable"].is_u64(),
+            "detailed --stm-stats parsed: {good2}"
+        );
+        assert!(stm["aborts_by_cause"].is_array(), "{good2}");
+        let sv = json["stm_vs_gil"].as_array().unwrap();
+        let g = sv.iter().find(|e| e["program"] == "good").unwrap();
+        assert!(g["overhead"].as_f64().unwrap() > 0.0, "{g}");
+        assert_eq!(g["speedup"][0]["threads"], 2);
+        assert!(
+            g["speedup"][0]["gil1_over_stm"].as_f64().unwrap() > 0.0,
+            "{g}"
+        );
+        let b = sv.iter().find(|e| e["program"] == "bad").unwrap();
+        assert!(
+            b["speedup"][0]["gil1_over_stm"].is_null(),
+            "wrong point: {b}"
+        );
     }
+    assert_eq!(json["schema_version"], 1);
+    assert_eq!(json["schema_minor"], 1);
     let md = std::fs::read_to_string(out.join("results.md")).unwrap();
     assert!(md.contains("WRONG"));
+    if json["interpreters"][0]["stm_available"] == true {
+        assert!(md.contains("## weft --stm vs weft GIL"), "{md}");
+    }
     // compare reads both files back (same run twice: no regression)
     let json_path = out.join("results.json");
     let c = weft()

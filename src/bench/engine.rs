@@ -96,6 +96,7 @@ fn one(l: &Launcher, p: &Program, threads: u32, timeout: Duration) -> Outcome {
 /// Runs everything `cfg` asks for and returns the results (not yet written anywhere).
 pub fn run(cfg: &Config) -> Result<Results, String> {
     let started = Instant::now();
+    let load_at_start = load_avg();
     let dir = match &cfg.suite {
         Some(d) => d.clone(),
         None => suite::find_dir().ok_or("cannot find benches/python (use --suite DIR)")?,
@@ -182,9 +183,10 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
     }
     bar.finish_and_clear();
     fill_scaling(&mut points, &infos);
-    Ok(Results {
+    let mut results = Results {
         schema: SCHEMA_NAME.into(),
         schema_version: SCHEMA_VERSION,
+        schema_minor: SCHEMA_MINOR,
         created_unix: std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs())
@@ -195,7 +197,7 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
                 .map(|n| n.get() as u32)
                 .unwrap_or(1),
             os: std::env::consts::OS.into(),
-            load_avg: load_avg(),
+            load_avg: load_at_start,
         },
         config: RunConfig {
             threads: cfg.threads.clone(),
@@ -208,8 +210,11 @@ pub fn run(cfg: &Config) -> Result<Results, String> {
         interpreters: targets.into_iter().map(|t| t.info).collect(),
         programs: infos,
         points,
+        stm_vs_gil: Vec::new(),
         elapsed_s: started.elapsed().as_secs_f64(),
-    })
+    };
+    results.fill_derived();
+    Ok(results)
 }
 
 fn load_avg() -> Option<String> {
@@ -224,7 +229,7 @@ fn unavailable(p: &Program, interp: &str, threads: u32) -> Point {
         mode: "stm".into(),
         threads,
         status: Status::Unavailable,
-        note: Some("weft --stm runs with the GIL until issue 4 lands".into()),
+        note: Some("this weft's --stm runs with the GIL".into()),
         runs_s: vec![],
         time_s: None,
         peak_rss_kib: None,
@@ -292,15 +297,8 @@ fn point(
         if k >= cfg.warmup {
             pt.runs_s.push(o.wall_s);
             pt.peak_rss_kib = pt.peak_rss_kib.max(o.peak_rss_kib);
-            if let Some(s) = o.stm {
-                let acc = pt.stm.get_or_insert(StmStats {
-                    commits: 0,
-                    aborts: 0,
-                    time_lost_ms: 0.0,
-                });
-                acc.commits += s.commits;
-                acc.aborts += s.aborts;
-                acc.time_lost_ms += s.time_lost_ms;
+            if let Some(s) = &o.stm {
+                pt.stm.get_or_insert_with(StmStats::default).add(s);
             }
         }
     }

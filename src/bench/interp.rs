@@ -1,6 +1,7 @@
 //! Finding the interpreters to measure: Weft itself (the running binary, or `WEFT_BENCH_WEFT`),
 //! and the `--compare` ones looked up on PATH (skipped with a note when not installed), plus the
-//! detection of whether `weft --stm` really exists yet.
+//! detection of whether this Weft's `--stm` really runs transactions (older binaries ran it with
+//! the GIL and said so).
 
 use super::results::Interpreter;
 use std::path::{Path, PathBuf};
@@ -33,23 +34,53 @@ fn first_line(cmd: &Path, args: &[&str]) -> Option<String> {
     (!lines.is_empty()).then(|| lines.join(" "))
 }
 
-/// True when `stderr` of `weft --stm` says it fell back to the GIL (issue 4 not landed).
+/// True when `stderr` of `weft --stm` says it fell back to the GIL (binaries from before `--stm`
+/// was implemented print `weft: --stm is not implemented yet; running with the GIL`).
 pub fn stm_fallback_note(stderr: &str) -> bool {
     let s = stderr.to_ascii_lowercase();
     s.contains("--stm") && (s.contains("with the gil") || s.contains("not implemented"))
+}
+
+/// True when the `--stm` line of `weft --help` says the mode does not exist yet.
+pub fn help_says_stm_missing(help: &str) -> bool {
+    help.lines()
+        .filter(|l| l.trim_start().starts_with("--stm ") || l.trim() == "--stm")
+        .any(|l| {
+            let l = l.to_ascii_lowercase();
+            l.contains("not available")
+                || l.contains("not implemented")
+                || l.contains("with the gil")
+        })
+}
+
+/// Whether `--stm` is real, from `weft --help` and the stderr of `weft --stm -c pass`: the help
+/// must not call it unavailable and the run must succeed without the fall-back note.
+pub fn stm_real(help: &str, run_ok: bool, run_stderr: &str) -> bool {
+    !help_says_stm_missing(help) && run_ok && !stm_fallback_note(run_stderr)
 }
 
 /// Describes the Weft binary at `path`: version, whether `--stm` is real, whether it knows
 /// `--stm-stats`.
 pub fn weft(path: &Path) -> (Interpreter, bool) {
     let version = first_line(path, &["--version"]);
+    let help = Command::new(path)
+        .arg("--help")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+        })
+        .unwrap_or_default();
     let stm_real = match Command::new(path).args(["--stm", "-c", "pass"]).output() {
-        Ok(o) => o.status.success() && !stm_fallback_note(&String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => stm_real(
+            &help,
+            o.status.success(),
+            &String::from_utf8_lossy(&o.stderr),
+        ),
         Err(_) => false,
     };
-    let help = first_line(path, &["--help"]).unwrap_or_default();
     let note = (!stm_real).then(|| {
-        "--stm is not implemented yet (weft --stm runs with the GIL): stm points are unavailable"
+        "this weft's --stm runs with the GIL (not implemented in this binary): stm points are \
+         unavailable"
             .to_string()
     });
     let i = Interpreter {

@@ -172,11 +172,95 @@ fn num(tok: &str) -> Option<f64> {
     t.parse().ok()
 }
 
-/// Parses the `--stm-stats` report loosely: the number attached to the words `commits`, `aborts`
+/// Parses the `--stm-stats` report: the exact format of this Weft (`parse_stm_report`), else
+/// loosely (`parse_stm_loose`, for other report wordings).
+pub fn parse_stm_stats(stderr: &str) -> Option<StmStats> {
+    parse_stm_report(stderr).or_else(|| parse_stm_loose(stderr))
+}
+
+/// Splits `key: value [unit] key: value [unit]...` (keys may be several words) into
+/// (key, value in ms if the unit is a time, else as is) pairs.
+fn labelled(text: &str) -> Option<Vec<(String, f64)>> {
+    let mut out = Vec::new();
+    let mut key = Vec::new();
+    let mut toks = text.split_whitespace().peekable();
+    while let Some(t) = toks.next() {
+        match t.strip_suffix(':') {
+            Some(k) => {
+                key.push(k);
+                let v: f64 = toks.next()?.parse().ok()?;
+                let v = match toks.peek() {
+                    Some(&"ms") => {
+                        toks.next();
+                        v
+                    }
+                    Some(&"s") => {
+                        toks.next();
+                        v * 1000.0
+                    }
+                    _ => v,
+                };
+                out.push((key.join(" "), v));
+                key.clear();
+            }
+            None => key.push(t),
+        }
+    }
+    key.is_empty().then_some(out)
+}
+
+/// Parses Weft's `--stm-stats` report, the lines
+///
+/// ```text
+/// stm: commits: 239 aborts: 0 inevitable: 73 time lost: 0.0 ms waits: 600.2 ms inevitable time: 346.4 ms threads: 3
+/// stm: aborts by cause: read-locked 0, write-locked 0, validation 0, inevitable 0, killed 0, yield 0
+/// ```
+///
+/// (the per-thread `stm: thread N: ...` lines are not used). `None` unless the first line is there
+/// with at least `commits` and `aborts`; the last such report in `stderr` counts.
+pub fn parse_stm_report(stderr: &str) -> Option<StmStats> {
+    let line = stderr.lines().rev().find_map(|l| {
+        l.trim()
+            .strip_prefix("stm: ")
+            .filter(|r| r.starts_with("commits:"))
+    })?;
+    let kv = labelled(line)?;
+    let get = |k: &str| kv.iter().find(|(key, _)| key == k).map(|(_, v)| *v);
+    let count = |k: &str| {
+        get(k)
+            .filter(|v| *v >= 0.0 && v.fract() == 0.0)
+            .map(|v| v as u64)
+    };
+    let mut s = StmStats {
+        commits: count("commits")?,
+        aborts: count("aborts")?,
+        time_lost_ms: get("time lost").unwrap_or(0.0),
+        inevitable: count("inevitable"),
+        waits_ms: get("waits"),
+        inevitable_ms: get("inevitable time"),
+        threads: count("threads").map(|n| n as u32),
+        aborts_by_cause: None,
+    };
+    let causes = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.trim().strip_prefix("stm: aborts by cause:"));
+    if let Some(c) = causes {
+        let mut v = Vec::new();
+        for part in c.split(',') {
+            let (name, n) = part.trim().rsplit_once(' ')?;
+            v.push((name.trim().to_string(), n.parse().ok()?));
+        }
+        s.aborts_by_cause = Some(v);
+    }
+    Some(s)
+}
+
+/// Parses a `--stm-stats` report loosely: the number attached to the words `commits`, `aborts`
 /// and `lost`, written either `word: N` / `word=N` or `N word` (e.g. `commits: 120 aborts: 3 time
 /// lost: 1.5 ms`, or `120 commits, 3 aborts, 0.25 s lost`); a time in seconds (`s` unit) is
 /// converted to ms. `None` unless both commits and aborts appear.
-pub fn parse_stm_stats(stderr: &str) -> Option<StmStats> {
+pub fn parse_stm_loose(stderr: &str) -> Option<StmStats> {
     let toks: Vec<&str> = stderr.split_whitespace().collect();
     let is_unit = |t: &str| matches!(t.trim_matches(|c: char| !c.is_alphabetic()), "s" | "ms");
     let secs_unit = |j: usize| {
@@ -222,5 +306,6 @@ pub fn parse_stm_stats(stderr: &str) -> Option<StmStats> {
         commits: commits as u64,
         aborts: aborts as u64,
         time_lost_ms: lost,
+        ..StmStats::default()
     })
 }

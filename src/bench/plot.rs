@@ -230,7 +230,7 @@ pub fn stm_overhead(r: &Results, path: &Path) -> Result<(), String> {
         return message(
             path,
             title,
-            "unavailable: weft --stm runs with the GIL until issue 4 lands",
+            "unavailable: this weft's --stm runs with the GIL",
         );
     }
     let names: Vec<String> = r.programs.iter().map(|p| p.name.clone()).collect();

@@ -1,7 +1,8 @@
 //! The Markdown report: a header (host, configuration, interpreters and their notes), a summary
-//! table (one row per program) and the table of every point.
+//! table (one row per program), the `--stm` against GIL table (`stm_vs_gil`, when stm points were
+//! measured) and the table of every point.
 
-use super::results::{Point, Results, Status};
+use super::results::{Point, Results, Status, StmStats};
 use std::fmt::Write;
 
 fn secs(t: f64) -> String {
@@ -118,10 +119,12 @@ pub fn markdown(r: &Results) -> String {
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "\n\\* micro-pattern (weak scaling).\n\n## All points\n");
+    let _ = writeln!(s, "\n\\* micro-pattern (weak scaling).");
+    stm_vs_gil(&mut s, r);
+    let _ = writeln!(s, "\n## All points\n");
     let _ = writeln!(
         s,
-        "| program | interpreter | mode | threads | status | median s | min s | max s | start-up s | scaling | peak RSS MiB | stm commits/aborts/lost ms | note |"
+        "| program | interpreter | mode | threads | status | median s | min s | max s | start-up s | scaling | peak RSS MiB | stm per run: commits/aborts/lost ms | note |"
     );
     let _ = writeln!(
         s,
@@ -149,10 +152,128 @@ pub fn markdown(r: &Results) -> String {
                 .map(|k| format!("{:.1}", k as f64 / 1024.0))
                 .unwrap_or("n/a".into()),
             p.stm
-                .map(|t| format!("{}/{}/{:.1}", t.commits, t.aborts, t.time_lost_ms))
+                .as_ref()
+                .map(|t| stm_cell(t, p.runs_s.len()))
                 .unwrap_or("—".into()),
             p.note.as_deref().unwrap_or("").replace('|', "\\|"),
         );
     }
     s
+}
+
+fn num(x: f64) -> String {
+    if (x == x.trunc() && x.abs() < 1e15) || x.abs() >= 100.0 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:.1}")
+    }
+}
+
+/// An stm cell: commits/aborts/lost ms per timed run (the JSON keeps the sums), then the
+/// non-zero abort causes, e.g. `120/3/1.5 (validation 2, killed 1)`.
+pub fn stm_cell(t: &StmStats, runs: usize) -> String {
+    let n = runs.max(1) as f64;
+    let mut c = format!(
+        "{}/{}/{:.1}",
+        num(t.commits as f64 / n),
+        num(t.aborts as f64 / n),
+        t.time_lost_ms / n
+    );
+    let causes: Vec<String> = t
+        .aborts_by_cause
+        .iter()
+        .flatten()
+        .filter(|(_, v)| *v > 0)
+        .map(|(k, v)| format!("{k} {}", num(*v as f64 / n)))
+        .collect();
+    if !causes.is_empty() {
+        let _ = write!(c, " ({})", causes.join(", "));
+    }
+    c
+}
+
+fn ratio(x: Option<f64>) -> String {
+    x.map(|x| format!("{x:.2}")).unwrap_or("—".into())
+}
+
+/// The `--stm` against GIL section (nothing when the run has no stm point).
+fn stm_vs_gil(s: &mut String, r: &Results) {
+    if r.stm_vs_gil.is_empty() {
+        return;
+    }
+    let ns: Vec<u32> = r.stm_vs_gil[0].speedup.iter().map(|x| x.threads).collect();
+    let _ = writeln!(
+        s,
+        "\n## weft --stm vs weft GIL\n\nMedian wall times of weft. **stm overhead** = stm T1 / \
+         gil T1 (1 = free; same program, same work, one thread). **gil T1 / stm TN** = how much \
+         faster N threads under --stm finish the same total work than one thread under the GIL \
+         (> 1: faster; micro-patterns\\*, which do N× the work at N threads, give the throughput \
+         ratio gil T1·N / stm TN). **aborts/commit** of the stm TN point (from --stm-stats).\n"
+    );
+    let mut head = "| program | gil T1 s | stm T1 s | stm overhead |".to_string();
+    let mut rule = "|---|---:|---:|---:|".to_string();
+    for n in &ns {
+        let _ = write!(
+            head,
+            " stm T{n} s | gil T1 / stm T{n} | aborts/commit T{n} |"
+        );
+        rule.push_str("---:|---:|---:|");
+    }
+    let _ = writeln!(s, "{head}\n{rule}");
+    for e in &r.stm_vs_gil {
+        let stm_cell = |mode: &str, n: u32| match r.point(&e.program, "weft", mode, n) {
+            Some(p) if p.status != Status::Ok => cell(Some(p)),
+            _ => "—".into(),
+        };
+        let t =
+            |v: Option<f64>, mode: &str, n: u32| v.map(secs).unwrap_or_else(|| stm_cell(mode, n));
+        let _ = write!(
+            s,
+            "| {}{} | {} | {} | {} |",
+            e.program,
+            if e.kind == "micro" { "*" } else { "" },
+            t(e.gil_t1_s, "gil", 1),
+            t(e.stm_t1_s, "stm", 1),
+            ratio(e.overhead)
+        );
+        for x in &e.speedup {
+            let _ = write!(
+                s,
+                " {} | {} | {} |",
+                t(x.stm_s, "stm", x.threads),
+                ratio(x.gil1_over_stm),
+                x.abort_rate
+                    .map(|a| format!("{a:.3}"))
+                    .unwrap_or("—".into())
+            );
+        }
+        s.push('\n');
+    }
+    let geo = |v: Vec<f64>| {
+        (!v.is_empty()).then(|| (v.iter().map(|x| x.ln()).sum::<f64>() / v.len() as f64).exp())
+    };
+    let macro_ = |e: &&super::results::StmVsGil| e.kind == "macro";
+    let _ = write!(
+        s,
+        "| geometric mean (macro) | | | {} |",
+        ratio(geo(r
+            .stm_vs_gil
+            .iter()
+            .filter(macro_)
+            .filter_map(|e| e.overhead)
+            .collect()))
+    );
+    for (i, _) in ns.iter().enumerate() {
+        let _ = write!(
+            s,
+            " | {} | |",
+            ratio(geo(r
+                .stm_vs_gil
+                .iter()
+                .filter(macro_)
+                .filter_map(|e| e.speedup.get(i).and_then(|x| x.gil1_over_stm))
+                .collect()))
+        );
+    }
+    s.push('\n');
 }

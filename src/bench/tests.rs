@@ -128,9 +128,10 @@ fn sample() -> Results {
         },
     ];
     engine::fill_scaling(&mut points, &programs);
-    Results {
+    let mut r = Results {
         schema: SCHEMA_NAME.into(),
         schema_version: SCHEMA_VERSION,
+        schema_minor: SCHEMA_MINOR,
         created_unix: 1,
         host: Host {
             cpus: 2,
@@ -155,8 +156,11 @@ fn sample() -> Results {
         }],
         programs,
         points,
+        stm_vs_gil: vec![],
         elapsed_s: 1.0,
-    }
+    };
+    r.fill_derived();
+    r
 }
 
 #[test]
@@ -336,4 +340,202 @@ fn weft_rss_line_and_stm_stats() {
     assert!(super::interp::stm_fallback_note(
         "weft: --stm is not implemented yet; running with the GIL"
     ));
+}
+
+/// The exact `--stm-stats` report of this Weft.
+const STM_REPORT: &str = "\
+stm: commits: 239 aborts: 0 inevitable: 73 time lost: 0.0 ms waits: 600.2 ms inevitable time: 346.4 ms threads: 3
+stm: aborts by cause: read-locked 0, write-locked 0, validation 0, inevitable 0, killed 0, yield 0
+stm: thread 1: commits 10 aborts 0 inevitable 10 lost 0.0 ms waits 594.4 ms inevitable time 9.6 ms
+";
+
+#[test]
+fn stm_stats_exact_format() {
+    let s = measure::parse_stm_report(STM_REPORT).unwrap();
+    assert_eq!(s.commits, 239);
+    assert_eq!(s.aborts, 0);
+    assert_eq!(s.inevitable, Some(73));
+    assert_eq!(s.time_lost_ms, 0.0);
+    assert_eq!(s.waits_ms, Some(600.2));
+    assert_eq!(s.inevitable_ms, Some(346.4));
+    assert_eq!(s.threads, Some(3));
+    let causes = s.aborts_by_cause.clone().unwrap();
+    let names: Vec<&str> = causes.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "read-locked",
+            "write-locked",
+            "validation",
+            "inevitable",
+            "killed",
+            "yield"
+        ]
+    );
+    assert!(causes.iter().all(|(_, n)| *n == 0));
+    // the public entry point prefers the exact parser (the per-thread line must not win)
+    assert_eq!(measure::parse_stm_stats(STM_REPORT), Some(s));
+    // with the program's own stderr and the RSS line around it, non-zero counts and causes
+    let text = "Traceback? no\nstm: commits: 5120 aborts: 17 inevitable: 2 time lost: 12.5 ms \
+                waits: 0.0 ms inevitable time: 1.0 ms threads: 2\n\
+                stm: aborts by cause: read-locked 3, write-locked 4, validation 9, inevitable 0, \
+                killed 1, yield 0\nstm: thread 1: commits 2560 aborts 9 inevitable 1 lost 6.0 ms \
+                waits 0.0 ms inevitable time 0.5 ms\n";
+    let s = measure::parse_stm_stats(text).unwrap();
+    assert_eq!((s.commits, s.aborts, s.time_lost_ms), (5120, 17, 12.5));
+    let c = s.aborts_by_cause.unwrap();
+    assert_eq!(c[2], ("validation".to_string(), 9));
+    assert_eq!(c.iter().map(|(_, n)| n).sum::<u64>(), 17);
+    // only the summary line: still parsed, no causes
+    let s = measure::parse_stm_report(STM_REPORT.lines().next().unwrap()).unwrap();
+    assert_eq!(s.aborts_by_cause, None);
+    // a thread line alone is not the summary
+    assert!(measure::parse_stm_report(STM_REPORT.lines().nth(2).unwrap()).is_none());
+    assert!(measure::parse_stm_report("stm: commits: x aborts: 0").is_none());
+}
+
+#[test]
+fn stm_stats_sum_over_runs() {
+    let a = measure::parse_stm_report(STM_REPORT).unwrap();
+    let mut acc = StmStats::default();
+    acc.add(&a);
+    acc.add(&a);
+    assert_eq!(acc.commits, 478);
+    assert_eq!(acc.inevitable, Some(146));
+    assert_eq!(acc.waits_ms, Some(1200.4));
+    assert_eq!(acc.threads, Some(3));
+    assert_eq!(acc.aborts_by_cause.as_ref().unwrap().len(), 6);
+    // the loose format lacks the detailed fields: they stay null
+    let mut acc = StmStats::default();
+    acc.add(&measure::parse_stm_stats("commits=7 aborts=0 lost=2ms").unwrap());
+    assert_eq!(
+        (acc.commits, acc.inevitable, acc.aborts_by_cause),
+        (7, None, None)
+    );
+}
+
+#[test]
+fn stm_detection_from_help_and_stderr() {
+    use super::interp::{help_says_stm_missing, stm_real};
+    let new_help = "  --stm      run threads in parallel as software transactions (no GIL)\n  \
+                    --stm-stats  like --stm, and print transaction statistics on stderr at exit\n";
+    let old_help =
+        "  --stm      software transactional memory (not available yet: runs with the GIL)\n";
+    assert!(!help_says_stm_missing(new_help));
+    assert!(help_says_stm_missing(old_help));
+    assert!(stm_real(new_help, true, ""));
+    assert!(!stm_real(old_help, true, ""));
+    assert!(!stm_real(
+        new_help,
+        true,
+        "weft: --stm is not implemented yet; running with the GIL\n"
+    ));
+    assert!(!stm_real(new_help, false, ""));
+}
+
+/// `sample()` with stm points: 1 thread 2.5 s (gil 2.0 s), 2 threads 1.25 s.
+fn sample_stm() -> Results {
+    let mut r = sample();
+    r.points
+        .retain(|p| !(p.program == "mandelbrot" && p.mode == "stm"));
+    let mut s1 = point("mandelbrot", "weft", "stm", 1, Status::Ok, Some(2.5));
+    s1.stm = measure::parse_stm_report(STM_REPORT);
+    let mut s2 = point("mandelbrot", "weft", "stm", 2, Status::Ok, Some(1.25));
+    s2.stm = Some(StmStats {
+        commits: 400,
+        aborts: 10,
+        time_lost_ms: 3.0,
+        aborts_by_cause: Some(vec![("validation".into(), 10), ("killed".into(), 0)]),
+        ..StmStats::default()
+    });
+    r.points.push(s1);
+    r.points.push(s2);
+    r.points.push(point(
+        "micro_calls",
+        "weft",
+        "stm",
+        1,
+        Status::Ok,
+        Some(2.0),
+    ));
+    r.points
+        .push(point("micro_calls", "weft", "stm", 2, Status::Failed, None));
+    engine::fill_scaling(&mut r.points, &r.programs);
+    r.fill_derived();
+    r
+}
+
+#[test]
+fn stm_vs_gil_ratios() {
+    let r = sample_stm();
+    let m = &r.stm_vs_gil[0];
+    assert_eq!(m.program, "mandelbrot");
+    assert_eq!((m.gil_t1_s, m.stm_t1_s), (Some(2.0), Some(2.5)));
+    assert_eq!(m.overhead, Some(1.25));
+    assert_eq!(m.speedup.len(), 1);
+    assert_eq!(m.speedup[0].threads, 2);
+    assert_eq!(m.speedup[0].gil1_over_stm, Some(1.6));
+    assert_eq!(m.speedup[0].abort_rate, Some(0.025));
+    let c = &r.stm_vs_gil[1];
+    assert_eq!(c.overhead, Some(2.0));
+    assert_eq!(c.speedup[0].gil1_over_stm, None, "failed point: no ratio");
+    // no stm point measured (only an unavailable one, from an old binary): no section
+    let mut plain = sample();
+    plain.fill_derived();
+    assert!(plain.stm_vs_gil.is_empty());
+    assert!(!report::markdown(&plain).contains("--stm vs"));
+    // JSON round trip keeps the section and the detailed stats
+    let back = Results::from_json(&r.to_json()).unwrap();
+    assert_eq!(back, r);
+    let v: serde_json::Value = serde_json::from_str(&r.to_json()).unwrap();
+    assert_eq!(v["schema_minor"], SCHEMA_MINOR);
+    assert_eq!(v["stm_vs_gil"][0]["speedup"][0]["gil1_over_stm"], 1.6);
+    assert_eq!(v["points"][6]["stm"]["inevitable"], 73);
+}
+
+#[test]
+fn markdown_stm_section_and_cells() {
+    let md = report::markdown(&sample_stm());
+    assert!(md.contains("## weft --stm vs weft GIL"), "{md}");
+    assert!(
+        md.contains("| mandelbrot | 2.00 | 2.50 | 1.25 | 1.25 | 1.60 | 0.025 |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| micro_calls* | 1.00 | 2.00 | 2.00 | FAILED | — | — |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| geometric mean (macro) | | | 1.25 | | 1.60 | |"),
+        "{md}"
+    );
+    // per-run stm cells (2 timed runs), with the non-zero abort causes
+    assert!(md.contains("| 120/0/0.0 |"), "{md}");
+    assert!(md.contains("| 200/5/1.5 (validation 5) |"), "{md}");
+    // the section comes before the table of all points (stdout prints up to there)
+    assert!(md.find("--stm vs").unwrap() < md.find("## All points").unwrap());
+}
+
+#[test]
+fn minor_zero_files_still_load() {
+    let mut v: serde_json::Value = serde_json::from_str(&sample_stm().to_json()).unwrap();
+    let o = v.as_object_mut().unwrap();
+    o.remove("schema_minor");
+    o.remove("stm_vs_gil");
+    for p in v["points"].as_array_mut().unwrap() {
+        if let Some(s) = p["stm"].as_object_mut() {
+            for k in [
+                "inevitable",
+                "waits_ms",
+                "inevitable_ms",
+                "threads",
+                "aborts_by_cause",
+            ] {
+                s.remove(k);
+            }
+        }
+    }
+    let r = Results::from_json(&v.to_string()).unwrap();
+    assert_eq!(r.schema_minor, 0);
+    assert_eq!(r.stm_vs_gil[0].overhead, Some(1.25), "re-derived on load");
 }
