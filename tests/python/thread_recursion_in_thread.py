@@ -20,4 +20,5 @@ for t in ts:
     t.start()
 for t in ts:
     t.join()
-print(out)
+# Threads may interleave in any order: the multiset of results is what is fixed.
+print(sorted(out, key=str))

@@ -36,4 +36,5 @@ for t in ts:
     t.start()
 for t in ts:
     t.join()
-print(sum(uses.values()), sorted(uses), pool.max_out <= 2, sorted(pool.items))
+# Which connections got used depends on the schedule; that only known ones were used does not.
+print(sum(uses.values()), set(uses) <= {"conn-a", "conn-b"}, pool.max_out <= 2, sorted(pool.items))

@@ -443,6 +443,31 @@ impl InlineCache {
     pub fn set(&self, i: usize, w: u64) {
         self.words[i].store(w, std::sync::atomic::Ordering::Relaxed)
     }
+
+    /// Acquire load of word `i` (the sequence word of a seqlock-protected entry, `--stm`).
+    #[inline(always)]
+    pub fn get_acquire(&self, i: usize) -> u64 {
+        self.words[i].load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// Release store of word `i` (publishes a seqlock-protected entry, `--stm`).
+    #[inline(always)]
+    pub fn set_release(&self, i: usize, w: u64) {
+        self.words[i].store(w, std::sync::atomic::Ordering::Release)
+    }
+
+    /// Claims word `i` by swapping `old` for `new` (a seqlock writer, `--stm`); false if it changed.
+    #[inline(always)]
+    pub fn claim(&self, i: usize, old: u64, new: u64) -> bool {
+        self.words[i]
+            .compare_exchange(
+                old,
+                new,
+                std::sync::atomic::Ordering::AcqRel,
+                std::sync::atomic::Ordering::Relaxed,
+            )
+            .is_ok()
+    }
 }
 
 /// A compiled code object (immutable once built, except its inline caches).

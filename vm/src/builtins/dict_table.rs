@@ -42,7 +42,7 @@ fn arr<'a>(v: Value) -> &'a ValueArray {
 
 impl<M: Mode> Vm<M> {
     pub fn dict_len(&self, d: Value) -> usize {
-        self.load_raw(&obj::<DictObj>(d).len) as usize
+        self.load_raw_o(d, &obj::<DictObj>(d).len) as usize
     }
 
     /// Keys equal for dict purposes? Fast paths for identity and builtin types; else Python `==`.
@@ -245,9 +245,9 @@ impl<M: Mode> Vm<M> {
         self.temp_roots.pop();
         let new_entries = new_entries?;
         let dobj = obj::<DictObj>(d);
-        let old_indices = self.load(&dobj.indices);
-        let old_entries = self.load(&dobj.entries);
-        let used = self.load_raw(&dobj.used) as usize;
+        let old_indices = self.load_o(d, &dobj.indices);
+        let old_entries = self.load_o(d, &dobj.entries);
+        let used = self.load_raw_o(d, &dobj.used) as usize;
         let nia = arr(new_indices);
         let nea = arr(new_entries);
         let mask = size - 1;
@@ -257,12 +257,12 @@ impl<M: Mode> Vm<M> {
             let osize = oia.cap / 2;
             let oea = arr(old_entries);
             for e in 0..used {
-                let k = self.load(&oea.slots()[2 * e]);
+                let k = self.load_o(old_entries, &oea.slots()[2 * e]);
                 if k.is_null() {
                     continue;
                 }
-                let v = self.load(&oea.slots()[2 * e + 1]);
-                let h = self.load_raw(&oia.slots()[osize + e]);
+                let v = self.load_o(old_entries, &oea.slots()[2 * e + 1]);
+                let h = self.load_raw_o(old_indices, &oia.slots()[osize + e]);
                 nea.slots()[2 * n].init(k);
                 nea.slots()[2 * n + 1].init(v);
                 nia.slots()[size + n].init(Value::from_bits(h));
@@ -280,9 +280,9 @@ impl<M: Mode> Vm<M> {
                 n += 1;
             }
         }
-        self.store(&dobj.indices, new_indices);
-        self.store(&dobj.entries, new_entries);
-        self.store_raw(&dobj.used, n as u64);
+        self.store_o(d, &dobj.indices, new_indices);
+        self.store_o(d, &dobj.entries, new_entries);
+        self.store_raw_o(d, &dobj.used, n as u64);
         Ok(())
     }
 
@@ -295,17 +295,17 @@ impl<M: Mode> Vm<M> {
                 entry: Some(e),
             }) => {
                 let dobj = obj::<DictObj>(d);
-                let indices = self.load(&dobj.indices);
-                let entries = self.load(&dobj.entries);
+                let indices = self.load_o(d, &dobj.indices);
+                let entries = self.load_o(d, &dobj.entries);
                 let ea = arr(entries);
-                let old = self.load(&ea.slots()[2 * e + 1]);
-                self.store(&ea.slots()[2 * e], Value::NULL);
-                self.store(&ea.slots()[2 * e + 1], Value::NULL);
-                self.store_raw(&arr(indices).slots()[bucket], DELETED);
-                let len = self.load_raw(&dobj.len);
-                self.store_raw(&dobj.len, len - 1);
-                let ver = self.load_raw(&dobj.version);
-                self.store_raw(&dobj.version, ver + 1);
+                let old = self.load_o(entries, &ea.slots()[2 * e + 1]);
+                self.store_o(entries, &ea.slots()[2 * e], Value::NULL);
+                self.store_o(entries, &ea.slots()[2 * e + 1], Value::NULL);
+                self.store_raw_o(indices, &arr(indices).slots()[bucket], DELETED);
+                let len = self.load_raw_o(d, &dobj.len);
+                self.store_raw_o(d, &dobj.len, len - 1);
+                let ver = self.load_raw_o(d, &dobj.version);
+                self.store_raw_o(d, &dobj.version, ver + 1);
                 self.note_type_dict_write(d);
                 Ok(Some(old))
             }
@@ -316,12 +316,12 @@ impl<M: Mode> Vm<M> {
     /// Removes every entry.
     pub fn dict_clear(&mut self, d: Value) {
         let dobj = obj::<DictObj>(d);
-        self.store(&dobj.indices, Value::NULL);
-        self.store(&dobj.entries, Value::NULL);
-        self.store_raw(&dobj.used, 0);
-        self.store_raw(&dobj.len, 0);
-        let ver = self.load_raw(&dobj.version);
-        self.store_raw(&dobj.version, ver + 1);
+        self.store_o(d, &dobj.indices, Value::NULL);
+        self.store_o(d, &dobj.entries, Value::NULL);
+        self.store_raw_o(d, &dobj.used, 0);
+        self.store_raw_o(d, &dobj.len, 0);
+        let ver = self.load_raw_o(d, &dobj.version);
+        self.store_raw_o(d, &dobj.version, ver + 1);
         self.note_type_dict_write(d);
     }
 
@@ -329,16 +329,16 @@ impl<M: Mode> Vm<M> {
     /// Used by iteration; positions are stable while the dict is not resized.
     pub fn dict_next(&self, d: Value, mut pos: usize) -> Option<(usize, Value, Value)> {
         let dobj = obj::<DictObj>(d);
-        let entries = self.load(&dobj.entries);
+        let entries = self.load_o(d, &dobj.entries);
         if entries.is_null() {
             return None;
         }
-        let used = self.load_raw(&dobj.used) as usize;
+        let used = self.load_raw_o(d, &dobj.used) as usize;
         let ea = arr(entries);
         while pos < used {
-            let k = self.load(&ea.slots()[2 * pos]);
+            let k = self.load_o(entries, &ea.slots()[2 * pos]);
             if !k.is_null() {
-                let v = self.load(&ea.slots()[2 * pos + 1]);
+                let v = self.load_o(entries, &ea.slots()[2 * pos + 1]);
                 return Some((pos + 1, k, v));
             }
             pos += 1;
@@ -371,8 +371,8 @@ impl<M: Mode> Vm<M> {
         let h = self.str_hash(key);
         match self.dict_probe(d, key, h) {
             Ok(Some(Probe { entry: Some(e), .. })) => {
-                let entries = self.load(&obj::<DictObj>(d).entries);
-                Some((e, self.load(&arr(entries).slots()[2 * e + 1])))
+                let entries = self.load_o(d, &obj::<DictObj>(d).entries);
+                Some((e, self.load_o(entries, &arr(entries).slots()[2 * e + 1])))
             }
             _ => None,
         }

@@ -40,17 +40,51 @@ const AC_STORE_DICT: u64 = 5;
 /// LoadAttr/StoreAttr: a `__slots__` slot of the instance (hint = the slot number).
 const AC_SLOT: u64 = 6;
 
-/// `(kind word, entry offset)` of the entry of `c` valid for a receiver of type `t`; kind 0 when none.
+/// `(kind word, entry offset, class attribute)` of the entry of `c` valid for a receiver of type `t`;
+/// kind 0 when none.
+///
+/// Under `--stm` (`stm`) threads fill caches concurrently, so an entry is a seqlock: its epoch word is
+/// `FILLING` while a writer fills it (`cache_fill_stm`), and a reader re-checks it after reading the
+/// entry. Entry 1 is never written under `--stm`.
 #[inline(always)]
-fn cache_hit(c: &InlineCache, t: Value) -> (u64, usize) {
+fn cache_hit(c: &InlineCache, t: Value, stm: bool) -> (u64, usize, Value) {
     let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
-    if c.get(0) == t.bits() && c.get(1) == epoch {
-        (c.get(2), 0)
-    } else if c.get(4) == t.bits() && c.get(5) == epoch {
-        (c.get(6), 4)
-    } else {
-        (0, 0)
+    if stm {
+        for at in [0, 4] {
+            let e = c.get_acquire(at + 1);
+            if e == epoch && c.get(at) == t.bits() {
+                let (k, d) = (c.get(at + 2), c.get(at + 3));
+                std::sync::atomic::fence(Ordering::Acquire);
+                if c.get(at + 1) == e && c.get(at) == t.bits() {
+                    return (k, at, Value::from_bits(d));
+                }
+            }
+        }
+        return (0, 0, Value::NULL);
     }
+    if c.get(0) == t.bits() && c.get(1) == epoch {
+        (c.get(2), 0, Value::from_bits(c.get(3)))
+    } else if c.get(4) == t.bits() && c.get(5) == epoch {
+        (c.get(6), 4, Value::from_bits(c.get(7)))
+    } else {
+        (0, 0, Value::NULL)
+    }
+}
+
+/// The epoch word of an entry being filled under `--stm` (never a real epoch).
+const FILLING: u64 = u64::MAX;
+
+/// `--stm`: fills entry 0 unless another thread is filling it (the epoch word, taken by CAS, is the
+/// seqlock's sequence: [`FILLING`] while the entry is written).
+fn cache_fill_stm(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) {
+    let cur = c.get(1);
+    if cur == FILLING || !c.claim(1, cur, FILLING) {
+        return;
+    }
+    c.set(0, t.bits());
+    c.set(2, kind);
+    c.set(3, d.bits());
+    c.set_release(1, epoch);
 }
 
 /// Refills entry 0 (the previous entry 0 moves to entry 1).
@@ -727,7 +761,9 @@ impl<M: Mode> Vm<M> {
             return Some(x);
         }
         let (e, x) = self.dict_find_str(d, name)?;
-        c.set(at + 2, AC_INST_DICT | (e as u64) << 8);
+        if !M::STM {
+            c.set(at + 2, AC_INST_DICT | (e as u64) << 8);
+        }
         Some(x)
     }
 
@@ -736,11 +772,15 @@ impl<M: Mode> Vm<M> {
     pub fn load_attr_cached(&mut self, v: Value, name: Value, c: &InlineCache) -> PyResult<Value> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at) = cache_hit(c, t);
+            let (k, at, cd) = cache_hit(c, t, M::STM);
             match k & 0xff {
                 0 => {
                     let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Attr);
-                    cache_fill(c, t, e, kind, d);
+                    if M::STM {
+                        cache_fill_stm(c, t, e, kind, d);
+                    } else {
+                        cache_fill(c, t, e, kind, d);
+                    }
                 }
                 AC_INST_DICT => {
                     if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
@@ -748,10 +788,10 @@ impl<M: Mode> Vm<M> {
                     }
                 }
                 AC_METHOD if !self.shadowed(v, name)? => {
-                    return self.new_bound_method(Value::from_bits(c.get(at + 3)), v);
+                    return self.new_bound_method(cd, v);
                 }
                 AC_CLASS_VALUE if !self.shadowed(v, name)? => {
-                    return Ok(Value::from_bits(c.get(at + 3)));
+                    return Ok(cd);
                 }
                 AC_SLOT => {
                     let inst = obj::<InstanceObj>(v);
@@ -776,11 +816,15 @@ impl<M: Mode> Vm<M> {
     ) -> PyResult<(Value, Value)> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at) = cache_hit(c, t);
+            let (k, at, cd) = cache_hit(c, t, M::STM);
             match k & 0xff {
                 0 => {
                     let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Method);
-                    cache_fill(c, t, e, kind, d);
+                    if M::STM {
+                        cache_fill_stm(c, t, e, kind, d);
+                    } else {
+                        cache_fill(c, t, e, kind, d);
+                    }
                 }
                 AC_INST_DICT => {
                     if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
@@ -788,7 +832,7 @@ impl<M: Mode> Vm<M> {
                     }
                 }
                 AC_METHOD if !self.shadowed(v, name)? => {
-                    return Ok((Value::from_bits(c.get(at + 3)), v));
+                    return Ok((cd, v));
                 }
                 _ => {}
             }
@@ -807,11 +851,15 @@ impl<M: Mode> Vm<M> {
     ) -> PyResult<()> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at) = cache_hit(c, t);
+            let (k, at, _) = cache_hit(c, t, M::STM);
             match k & 0xff {
                 0 => {
                     let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Store);
-                    cache_fill(c, t, e, kind, d);
+                    if M::STM {
+                        cache_fill_stm(c, t, e, kind, d);
+                    } else {
+                        cache_fill(c, t, e, kind, d);
+                    }
                 }
                 AC_SLOT => {
                     let inst = obj::<InstanceObj>(v);
@@ -827,7 +875,9 @@ impl<M: Mode> Vm<M> {
                             }
                             let h = self.str_hash(name);
                             let e = self.dict_set_entry(d, name, h, x)?;
-                            c.set(at + 2, AC_STORE_DICT | (e as u64) << 8);
+                            if !M::STM {
+                                c.set(at + 2, AC_STORE_DICT | (e as u64) << 8);
+                            }
                             return Ok(());
                         }
                     }

@@ -45,7 +45,7 @@ impl<M: Mode> Vm<M> {
 
     fn list_reserve(&mut self, l: Value, need: usize) -> PyResult<()> {
         let lo = obj::<ListObj>(l);
-        let items = self.load(&lo.items);
+        let items = self.load_o(l, &lo.items);
         let cap = if items.is_null() {
             0
         } else {
@@ -61,10 +61,10 @@ impl<M: Mode> Vm<M> {
             let old = obj::<ValueArray>(items).slots();
             let new = obj::<ValueArray>(arr).slots();
             for i in 0..n {
-                new[i].init(self.load(&old[i]));
+                new[i].init(self.load_o(items, &old[i]));
             }
         }
-        self.store(&obj::<ListObj>(l).items, arr);
+        self.store_o(l, &obj::<ListObj>(l).items, arr);
         Ok(())
     }
 
@@ -72,7 +72,7 @@ impl<M: Mode> Vm<M> {
         let n = self.list_len(l);
         self.list_reserve(l, n + 1)?;
         self.list_set(l, n, v);
-        self.store_raw(&obj::<ListObj>(l).len, n as u64 + 1);
+        self.store_raw_o(l, &obj::<ListObj>(l).len, n as u64 + 1);
         Ok(())
     }
 
@@ -173,8 +173,8 @@ impl<M: Mode> Vm<M> {
             }
         }
         let lo = obj::<ListObj>(l);
-        self.store(&lo.items, arr);
-        self.store_raw(&lo.len, vals.len() as u64);
+        self.store_o(l, &lo.items, arr);
+        self.store_raw_o(l, &lo.len, vals.len() as u64);
         Ok(())
     }
 

@@ -209,10 +209,8 @@ impl<M: Mode> Vm<M> {
             h.meta.store(T::KIND as u64, Ordering::Relaxed);
             h.class.store(class.bits(), Ordering::Relaxed);
             // Under --stm the creating transaction owns the new object (see `owns`).
-            h.stm.store(
-                if M::STM { self.txs.cur_id } else { 0 },
-                Ordering::Relaxed,
-            );
+            h.stm
+                .store(if M::STM { self.txs.cur_id } else { 0 }, Ordering::Relaxed);
         }
         Ok(Value::from_header_ptr(p))
     }

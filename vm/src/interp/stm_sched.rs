@@ -520,19 +520,23 @@ impl<M: Mode> Vm<M> {
         if self.cx.killed() {
             self.cx.abort_now(Abort::Killed);
         }
-        let gc = threads::stw_requested() || self.heap.should_collect();
-        if gc && (self.cx.is_inevitable() || !self.cx.has_locks()) {
+        // A collection requested or due: a transaction that cannot be made to wait for it (it holds
+        // write locks and may abort) ends first (below); the others take part now.
+        let mut gc = threads::stw_requested() || self.heap.should_collect();
+        let may_park = self.cx.is_inevitable() || !self.cx.has_locks();
+        if gc && may_park {
             self.stm_gc_point();
-            if self.txs.budget > 0 {
-                return;
-            }
+            gc = false;
         }
-        if self.txs.budget > 0 && !gc && !(threads::token_wanted() && self.cx.is_inevitable()) {
+        let end =
+            self.txs.budget == 0 || gc || (threads::token_wanted() && self.cx.is_inevitable());
+        if !end {
             return;
         }
         if self.atomic_depth > 0 {
             if gc {
-                // Holding locks in an atomic block: give way to the collector, retry after.
+                // Holding locks inside an atomic block (so not inevitable): give way to the
+                // collector, retry after.
                 self.cx.abort_now(Abort::Yield);
             }
             self.txs.budget = self.txs.budget_max;
@@ -659,6 +663,19 @@ impl<M: Mode> Vm<M> {
         self.store_raw(&ba.version, v);
         let saved = ba.b.lock().unwrap_or_else(|e| e.into_inner()).clone();
         self.txs.bytearrays.push((b, saved));
+    }
+
+    /// A one-line description of the transaction state (internal error reports).
+    pub fn stm_debug_state(&self) -> String {
+        format!(
+            "level {} root {:?} active {} inevitable {} cause {:?} atomic {}",
+            self.txs.level,
+            self.txs.root,
+            self.cx.active(),
+            self.cx.is_inevitable(),
+            self.cx.take_abort(),
+            self.atomic_depth
+        )
     }
 
     /// At thread start under `--stm`: the first transaction (inevitable until the first switch point).

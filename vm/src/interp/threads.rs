@@ -332,7 +332,28 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
         unpublish(&*vm);
     }
     let (func, args, kwargs) = (vm.temp_roots[0], vm.temp_roots[1], vm.temp_roots[2]);
-    let r = vm.call_with_mapping(func, args, kwargs);
+    let r = if M::STM {
+        // An abort must be caught by the loop where its transaction began; one that escapes to here is
+        // a VM bug: say so instead of letting the thread vanish.
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            vm.call_with_mapping(func, args, kwargs)
+        })) {
+            Ok(r) => r,
+            Err(p) => {
+                if p.is::<crate::access::stm::StmAbort>() {
+                    eprintln!(
+                        "weft: internal error: a transaction abort escaped thread {} ({})",
+                        vm.ident,
+                        vm.stm_debug_state()
+                    );
+                    std::process::abort();
+                }
+                std::panic::resume_unwind(p)
+            }
+        }
+    } else {
+        vm.call_with_mapping(func, args, kwargs)
+    };
     if let Err(e) = r {
         let exc = vm.exc_value(&e);
         let se = vm.exc.system_exit;
