@@ -16,9 +16,6 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 
-/// The line `weft --stm` prints on stderr until issue 4 (see src/main.rs).
-const STM_NOTE: &str = "weft: --stm is not implemented yet; running with the GIL\n";
-
 fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests")
@@ -89,8 +86,6 @@ fn check(name: &str, extra_args: &[&str]) -> Result<(), String> {
     };
     let stdout = out_t.join().unwrap();
     let stderr = String::from_utf8_lossy(&err_t.join().unwrap()).into_owned();
-    // The note `weft --stm` prints while the STM is not wired in (issue 4) is not program output.
-    let stderr = stderr.replace(STM_NOTE, "");
     let expected = std::fs::read(dir.join(format!("{name}.out"))).map_err(|e| e.to_string())?;
     let Some(code) = status.code() else {
         return Err(format!(
