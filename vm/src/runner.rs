@@ -90,9 +90,8 @@ fn run_main<M: Mode>(vm: &mut Vm<M>, program: Program, argv: &[String]) -> i32 {
     let status = run_in(vm, program, argv);
     finalize(vm);
     crate::stdlib::atexit_module::run_atexit(vm);
-    if M::STM {
-        vm.stm_irrevocable();
-    }
+    // Under --stm, publish what the running transaction printed (a no-op for the GIL).
+    vm.stm_irrevocable();
     vm.flush_stdout();
     status
 }

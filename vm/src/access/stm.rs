@@ -56,6 +56,15 @@ impl StmCtx {
         // function's contract no other borrow of the cell is alive.
         unsafe { &mut *self.tx.get() }
     }
+
+    /// The running transaction, read-only (for the queries of `TxCtx`).
+    #[inline(always)]
+    fn tx_ref(&self) -> Option<&Tx<'static>> {
+        // SAFETY: a mutable borrow of the cell exists only inside a call of `tx()` (its contract: never
+        // kept past the call and no other method of the context called meanwhile), so none is alive
+        // while this shared borrow, tied to `&self`, is used by the caller of a query method.
+        unsafe { &*self.tx.get() }.as_ref()
+    }
 }
 
 /// A slot's word as the `'static` reference the STM's logs take (see "Lifetimes" above).
@@ -138,8 +147,7 @@ impl TxCtx for StmCtx {
     }
 
     fn active(&self) -> bool {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }.is_some()
+        self.tx_ref().is_some()
     }
 
     fn commit(&self) -> Result<(), Abort> {
@@ -173,20 +181,15 @@ impl TxCtx for StmCtx {
     }
 
     fn is_inevitable(&self) -> bool {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }
-            .as_ref()
-            .is_some_and(|t| t.is_inevitable())
+        self.tx_ref().is_some_and(|t| t.is_inevitable())
     }
 
     fn killed(&self) -> bool {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }.as_ref().is_some_and(|t| t.killed())
+        self.tx_ref().is_some_and(|t| t.killed())
     }
 
     fn has_locks(&self) -> bool {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }.as_ref().is_some_and(|t| t.has_locks())
+        self.tx_ref().is_some_and(|t| t.has_locks())
     }
 
     fn abort_now(&self, cause: Abort) -> ! {
@@ -199,13 +202,11 @@ impl TxCtx for StmCtx {
     }
 
     fn conflict(&self) -> Option<(usize, u64)> {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }.as_ref().and_then(|t| t.conflict())
+        self.tx_ref().and_then(|t| t.conflict())
     }
 
     fn tx_id(&self) -> u64 {
-        // SAFETY: as in `begin`.
-        unsafe { self.tx() }.as_ref().map_or(0, |t| t.id())
+        self.tx_ref().map_or(0, |t| t.id())
     }
 
     fn orec_of(&self, slot: &Slot) -> usize {
@@ -213,9 +214,9 @@ impl TxCtx for StmCtx {
     }
 
     fn trace(&self, t: &mut weft_gc::Tracer<'_>) {
-        // SAFETY: as in `begin` (the collector runs on a stopped thread's context, which nobody else
-        // touches meanwhile).
-        if let Some(tx) = unsafe { self.tx() }.as_ref() {
+        // The collector runs on a stopped thread's context: its owner is parked (outside any `tx()`
+        // call) for the whole collection.
+        if let Some(tx) = self.tx_ref() {
             for (w, old) in tx.undo_entries() {
                 t.mark_conservative(w as *const AtomicU64 as usize);
                 crate::object::trace_value(t, Value::from_bits(old));

@@ -193,13 +193,7 @@ impl<M: Mode> Vm<M> {
         'frames: loop {
             // A switch point (a frame entered or returned to): under --stm, where transactions end.
             if M::STM {
-                self.txs.budget = self.txs.budget.saturating_sub(1);
-                if self.txs.budget == 0
-                    || crate::interp::threads::attention()
-                    || self.heap.should_collect()
-                {
-                    self.stm_switch_point();
-                }
+                self.stm_poll();
             }
             let fi = *self.frames.last().expect("no frame");
             let code = &obj::<CodeObj>(fi.code).code;
@@ -1417,13 +1411,7 @@ impl<M: Mode> Vm<M> {
     /// Whether the next safepoint has work: a collection is due or another thread waits for the GIL.
     #[inline(always)]
     pub fn poll_requested(&self) -> bool {
-        if M::STM {
-            self.txs.budget <= 1
-                || crate::interp::threads::attention()
-                || self.heap.should_collect()
-        } else {
-            self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
-        }
+        self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
     }
 
     /// A safepoint: every live value is in a root (see the module documentation). Collects if due, then
@@ -1446,13 +1434,7 @@ impl<M: Mode> Vm<M> {
     #[inline(always)]
     fn safepoint_poll(&mut self) {
         if M::STM {
-            self.txs.budget = self.txs.budget.saturating_sub(1);
-            if self.txs.budget == 0
-                || crate::interp::threads::attention()
-                || self.heap.should_collect()
-            {
-                self.stm_switch_point();
-            }
+            self.stm_poll();
             return;
         }
         if self.poll_requested() {

@@ -512,6 +512,16 @@ impl<M: Mode> Vm<M> {
         self.txs.budget_max = (self.txs.budget_max + self.txs.budget_max / 8 + 1).min(BUDGET_MAX);
     }
 
+    /// The poll at a switch point under `--stm`: one decrement and three relaxed loads when nothing is
+    /// pending (budget left, no attention flag, no collection due).
+    #[inline(always)]
+    pub fn stm_poll(&mut self) {
+        self.txs.budget = self.txs.budget.saturating_sub(1);
+        if self.txs.budget == 0 || threads::attention() || self.heap.should_collect() {
+            self.stm_switch_point();
+        }
+    }
+
     /// A switch point under `--stm` whose poll fired: the budget is spent, a collection is due or
     /// requested, or the inevitable transaction asked this one to abort. The thread's state is all in
     /// its frames (the current frame's ip saved).
