@@ -2,7 +2,8 @@
 //! `weft --version`, `weft --help`, and `weft bench …` (the benchmark harness, src/bench/).
 //!
 //! `--stm` runs the program's threads in parallel as software transactions (weft_vm::access::Stm);
-//! `--stm-stats` also prints the transaction statistics at exit.
+//! `--stm-stats` also prints the transaction statistics at exit; `--stm-no-exclusive` keeps the barriers
+//! on in a thread running alone (for tests).
 
 mod bench;
 mod stm_report;
@@ -16,6 +17,8 @@ Options:
   --dis FILE compile FILE and print Weft's bytecode disassembly
   --stm      run threads in parallel as software transactions (no GIL)
   --stm-stats  like --stm, and print transaction statistics on stderr at exit
+  --stm-no-exclusive  like --stm, but a thread running alone keeps its barriers (tests the barriers
+             with single-threaded programs; slower)
   --version  print the Weft version and exit
   -h, --help print this help message and exit
 bench ...    run the threaded benchmark suite (weft bench --help)
@@ -46,15 +49,14 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::SUCCESS;
             }
-            "--stm" => {
-                opts = match opts {
-                    Options::Gil => Options::Stm { stats: false },
-                    o => o,
+            "--stm" | "--stm-stats" | "--stm-no-exclusive" => {
+                let (mut stats, mut exclusive) = match opts {
+                    Options::Gil => (false, true),
+                    Options::Stm { stats, exclusive } => (stats, exclusive),
                 };
-                i += 1;
-            }
-            "--stm-stats" => {
-                opts = Options::Stm { stats: true };
+                stats |= args[i] == "--stm-stats";
+                exclusive &= args[i] != "--stm-no-exclusive";
+                opts = Options::Stm { stats, exclusive };
                 i += 1;
             }
             "--dis" => {

@@ -227,9 +227,14 @@ fn corpus_under_gil() {
 }
 
 /// The same corpus under `--stm`: whatever a program prints there must be something it could print under
-/// the GIL (design.md §3). Until issue 4 wires the STM in, `--stm` runs with the GIL (and says so on
-/// stderr, above any traceback, so the last-line checks still apply).
+/// the GIL (design.md §3). A single-threaded program runs exclusive there (no barriers while it is the
+/// only thread), so the corpus also runs with `--stm-no-exclusive`: every access a barrier.
 #[test]
 fn corpus_under_stm() {
     run_corpus(&["--stm"]);
+}
+
+#[test]
+fn corpus_under_stm_with_barriers() {
+    run_corpus(&["--stm-no-exclusive"]);
 }

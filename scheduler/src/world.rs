@@ -19,6 +19,14 @@
 //! * [`World::freeze`]: sets the request for good at process exit (nobody restarts it): every other
 //!   thread parks at its next switch point and never runs again, like the GIL the exiting main thread
 //!   keeps in GIL mode.
+//! * [`World::try_go_exclusive`] (a running thread): if it is the only running thread and nobody waits to
+//!   enter, it becomes *exclusive*: until [`World::end_exclusive`] (or its `leave`) no other thread
+//!   enters, so it may run Python code with no transactional barriers at all (`--stm` with one runnable
+//!   thread costs what the GIL costs). A thread calling `enter` meanwhile counts itself as waiting, sets
+//!   [`ATTN_EXCL`] and waits; the exclusive thread polls the attention word at its switch points and ends
+//!   its exclusive run there. Each exclusive run increments [`World::exclusive_epoch`]: a thread that
+//!   was parked with a live transaction checks it when it comes back, since writes made without barriers
+//!   left no trace in the ownership records its validation relies on.
 //!
 //! # Invariants
 //! * **What the collector may assume**: from a `true` return of `try_stop_the_world` until its
@@ -27,6 +35,10 @@
 //!   wake-up), and a thread calling `enter` meanwhile waits until the restart. So the collector may read
 //!   the published roots of every other thread and move/free heap objects without races.
 //! * At most one stop-the-world is under way at a time (the flag is tested and set under the mutex).
+//! * **What an exclusive thread may assume**: from a `true` return of `try_go_exclusive` until its
+//!   `end_exclusive` or `leave`, no other thread runs Python code (same argument as for the collector:
+//!   every other thread is parked, and `enter` waits while `excl` is set). It may itself stop the world
+//!   (it is the only running thread, so that returns at once).
 //! * The mutex-protected `stw` flag is the truth; [`ATTN_STW`] in the attention word mirrors it for
 //!   cheap polling (set under the mutex when the flag is set, cleared under the mutex when it is
 //!   cleared). The polls are relaxed loads: a thread may see the request late and parks a little later;
@@ -45,6 +57,8 @@ use crate::sync::{lock, AtomicU64, AtomicUsize, Condvar, Mutex, Ordering};
 pub const ATTN_STW: u64 = 1;
 /// A thread waits for the inevitable token: its holder should end its transaction soon.
 pub const ATTN_TOKEN: u64 = 2;
+/// A thread waits to enter while another runs exclusive: the exclusive thread should end its run soon.
+pub const ATTN_EXCL: u64 = 4;
 
 /// What the mutex protects.
 struct State {
@@ -52,6 +66,10 @@ struct State {
     running: usize,
     /// A stop-the-world is requested or under way (or the world is frozen).
     stw: bool,
+    /// The one running thread runs exclusive (see [`World::try_go_exclusive`]).
+    excl: bool,
+    /// Threads inside `enter`, waiting for a stop-the-world or an exclusive run to end.
+    waiting: usize,
 }
 
 /// A deliberately broken handshake for the loom tests that show the model catches bugs.
@@ -63,6 +81,8 @@ pub enum PlantedBug {
     CollectorWaitsOnce,
     /// `leave` forgets to notify: a collector waiting for the last thread to park sleeps forever.
     LeaveWithoutNotify,
+    /// `enter` ignores an exclusive run: a thread enters while another runs without barriers.
+    EnterIgnoresExclusive,
 }
 
 /// The `--stm` world: the running count and the stop-the-world flag under one mutex, the condition
@@ -74,6 +94,8 @@ pub struct World {
     attention: AtomicU64,
     /// Threads not blocked at a blocking point (a hint; see the module invariants).
     active: AtomicUsize,
+    /// Number of exclusive runs begun so far.
+    excl_epoch: AtomicU64,
     #[cfg(loom)]
     planted: Option<PlantedBug>,
 }
@@ -92,10 +114,13 @@ impl World {
             state: Mutex::new(State {
                 running: 0,
                 stw: false,
+                excl: false,
+                waiting: 0,
             }),
             changed: Condvar::new(),
             attention: AtomicU64::new(0),
             active: AtomicUsize::new(0),
+            excl_epoch: AtomicU64::new(0),
         }
     }
 
@@ -117,10 +142,13 @@ impl World {
             state: Mutex::new(State {
                 running: 0,
                 stw: false,
+                excl: false,
+                waiting: 0,
             }),
             changed: Condvar::new(),
             attention: AtomicU64::new(0),
             active: AtomicUsize::new(0),
+            excl_epoch: AtomicU64::new(0),
             planted,
         }
     }
@@ -132,21 +160,34 @@ impl World {
 
     // ----- the handshake ---------------------------------------------------------------------------------
 
-    /// Counts the calling thread as running, waiting first while a stop-the-world is under way (forever
-    /// once the world is frozen).
+    /// Counts the calling thread as running, waiting first while a stop-the-world or an exclusive run
+    /// is under way (forever once the world is frozen).
     pub fn enter(&self) {
         let mut g = lock(&self.state);
-        while g.stw {
+        g.waiting += 1;
+        #[cfg(loom)]
+        if self.planted(PlantedBug::EnterIgnoresExclusive) && g.excl {
+            g.excl = false;
+        }
+        while g.stw || g.excl {
+            if g.excl {
+                self.attention.fetch_or(ATTN_EXCL, Ordering::SeqCst);
+            }
             g = self.changed.wait(g).unwrap_or_else(|e| e.into_inner());
         }
+        g.waiting -= 1;
         g.running += 1;
     }
 
-    /// Stops counting the calling thread as running (it is parked until its next `enter`).
+    /// Stops counting the calling thread as running (it is parked until its next `enter`). An exclusive
+    /// run of the caller ends here.
     pub fn leave(&self) {
         let mut g = lock(&self.state);
         debug_assert!(g.running > 0, "World::leave without enter");
         g.running -= 1;
+        if g.excl {
+            self.clear_excl(&mut g);
+        }
         drop(g);
         #[cfg(loom)]
         if self.planted(PlantedBug::LeaveWithoutNotify) {
@@ -192,6 +233,49 @@ impl World {
         let mut g = lock(&self.state);
         g.stw = true;
         self.attention.fetch_or(ATTN_STW, Ordering::SeqCst);
+    }
+
+    // ----- exclusive runs -------------------------------------------------------------------------------
+
+    /// The calling thread (running) becomes exclusive if it is the only running thread, no thread waits
+    /// to enter and no stop-the-world is under way: until [`World::end_exclusive`] or its
+    /// [`World::leave`] no other thread enters. Returns whether it did.
+    pub fn try_go_exclusive(&self) -> bool {
+        let mut g = lock(&self.state);
+        if g.running != 1 || g.waiting != 0 || g.stw || g.excl {
+            return false;
+        }
+        g.excl = true;
+        self.excl_epoch.fetch_add(1, Ordering::SeqCst);
+        true
+    }
+
+    /// Ends the caller's exclusive run: threads waiting to enter may.
+    pub fn end_exclusive(&self) {
+        let mut g = lock(&self.state);
+        if !g.excl {
+            return;
+        }
+        self.clear_excl(&mut g);
+        drop(g);
+        self.changed.notify_all();
+    }
+
+    fn clear_excl(&self, g: &mut State) {
+        g.excl = false;
+        self.attention.fetch_and(!ATTN_EXCL, Ordering::SeqCst);
+    }
+
+    /// Whether a thread waits to enter while the caller runs exclusive (one relaxed load).
+    #[inline(always)]
+    pub fn exclusive_wanted(&self) -> bool {
+        self.attention.load(Ordering::Relaxed) & ATTN_EXCL != 0
+    }
+
+    /// Number of exclusive runs begun so far (a thread parked with a live transaction compares it
+    /// before and after).
+    pub fn exclusive_epoch(&self) -> u64 {
+        self.excl_epoch.load(Ordering::SeqCst)
     }
 
     /// Number of running threads (for tests and assertions; takes the mutex).

@@ -27,9 +27,11 @@ pub enum Program {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Options {
     Gil,
-    /// `--stm`; the flag is `--stm-stats` (print transaction statistics at exit).
+    /// `--stm`; `stats`: `--stm-stats` (print transaction statistics at exit); `exclusive`: false with
+    /// `--stm-no-exclusive` (a thread running alone keeps its barriers).
     Stm {
         stats: bool,
+        exclusive: bool,
     },
 }
 
@@ -55,11 +57,12 @@ pub fn run_with(program: Program, argv: Vec<String>, opts: Options) -> i32 {
                     // The GIL stays held: daemon threads never run again; the process exits after this.
                     status
                 }
-                Options::Stm { stats } => {
-                    crate::interp::stm_sched::configure(stats);
+                Options::Stm { stats, exclusive } => {
+                    crate::interp::stm_sched::configure(stats, exclusive);
                     let mut vm: Vm<Stm> = Vm::new_stm_main();
                     let status = run_main(&mut vm, program, &argv);
                     vm.stm_commit();
+                    vm.stm_exclusive_ended();
                     vm.flush_stdout();
                     // Like the GIL kept at exit: no other thread runs again.
                     crate::interp::threads::world_freeze();

@@ -4,8 +4,11 @@
 //! mutator's roots — a plain `UnsafeCell` each, written only while its owner runs — must not race, which
 //! loom's cell tracking checks); a thread blocks at a blocking point outside the world; two would-be
 //! collectors never collect at once; a frozen world refuses new collections. A lost wake-up shows up as a
-//! deadlock, which loom reports. Two planted bugs are caught: a collector that waits only once (a mutator
-//! runs during the collection) and a `leave` that forgets to notify (the collector deadlocks).
+//! deadlock, which loom reports. Exclusive runs: a thread that went exclusive runs with nobody else inside
+//! (its roots cell written while another thread tries to enter must not race), ends its run when
+//! asked at a switch point, and the waiting thread then gets in. Three planted bugs are caught: a
+//! collector that waits only once (a mutator runs during the collection), a `leave` that forgets to
+//! notify (the collector deadlocks), and an `enter` that ignores an exclusive run.
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
@@ -292,6 +295,80 @@ fn planted_bug_leave_without_notify_deadlocks() {
         collector_and_two_mutators(
             World::with_planted_bug(PlantedBug::LeaveWithoutNotify),
             true,
+            false,
+        )
+    });
+}
+
+/// An exclusive run: thread A, alone, goes exclusive and works (writing its roots cell, as a thread
+/// without barriers writes shared objects) while B tries to enter; B reads A's cell once inside. A
+/// polls the attention word at its switch points and ends the run when B waits (or leaves after its
+/// work), so B always gets in, never while A runs exclusive. (If B enters first, A cannot go exclusive
+/// and writes nothing: its work would go through barriers, which this model leaves out.)
+/// `stop_during_run`: A also stops the world during its run (it is the only running thread, so that
+/// succeeds at once).
+fn exclusive_run(world: World, stop_during_run: bool) {
+    let s = Shared::new(world, 1);
+    let writes = Arc::new(AtomicUsize::new(0));
+    // A is counted as running before either thread starts (like a thread entered at a switch point).
+    s.world.enter();
+    let a = {
+        let (s, writes) = (s.clone(), writes.clone());
+        thread::spawn(move || {
+            let mut excl = s.world.try_go_exclusive();
+            for _ in 0..2 {
+                if excl {
+                    s.work(0);
+                    writes.fetch_add(1, Ordering::SeqCst);
+                    if stop_during_run {
+                        assert!(
+                            s.world.try_stop_the_world(),
+                            "the exclusive thread collects alone"
+                        );
+                        s.world.restart_the_world();
+                    }
+                    if s.world.exclusive_wanted() {
+                        s.world.end_exclusive();
+                        excl = false;
+                    }
+                }
+            }
+            s.world.leave();
+        })
+    };
+    let b = {
+        let s = s.clone();
+        thread::spawn(move || {
+            s.world.enter();
+            s.roots[0].read();
+            s.world.leave();
+        })
+    };
+    a.join().unwrap();
+    b.join().unwrap();
+    assert_eq!(s.roots[0].read(), writes.load(Ordering::SeqCst));
+    assert_eq!(s.world.running(), 0);
+    assert!(!s.world.attention());
+}
+
+#[test]
+fn world_exclusive_run_keeps_others_out() {
+    loom::model(|| exclusive_run(World::new(), false));
+}
+
+#[test]
+fn world_exclusive_thread_may_stop_the_world() {
+    loom::model(|| exclusive_run(World::new(), true));
+}
+
+/// Planted bug 3: `enter` ignores the exclusive run; B reads A's roots cell while A writes it without
+/// synchronisation, and loom reports the race.
+#[test]
+#[should_panic]
+fn planted_bug_enter_ignores_exclusive_is_caught() {
+    loom::model(|| {
+        exclusive_run(
+            World::with_planted_bug(PlantedBug::EnterIgnoresExclusive),
             false,
         )
     });

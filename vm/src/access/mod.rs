@@ -12,7 +12,9 @@
 //!   everything the next holder does.)
 //! * [`Stm`] (`stm.rs`): the read barrier (orec check, read log) and the write barrier (encounter-time
 //!   lock of the slot's orec, undo log) of `weft_stm`, through the thread's [`StmCtx`]. Slot granularity
-//!   is what makes writes to different list indices or dict entries conflict-free.
+//!   is what makes writes to different list indices or dict entries conflict-free. While the thread
+//!   runs *exclusive* (the only thread running Python code, see [`TxCtx::set_exclusive`]) the barriers
+//!   are plain loads and stores behind one predictable branch.
 //!
 //! Every access takes the thread's context (`Vm::cx`, `M::Ctx`): nothing for the GIL, the running
 //! transaction for the STM.
@@ -132,6 +134,12 @@ pub trait TxCtx: 'static {
     /// Reports the undo log to the collector: each written slot (conservatively: it lies inside a live
     /// object) and the old value it would get back.
     fn trace(&self, t: &mut weft_gc::Tracer<'_>);
+    /// Turns *exclusive* access on or off: while on, loads and stores are plain (no barrier), which is
+    /// sound only while the thread runs exclusive in the world (`weft_scheduler::World::try_go_exclusive`:
+    /// no other thread runs Python code) inside an inevitable transaction.
+    fn set_exclusive(&self, on: bool);
+    /// Whether exclusive access is on.
+    fn exclusive(&self) -> bool;
 }
 
 /// GIL mode's context: nothing (GIL mode has no transactions).
@@ -180,6 +188,10 @@ impl TxCtx for NoTx {
         0
     }
     fn trace(&self, _t: &mut weft_gc::Tracer<'_>) {}
+    fn set_exclusive(&self, _on: bool) {}
+    fn exclusive(&self) -> bool {
+        false
+    }
 }
 
 /// GIL mode: plain relaxed loads and stores.

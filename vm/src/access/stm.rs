@@ -15,6 +15,14 @@
 //! transaction (bootstrap, before the first `begin`) accesses are plain relaxed loads and stores: only
 //! one thread exists then.
 //!
+//! # Exclusive runs
+//! While the thread runs exclusive (`StmCtx::set_exclusive`: the world lets no other thread run Python
+//! code, and its transaction is inevitable, so it never rolls back) a load or store is a plain atomic
+//! access: nothing can conflict with it and nothing needs undoing. Those writes leave no trace in the
+//! ownership records; that is sound because every transaction that runs later begins after the
+//! exclusive run ended (the world's mutex orders them), and one that was parked with a live read set
+//! during the run aborts when it comes back (interp/stm_sched.rs, `exclusive_epoch`).
+//!
 //! # Lifetimes
 //! `weft_stm::Tx` keeps `&'static AtomicU64` references to written words in its undo log. Slots live in
 //! GC heap objects, not for `'static`: the collector keeps them alive instead, because [`TxCtx::trace`]
@@ -39,6 +47,8 @@ pub struct Stm;
 
 /// One thread's transaction slot. See the module documentation.
 pub struct StmCtx {
+    /// Exclusive run: accesses bypass the transaction (module documentation).
+    excl: Cell<bool>,
     tx: UnsafeCell<Option<Tx<'static>>>,
     abort: Cell<Option<Abort>>,
 }
@@ -80,6 +90,9 @@ fn word(slot: &Slot) -> &'static AtomicU64 {
 impl Stm {
     #[inline(always)]
     fn read(cx: &StmCtx, slot: &Slot) -> u64 {
+        if cx.excl.get() {
+            return slot.0.load(Ordering::Relaxed);
+        }
         // SAFETY: the borrow ends within this function and `Tx::read` cannot reach `cx`.
         match unsafe { cx.tx() } {
             Some(tx) => match tx.read(word(slot)) {
@@ -92,6 +105,9 @@ impl Stm {
 
     #[inline(always)]
     fn write(cx: &StmCtx, slot: &Slot, x: u64) {
+        if cx.excl.get() {
+            return slot.0.store(x, Ordering::Relaxed);
+        }
         // SAFETY: as in `read`.
         match unsafe { cx.tx() } {
             Some(tx) => {
@@ -133,6 +149,7 @@ impl Mode for Stm {
 impl TxCtx for StmCtx {
     fn new() -> Self {
         StmCtx {
+            excl: Cell::new(false),
             tx: UnsafeCell::new(None),
             abort: Cell::new(None),
         }
@@ -211,6 +228,19 @@ impl TxCtx for StmCtx {
 
     fn orec_of(&self, slot: &Slot) -> usize {
         STM.orec_index(&slot.0)
+    }
+
+    fn set_exclusive(&self, on: bool) {
+        debug_assert!(
+            !on || self.is_inevitable(),
+            "exclusive run outside an inevitable transaction"
+        );
+        self.excl.set(on);
+    }
+
+    #[inline(always)]
+    fn exclusive(&self) -> bool {
+        self.excl.get()
     }
 
     fn trace(&self, t: &mut weft_gc::Tracer<'_>) {

@@ -48,6 +48,9 @@ use weft_gc::Tracer;
 /// Switch points a transaction may run before it ends, bounds of the adaptive budget.
 const BUDGET_MIN: u32 = 4;
 const BUDGET_MAX: u32 = 1024;
+/// Switch points per transaction of a thread running exclusive (nothing to conflict with: transactions
+/// end only to publish output and statistics, or when another thread wants to enter).
+const BUDGET_EXCLUSIVE: u32 = 1 << 16;
 const BUDGET_START: u32 = 128;
 
 /// Abort causes, in the order of [`ThreadStats::aborts`].
@@ -85,6 +88,8 @@ pub struct ThreadStats {
     pub wait: Duration,
     /// Time spent running inevitable.
     pub inevitable_time: Duration,
+    /// Time spent running exclusive (the only thread in the world: no barriers).
+    pub exclusive_time: Duration,
 }
 
 /// The thread state an abort restores.
@@ -120,6 +125,11 @@ pub struct TxState {
     /// transaction that ran while a class namespace changed must not commit (it may have mixed cached
     /// and current class state).
     epoch: u64,
+    /// `threads::exclusive_epoch()` when the attempt began: if another thread ran exclusive (without
+    /// barriers) while this one was parked, the attempt's reads cannot be validated (it aborts).
+    excl_epoch: u64,
+    /// When the thread's exclusive run began (None: not exclusive).
+    exclusive_since: Option<Instant>,
     budget_max: u32,
     /// Aborts in a row of the current transaction.
     attempts: u32,
@@ -148,6 +158,8 @@ impl TxState {
             budget: BUDGET_START,
             cur_id: 0,
             epoch: 0,
+            excl_epoch: 0,
+            exclusive_since: None,
             budget_max: BUDGET_START,
             attempts: 0,
             started: None,
@@ -194,6 +206,8 @@ impl Default for TxState {
 
 /// `--stm-stats`: print the statistics at exit.
 static STATS_ON: AtomicBool = AtomicBool::new(false);
+/// Exclusive runs allowed (off with `--stm-no-exclusive`).
+static EXCLUSIVE_ON: AtomicBool = AtomicBool::new(true);
 /// Statistics of finished threads.
 static FINISHED: Mutex<Vec<ThreadStats>> = Mutex::new(Vec::new());
 
@@ -212,9 +226,11 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// Turns on `--stm-stats` and, if `WEFT_STM_LOG` is set, the conflict log. Called once at startup.
-pub fn configure(stats: bool) {
+/// Turns on `--stm-stats`, exclusive runs (unless `--stm-no-exclusive`) and, if `WEFT_STM_LOG` is set,
+/// the conflict log. Called once at startup.
+pub fn configure(stats: bool, exclusive: bool) {
     STATS_ON.store(stats, Ordering::Relaxed);
+    EXCLUSIVE_ON.store(exclusive, Ordering::Relaxed);
     LOG.get_or_init(|| {
         let path = std::env::var_os("WEFT_STM_LOG")?;
         match std::fs::File::create(&path) {
@@ -265,17 +281,19 @@ pub fn print_stats(main: &ThreadStats) {
         tot.lost += s.lost;
         tot.wait += s.wait;
         tot.inevitable_time += s.inevitable_time;
+        tot.exclusive_time += s.exclusive_time;
     }
     let aborts: u64 = tot.aborts.iter().sum();
     let mut out = format!(
-        "stm: commits: {} aborts: {} inevitable: {} time lost: {:.1} ms waits: {:.1} ms inevitable time: {:.1} ms threads: {}\n",
+        "stm: commits: {} aborts: {} inevitable: {} time lost: {:.1} ms waits: {:.1} ms inevitable time: {:.1} ms threads: {} exclusive time: {:.1} ms\n",
         tot.commits,
         aborts,
         tot.inevitable,
         ms(tot.lost),
         ms(tot.wait),
         ms(tot.inevitable_time),
-        all.len()
+        all.len(),
+        ms(tot.exclusive_time)
     );
     let causes: Vec<String> = CAUSES
         .iter()
@@ -285,14 +303,15 @@ pub fn print_stats(main: &ThreadStats) {
     out.push_str(&format!("stm: aborts by cause: {}\n", causes.join(", ")));
     for s in &all {
         out.push_str(&format!(
-            "stm: thread {}: commits {} aborts {} inevitable {} lost {:.1} ms waits {:.1} ms inevitable time {:.1} ms\n",
+            "stm: thread {}: commits {} aborts {} inevitable {} lost {:.1} ms waits {:.1} ms inevitable time {:.1} ms exclusive time {:.1} ms\n",
             s.ident,
             s.commits,
             s.aborts.iter().sum::<u64>(),
             s.inevitable,
             ms(s.lost),
             ms(s.wait),
-            ms(s.inevitable_time)
+            ms(s.inevitable_time),
+            ms(s.exclusive_time)
         ));
     }
     let _ = std::io::stderr().write_all(out.as_bytes());
@@ -390,12 +409,21 @@ impl<M: Mode> Vm<M> {
     pub fn stm_begin(&mut self, restartable: bool) {
         debug_assert!(!self.cx.active());
         let inevitable = !restartable
+            || self.cx.exclusive()
             || self.txs.attempts >= weft_stm::INEVITABLE_AFTER
             || threads::stm_running() <= 1;
         if inevitable {
             self.txs.root = None;
             self.cx.begin();
             self.stm_wait_inevitable();
+            if !self.cx.exclusive()
+                && threads::stm_running() <= 1
+                && EXCLUSIVE_ON.load(Ordering::Relaxed)
+                && threads::try_go_exclusive()
+            {
+                self.cx.set_exclusive(true);
+                self.txs.exclusive_since = Some(Instant::now());
+            }
         } else {
             let s = &mut self.txs.snap;
             s.frames.clone_from(&self.frames);
@@ -410,8 +438,15 @@ impl<M: Mode> Vm<M> {
         }
         self.txs.cur_id = self.cx.tx_id();
         self.txs.epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        self.txs.excl_epoch = threads::exclusive_epoch();
         self.txs.started = Some(Instant::now());
-        self.txs.budget = if restartable { self.txs.budget_max } else { 1 };
+        self.txs.budget = if self.cx.exclusive() {
+            BUDGET_EXCLUSIVE
+        } else if restartable {
+            self.txs.budget_max
+        } else {
+            1
+        };
     }
 
     /// Waits for the inevitable token for the running transaction (which has no write locks yet, or
@@ -459,8 +494,37 @@ impl<M: Mode> Vm<M> {
                 self.cx.abort_now(Abort::Yield);
             }
             self.stm_park(|| ());
+            self.stm_after_park();
         }
         std::thread::yield_now();
+    }
+
+    /// Back from a park with a live transaction: if another thread ran exclusive meanwhile (its writes
+    /// left no trace in the ownership records), a transaction that may have read state cannot be
+    /// validated: it aborts.
+    fn stm_after_park(&mut self) {
+        if self.txs.root.is_some()
+            && self.cx.active()
+            && !self.cx.is_inevitable()
+            && threads::exclusive_epoch() != self.txs.excl_epoch
+        {
+            self.cx.abort_now(Abort::Validation);
+        }
+    }
+
+    /// Ends the thread's exclusive run (someone waits to enter the world), between transactions.
+    fn stm_end_exclusive(&mut self) {
+        debug_assert!(!self.cx.active());
+        self.cx.set_exclusive(false);
+        threads::end_exclusive();
+        self.stm_exclusive_ended();
+    }
+
+    /// Books the time of an exclusive run that ended (here or in a park).
+    pub(crate) fn stm_exclusive_ended(&mut self) {
+        if let Some(t) = self.txs.exclusive_since.take() {
+            self.txs.stats.exclusive_time += t.elapsed();
+        }
     }
 
     /// Commits the running transaction (if any). A failed commit aborts (unwinds to the root loop).
@@ -498,6 +562,9 @@ impl<M: Mode> Vm<M> {
         }
         if let Some(t) = self.txs.inevitable_since.take() {
             self.txs.stats.inevitable_time += t.elapsed();
+        }
+        if self.cx.exclusive() && threads::exclusive_wanted() {
+            self.stm_end_exclusive();
         }
         if !self.txs.out.is_empty() {
             let out = std::mem::take(&mut self.txs.out);
@@ -538,8 +605,10 @@ impl<M: Mode> Vm<M> {
             self.stm_gc_point();
             gc = false;
         }
-        let end =
-            self.txs.budget == 0 || gc || (threads::token_wanted() && self.cx.is_inevitable());
+        let end = self.txs.budget == 0
+            || gc
+            || (threads::token_wanted() && self.cx.is_inevitable())
+            || (self.cx.exclusive() && threads::exclusive_wanted());
         if !end {
             return;
         }
@@ -562,8 +631,10 @@ impl<M: Mode> Vm<M> {
     fn stm_gc_point(&mut self) {
         if threads::stw_requested() {
             self.stm_park(|| ());
+            self.stm_after_park();
         } else if self.heap.should_collect() {
             self.stm_collect();
+            self.stm_after_park();
         }
     }
 
@@ -697,6 +768,11 @@ impl<M: Mode> Vm<M> {
     /// At thread end under `--stm`: commits and files the thread's statistics.
     pub fn stm_thread_end(&mut self) {
         self.stm_commit();
+        if self.cx.exclusive() {
+            // `World::leave` (next) ends the run in the world.
+            self.cx.set_exclusive(false);
+            self.stm_exclusive_ended();
+        }
         let mut st = self.txs.stats.clone();
         st.ident = self.ident;
         lock(&FINISHED).push(st);

@@ -464,6 +464,28 @@ pub fn stm_running() -> usize {
     WORLD.active()
 }
 
+/// Tries to make the calling thread (running, inside an inevitable transaction) the only one allowed to
+/// run Python code until [`end_exclusive`] or its next park (`World::try_go_exclusive`).
+pub fn try_go_exclusive() -> bool {
+    WORLD.try_go_exclusive()
+}
+
+/// Ends the calling thread's exclusive run.
+pub fn end_exclusive() {
+    WORLD.end_exclusive();
+}
+
+/// Whether a thread waits to enter while the caller runs exclusive (one relaxed load).
+#[inline(always)]
+pub fn exclusive_wanted() -> bool {
+    WORLD.exclusive_wanted()
+}
+
+/// Number of exclusive runs begun so far.
+pub fn exclusive_epoch() -> u64 {
+    WORLD.exclusive_epoch()
+}
+
 /// Freezes the world for good at process exit: every other thread parks at its next safepoint and never
 /// runs again (like GIL mode, where the exiting main thread keeps the GIL).
 pub fn world_freeze() {
@@ -498,6 +520,11 @@ impl<M: Mode> Vm<M> {
             WORLD.dec_active();
         }
         self.mutator.park();
+        // `leave` ends an exclusive run in the world; the barriers must be back first.
+        if self.cx.exclusive() {
+            self.cx.set_exclusive(false);
+            self.stm_exclusive_ended();
+        }
         let me: &Vm<M> = self;
         weft_gc::stack::with_stack_range(|lo, hi| {
             publish(me, Some((lo, hi)));
