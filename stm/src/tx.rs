@@ -5,7 +5,11 @@
 //! # Metadata
 //! * The **clock** counts in steps of 2. Even: no inevitable transaction. Odd: one runs (it made the clock
 //!   odd when it took the token, and makes it even again, one tick later, when it commits).
-//! * **Orecs** (ownership records): a table of words; a data word maps to `orecs[(addr >> 3) & mask]`.
+//! * **Orecs** (ownership records): a table of words; data word number `x = addr >> 3` maps to
+//!   `orecs[(x ^ (x >> bits) * K) & mask]`: neighbouring words get neighbouring orecs (so different
+//!   list items or dict entries never share one), and the high bits are mixed in so that words a
+//!   multiple of the table's span apart (8 MiB for 2^20 orecs: the same offset in two heap blocks mapped
+//!   that far apart, say around a thread stack) do not share orecs systematically.
 //!   Even = unlocked, the value is the version (a clock value) of the last commit or abort that released
 //!   it; odd = locked, `(owner_id << 1) | 1`.
 //!
@@ -69,6 +73,7 @@ pub struct Stm {
     clock: AtomicU64,
     orecs: Box<[AtomicU64]>,
     mask: usize,
+    bits: u32,
     next_id: AtomicU64,
     /// Kill flags of running transactions that hold locks, by id (looked up only on the slow path).
     kills: Mutex<HashMap<u64, Arc<AtomicBool>>>,
@@ -96,6 +101,7 @@ impl Stm {
             clock: AtomicU64::new(0),
             orecs: (0..n).map(|_| AtomicU64::new(0)).collect(),
             mask: n - 1,
+            bits: orec_bits,
             next_id: AtomicU64::new(1),
             kills: Mutex::new(HashMap::new()),
             stats: Stats::default(),
@@ -116,7 +122,8 @@ impl Stm {
     /// Index of the ownership record covering word `w` (for conflict reports).
     #[inline]
     pub fn orec_index(&self, w: &AtomicU64) -> usize {
-        ((w as *const AtomicU64 as usize) >> 3) & self.mask
+        let x = (w as *const AtomicU64 as usize) >> 3;
+        (x ^ (x >> self.bits).wrapping_mul(0x9E37_79B9)) & self.mask
     }
 
     /// One step of a wait loop. (An inevitable transaction waits here for a lock owner to abort; the
@@ -187,6 +194,9 @@ pub struct Tx<'a> {
     /// Recently logged reads, direct-mapped by orec index: (index + 1, version). A read whose orec
     /// still has the logged version is not logged again (loops re-read the same words).
     recent: [(usize, u64); RECENT],
+    /// Recently undo-logged words, direct-mapped by address (0: none): a word found here already has
+    /// its old value in the undo log.
+    recent_writes: [usize; RECENT],
     /// The orec and, if known, the other transaction of the last conflict (for conflict reports).
     conflict: Option<(usize, u64)>,
 }
@@ -208,6 +218,7 @@ impl<'a> Tx<'a> {
             inevitable: false,
             finished: false,
             recent: [(0, 0); RECENT],
+            recent_writes: [0; RECENT],
             conflict: None,
         }
     }
@@ -274,6 +285,9 @@ impl<'a> Tx<'a> {
                 }
                 return Ok(val);
             }
+        } else if v1 == (self.id << 1) | 1 {
+            // A word this transaction locked (it wrote it, or a neighbour on the same orec).
+            return Ok(w.load(Ordering::Relaxed));
         }
         self.read_slow(w)
     }
@@ -335,12 +349,24 @@ impl<'a> Tx<'a> {
         let cur = self.stm.orecs[i].load(Ordering::Acquire);
         if cur == (self.id << 1) | 1 && !self.killed() {
             if !self.inevitable {
-                self.undo.push((w, w.load(Ordering::Relaxed)));
+                self.log_undo(w);
             }
             w.store(x, Ordering::Release);
             return Ok(());
         }
         self.write_slow(w, x)
+    }
+
+    /// Logs `w`'s value before this transaction's first write of it (the recent-write filter skips
+    /// words already logged: a loop rewriting one word logs it once).
+    #[inline(always)]
+    fn log_undo(&mut self, w: &'a AtomicU64) {
+        let a = w as *const AtomicU64 as usize;
+        let r = &mut self.recent_writes[(a >> 3) % RECENT];
+        if *r != a {
+            *r = a;
+            self.undo.push((w, w.load(Ordering::Relaxed)));
+        }
     }
 
     #[cold]
@@ -382,7 +408,7 @@ impl<'a> Tx<'a> {
             }
         }
         if !self.inevitable {
-            self.undo.push((w, w.load(Ordering::Relaxed)));
+            self.log_undo(w);
         }
         w.store(x, Ordering::Release);
         Ok(())
@@ -519,6 +545,7 @@ impl<'a> Tx<'a> {
         self.unregister_kill_flag();
         self.reads.clear();
         self.recent = [(0, 0); RECENT];
+        self.recent_writes = [0; RECENT];
         self.inevitable = false;
         self.finished = true;
     }
@@ -638,6 +665,27 @@ mod tests {
         tx.write(&a, 3).unwrap();
         tx.commit().unwrap();
         assert_eq!(a.load(Ordering::Relaxed), 3);
+    }
+
+    /// Rewrites of one word, and of words sharing a slot of the recent-write filter, roll back to the
+    /// values before the transaction; a transaction reads its own writes.
+    #[test]
+    fn repeated_writes_roll_back_through_the_filter() {
+        let stm = Stm::new(10);
+        let words: Vec<AtomicU64> = (0..3 * RECENT as u64).map(AtomicU64::new).collect();
+        let (a, b, c) = (&words[0], &words[RECENT], &words[2 * RECENT]);
+        {
+            let mut tx = Tx::begin(&stm);
+            for round in 0..3u64 {
+                for (k, w) in [a, b, c].into_iter().enumerate() {
+                    tx.write(w, 100 + round * 10 + k as u64).unwrap();
+                    assert_eq!(tx.read(w), Ok(100 + round * 10 + k as u64));
+                }
+            }
+        }
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(w.load(Ordering::Relaxed), i as u64);
+        }
     }
 
     #[test]

@@ -36,8 +36,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::LazyLock;
 use weft_stm::{Abort, Tx};
 
-/// The process's STM instance: 2^20 ownership records (8 MiB of virtual memory, touched where used).
-pub static STM: LazyLock<weft_stm::Stm> = LazyLock::new(|| weft_stm::Stm::new(20));
+/// The process's STM instance: 2^22 ownership records (32 MiB of virtual memory, touched where used:
+/// neighbouring heap words map to neighbouring orecs, so the pages touched follow the heap's). Fewer
+/// orecs means more false conflicts between unrelated words sharing one.
+pub static STM: LazyLock<weft_stm::Stm> = LazyLock::new(|| weft_stm::Stm::new(22));
 
 /// The unwind payload of a transaction abort.
 pub struct StmAbort;
