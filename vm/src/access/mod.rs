@@ -91,6 +91,16 @@ pub trait Mode: 'static + Sized {
     fn load_raw(cx: &Self::Ctx, slot: &Slot) -> u64;
     /// Writes a slot holding a raw integer.
     fn store_raw(cx: &Self::Ctx, slot: &Slot, n: u64);
+    /// `load_raw` that returns a conflict instead of aborting (the caller aborts, after noting which
+    /// object conflicted). Never fails in GIL mode.
+    fn try_load_raw(cx: &Self::Ctx, slot: &Slot) -> Result<u64, Abort> {
+        Ok(Self::load_raw(cx, slot))
+    }
+    /// `store_raw` that returns a conflict instead of aborting (see `try_load_raw`).
+    fn try_store_raw(cx: &Self::Ctx, slot: &Slot, n: u64) -> Result<(), Abort> {
+        Self::store_raw(cx, slot, n);
+        Ok(())
+    }
 }
 
 pub use weft_stm::Abort;

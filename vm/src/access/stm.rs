@@ -91,33 +91,45 @@ fn word(slot: &Slot) -> &'static AtomicU64 {
 
 impl Stm {
     #[inline(always)]
-    fn read(cx: &StmCtx, slot: &Slot) -> u64 {
+    fn try_read(cx: &StmCtx, slot: &Slot) -> Result<u64, Abort> {
         if cx.excl.get() {
-            return slot.0.load(Ordering::Relaxed);
+            return Ok(slot.0.load(Ordering::Relaxed));
         }
         // SAFETY: the borrow ends within this function and `Tx::read` cannot reach `cx`.
         match unsafe { cx.tx() } {
-            Some(tx) => match tx.read(word(slot)) {
-                Ok(v) => v,
-                Err(a) => cx.abort_now(a),
-            },
-            None => slot.0.load(Ordering::Acquire),
+            Some(tx) => tx.read(word(slot)),
+            None => Ok(slot.0.load(Ordering::Acquire)),
+        }
+    }
+
+    #[inline(always)]
+    fn try_write(cx: &StmCtx, slot: &Slot, x: u64) -> Result<(), Abort> {
+        if cx.excl.get() {
+            slot.0.store(x, Ordering::Relaxed);
+            return Ok(());
+        }
+        // SAFETY: as in `try_read`.
+        match unsafe { cx.tx() } {
+            Some(tx) => tx.write(word(slot), x),
+            None => {
+                slot.0.store(x, Ordering::Release);
+                Ok(())
+            }
+        }
+    }
+
+    #[inline(always)]
+    fn read(cx: &StmCtx, slot: &Slot) -> u64 {
+        match Self::try_read(cx, slot) {
+            Ok(v) => v,
+            Err(a) => cx.abort_now(a),
         }
     }
 
     #[inline(always)]
     fn write(cx: &StmCtx, slot: &Slot, x: u64) {
-        if cx.excl.get() {
-            return slot.0.store(x, Ordering::Relaxed);
-        }
-        // SAFETY: as in `read`.
-        match unsafe { cx.tx() } {
-            Some(tx) => {
-                if let Err(a) = tx.write(word(slot), x) {
-                    cx.abort_now(a)
-                }
-            }
-            None => slot.0.store(x, Ordering::Release),
+        if let Err(a) = Self::try_write(cx, slot, x) {
+            cx.abort_now(a)
         }
     }
 }
@@ -145,6 +157,16 @@ impl Mode for Stm {
     #[inline(always)]
     fn store_raw(cx: &StmCtx, slot: &Slot, n: u64) {
         Self::write(cx, slot, n)
+    }
+
+    #[inline(always)]
+    fn try_load_raw(cx: &StmCtx, slot: &Slot) -> Result<u64, Abort> {
+        Self::try_read(cx, slot)
+    }
+
+    #[inline(always)]
+    fn try_store_raw(cx: &StmCtx, slot: &Slot, n: u64) -> Result<(), Abort> {
+        Self::try_write(cx, slot, n)
     }
 }
 

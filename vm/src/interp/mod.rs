@@ -27,7 +27,7 @@ pub mod stm_sched;
 pub mod threads;
 pub mod transaction;
 
-use crate::access::{Mode, Slot};
+use crate::access::{Mode, Slot, TxCtx};
 use crate::object::*;
 use crate::value::Value;
 use frame::FrameInfo;
@@ -37,6 +37,13 @@ pub use runtime::{ExcTypes, Runtime, Types};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use weft_gc::{Header, Heap, Mutator};
+
+/// Header `stm` word of an object another thread conflicted on: no transaction claims it again.
+pub const STM_SHARED: u64 = u64::MAX;
+/// The thread-slot bits of an owner word (see `Vm::owns`).
+pub const STM_THREAD_MASK: u64 = 0xffff;
+/// Largest number of slots `Vm::stm_claim_affine` claims in one object.
+const CLAIM_MAX_SLOTS: usize = 16;
 
 /// A raised Python exception, or (from issue 4 on) a transaction abort that no `except` can catch.
 #[derive(Debug, Clone, Copy)]
@@ -131,62 +138,139 @@ impl<M: Mode> Vm<M> {
 
     /// Under `--stm`: whether the running transaction owns object `o` (created it, or claimed it with
     /// barrier writes of all its slots: `stm_claim`): its slots are then read and written without
-    /// barriers. The owner's transaction id is in the header's `stm` word. Always false in GIL mode.
+    /// barriers. The owner is in the header's `stm` word: `txs.cur_id`, the running attempt's id shifted
+    /// left 16 bits with the thread's slot number in the low 16 bits. Always false in GIL mode.
     #[inline(always)]
     pub fn owns(&self, o: Value) -> bool {
         M::STM && o.is_ptr() && header(o).stm.load(Ordering::Relaxed) == self.txs.cur_id
     }
 
+    /// `owns`, or else claims `o` if an earlier transaction of this thread created or claimed it (the
+    /// low 16 bits of its owner word are this thread's) and no other thread has conflicted on it since
+    /// (`STM_SHARED`): data a thread keeps to itself across transactions is then read and written
+    /// without barriers after one barrier write per slot. See [`Vm::stm_claim_affine`].
+    #[inline(always)]
+    fn owns_or_claims(&self, o: Value) -> bool {
+        if !o.is_ptr() {
+            return false;
+        }
+        let w = header(o).stm.load(Ordering::Relaxed);
+        w == self.txs.cur_id
+            || ((w ^ self.txs.cur_id) & STM_THREAD_MASK == 0
+                && w != STM_SHARED
+                && self.stm_claim_affine(o))
+    }
+
     /// `load` of a slot of object `o` (no barrier if the transaction owns `o`).
     #[inline(always)]
     pub fn load_o(&self, o: Value, s: &Slot) -> Value {
-        if M::STM && self.owns(o) {
-            Value::from_bits(s.owned_load())
-        } else {
-            self.load(s)
-        }
+        Value::from_bits(self.load_raw_o(o, s))
     }
     /// `store` to a slot of object `o` (no barrier if the transaction owns `o`).
     #[inline(always)]
     pub fn store_o(&self, o: Value, s: &Slot, v: Value) {
-        if M::STM && self.owns(o) {
-            s.owned_store(v.bits())
-        } else {
-            self.store(s, v)
-        }
+        self.store_raw_o(o, s, v.bits())
     }
     /// `load_raw` of a slot of object `o` (no barrier if the transaction owns `o`).
     #[inline(always)]
     pub fn load_raw_o(&self, o: Value, s: &Slot) -> u64 {
-        if M::STM && self.owns(o) {
-            s.owned_load()
-        } else {
-            self.load_raw(s)
+        if !M::STM {
+            return self.load_raw(s);
+        }
+        if self.owns_or_claims(o) {
+            return s.owned_load();
+        }
+        match M::try_load_raw(&self.cx, s) {
+            Ok(n) => n,
+            Err(a) => self.stm_conflict_on(o, a),
         }
     }
     /// `store_raw` to a slot of object `o` (no barrier if the transaction owns `o`).
     #[inline(always)]
     pub fn store_raw_o(&self, o: Value, s: &Slot, n: u64) {
-        if M::STM && self.owns(o) {
-            s.owned_store(n)
-        } else {
-            self.store_raw(s, n)
+        if !M::STM {
+            return self.store_raw(s, n);
         }
+        if self.owns_or_claims(o) {
+            return s.owned_store(n);
+        }
+        if stm_sched::log_on() {
+            self.stm_note_write(s);
+        }
+        if let Err(a) = M::try_store_raw(&self.cx, s, n) {
+            self.stm_conflict_on(o, a)
+        }
+    }
+
+    /// A barrier on a slot of `o` found a conflict: `o` is shared with another thread, so no
+    /// transaction claims it from now on (`owns_or_claims`); then the transaction aborts.
+    #[cold]
+    #[inline(never)]
+    fn stm_conflict_on(&self, o: Value, a: crate::access::Abort) -> ! {
+        if o.is_ptr() {
+            header(o).stm.store(STM_SHARED, Ordering::Relaxed);
+        }
+        self.cx.abort_now(a)
     }
 
     /// Under `--stm`: makes the running transaction own object `o` whose mutable slots are `slots`
     /// (write-locks each with a barrier write of its current value, then marks the header), so later
     /// accesses in this transaction skip the barriers. For small objects stepped in loops (iterators).
+    /// A conflict marks `o` shared (see `stm_conflict_on`).
     #[inline]
     pub fn stm_claim(&self, o: Value, slots: &[&Slot]) {
+        self.stm_claim_iter(o, slots.iter().copied())
+    }
+
+    fn stm_claim_iter<'s>(&self, o: Value, slots: impl Iterator<Item = &'s Slot>) {
         if !M::STM || self.owns(o) {
             return;
         }
         for s in slots {
-            let v = self.load_raw(s);
-            self.store_raw(s, v);
+            let v = match M::try_load_raw(&self.cx, s) {
+                Ok(v) => v,
+                Err(a) => self.stm_conflict_on(o, a),
+            };
+            if let Err(a) = M::try_store_raw(&self.cx, s, v) {
+                self.stm_conflict_on(o, a)
+            }
         }
         header(o).stm.store(self.txs.cur_id, Ordering::Relaxed);
+    }
+
+    /// Claims `o` (see `owns_or_claims`) if the running transaction can be restarted (an inevitable or
+    /// exclusive one gains little and must not hold more locks than it needs) and `o` is of a kind with
+    /// few mutable slots: a list (its length, storage and dict words), a list's storage of at most
+    /// `CLAIM_MAX_SLOTS` items, an instance (dict word and `__slots__`). Returns whether it did.
+    #[cold]
+    #[inline(never)]
+    fn stm_claim_affine(&self, o: Value) -> bool {
+        if self.txs.cur_id == 0 || !self.stm_restartable() || self.cx.exclusive() {
+            return false;
+        }
+        let k = kind_of(o);
+        if k == Kind::List as u8 {
+            let l = obj::<ListObj>(o);
+            self.stm_claim(o, &[&l.dict, &l.len, &l.items]);
+        } else if k == Kind::ValueArray as u8 {
+            let a = obj::<ValueArray>(o);
+            if a.cap > CLAIM_MAX_SLOTS {
+                return false;
+            }
+            self.stm_claim_iter(o, a.slots().iter());
+        } else if k == Kind::Instance as u8 {
+            let i = obj::<InstanceObj>(o);
+            if i.nslots > CLAIM_MAX_SLOTS {
+                return false;
+            }
+            self.stm_claim_iter(
+                o,
+                std::iter::once(&i.dict).chain((0..i.nslots).map(|n| i.slot(n))),
+            );
+        } else {
+            return false;
+        }
+        true
     }
 
     // ----- allocation --------------------------------------------------------------------------------

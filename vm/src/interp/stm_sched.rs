@@ -35,7 +35,7 @@
 use crate::access::{Abort, Mode, Slot, TxCtx};
 use crate::interp::frame::{FrameInfo, SavedFrame};
 use crate::interp::threads;
-use crate::interp::Vm;
+use crate::interp::{Vm, STM_THREAD_MASK};
 use crate::object::{obj, trace_value, ByteArrayObj, CodeObj, GeneratorObj, TYPE_EPOCH};
 use crate::value::Value;
 use std::collections::HashMap;
@@ -209,6 +209,8 @@ static STATS_ON: AtomicBool = AtomicBool::new(false);
 /// Exclusive runs allowed (off with `--stm-no-exclusive`).
 static EXCLUSIVE_ON: AtomicBool = AtomicBool::new(true);
 /// Statistics of finished threads.
+/// Statistics of every thread but the main one, by ident, filed at each commit while `--stm-stats` is
+/// on (a thread may still be finishing when the main thread prints the report at exit).
 static FINISHED: Mutex<Vec<ThreadStats>> = Mutex::new(Vec::new());
 
 /// The conflict log (`WEFT_STM_LOG=file`): the file, the process start, and the last writer of each
@@ -268,7 +270,11 @@ pub fn print_stats(main: &ThreadStats) {
     if !STATS_ON.load(Ordering::Relaxed) {
         return;
     }
-    let mut all = lock(&FINISHED).clone();
+    let mut all: Vec<ThreadStats> = lock(&FINISHED)
+        .iter()
+        .filter(|s| s.ident != main.ident)
+        .cloned()
+        .collect();
     all.push(main.clone());
     all.sort_by_key(|s| s.ident);
     let mut tot = ThreadStats::default();
@@ -436,7 +442,8 @@ impl<M: Mode> Vm<M> {
             self.txs.root = Some(self.txs.level);
             self.cx.begin();
         }
-        self.txs.cur_id = self.cx.tx_id();
+        // Owner word: attempt id above, this thread's slot (1..=0xffff) in the low 16 bits.
+        self.txs.cur_id = (self.cx.tx_id() << 16) | (self.ident % STM_THREAD_MASK + 1);
         self.txs.epoch = TYPE_EPOCH.load(Ordering::Relaxed);
         self.txs.excl_epoch = threads::exclusive_epoch();
         self.txs.started = Some(Instant::now());
@@ -447,6 +454,12 @@ impl<M: Mode> Vm<M> {
         } else {
             1
         };
+    }
+
+    /// Whether the running transaction can be restarted (began at a switch point, not inevitable).
+    #[inline]
+    pub(crate) fn stm_restartable(&self) -> bool {
+        self.txs.root.is_some()
     }
 
     /// Waits for the inevitable token for the running transaction (which has no write locks yet, or
@@ -576,6 +589,9 @@ impl<M: Mode> Vm<M> {
         self.txs.root = None;
         self.txs.stats.commits += 1;
         self.txs.attempts = 0;
+        if STATS_ON.load(Ordering::Relaxed) {
+            self.stm_file_stats();
+        }
         self.txs.budget_max = (self.txs.budget_max + self.txs.budget_max / 8 + 1).min(BUDGET_MAX);
     }
 
@@ -773,8 +789,19 @@ impl<M: Mode> Vm<M> {
             self.cx.set_exclusive(false);
             self.stm_exclusive_ended();
         }
-        let mut st = self.txs.stats.clone();
-        st.ident = self.ident;
-        lock(&FINISHED).push(st);
+        self.stm_file_stats();
+    }
+
+    /// Files this thread's statistics for the report (with `--stm-stats` only).
+    fn stm_file_stats(&mut self) {
+        if !STATS_ON.load(Ordering::Relaxed) {
+            return;
+        }
+        self.txs.stats.ident = self.ident;
+        let mut g = lock(&FINISHED);
+        match g.iter_mut().find(|s| s.ident == self.ident) {
+            Some(s) => s.clone_from(&self.txs.stats),
+            None => g.push(self.txs.stats.clone()),
+        }
     }
 }
