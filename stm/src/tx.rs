@@ -223,6 +223,22 @@ impl<'a> Tx<'a> {
         }
     }
 
+    /// Starts a new transaction in a finished one (committed or rolled back), keeping the memory of its
+    /// logs: a thread running one transaction after another allocates its logs once.
+    pub fn restart(&mut self) {
+        assert!(self.finished, "Tx::restart of a running transaction");
+        debug_assert!(self.locks.is_empty() && self.undo.is_empty() && self.reads.is_empty());
+        self.id = self.stm.next_id.fetch_add(1, Ordering::Relaxed);
+        self.start = self.stm.now();
+        self.locks.clear();
+        self.undo.clear();
+        self.reads.clear();
+        self.kill = None;
+        self.inevitable = false;
+        self.finished = false;
+        self.conflict = None;
+    }
+
     /// This attempt's identifier (unique per attempt).
     pub fn id(&self) -> u64 {
         self.id
@@ -276,20 +292,26 @@ impl<'a> Tx<'a> {
         if !is_locked(v1) && (self.inevitable || v1 <= self.start) {
             let val = w.load(Ordering::Acquire);
             if o.load(Ordering::Acquire) == v1 {
-                if !self.inevitable {
-                    let r = &mut self.recent[i % RECENT];
-                    if *r != (i + 1, v1) {
-                        *r = (i + 1, v1);
-                        self.reads.push((i, v1));
-                    }
+                if self.inevitable || self.recent[i % RECENT] == (i + 1, v1) {
+                    return Ok(val);
                 }
-                return Ok(val);
+                // Out of line, so the fast path saves no registers (it only makes tail calls).
+                return self.log_read(i, v1, val);
             }
         } else if v1 == (self.id << 1) | 1 {
             // A word this transaction locked (it wrote it, or a neighbour on the same orec).
             return Ok(w.load(Ordering::Relaxed));
         }
         self.read_slow(w)
+    }
+
+    /// Logs a read of orec `i` at version `v1` (and remembers it in the recent-read filter); returns
+    /// `Ok(val)`.
+    #[inline(never)]
+    fn log_read(&mut self, i: usize, v1: u64, val: u64) -> Result<u64, Abort> {
+        self.recent[i % RECENT] = (i + 1, v1);
+        self.reads.push((i, v1));
+        Ok(val)
     }
 
     #[cold]

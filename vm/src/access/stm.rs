@@ -52,6 +52,8 @@ pub struct StmCtx {
     /// Exclusive run: accesses bypass the transaction (module documentation).
     excl: Cell<bool>,
     tx: UnsafeCell<Option<Tx<'static>>>,
+    /// The last finished transaction, whose log buffers the next `begin` reuses.
+    spare: Cell<Option<Tx<'static>>>,
     abort: Cell<Option<Abort>>,
 }
 
@@ -175,12 +177,19 @@ impl TxCtx for StmCtx {
         StmCtx {
             excl: Cell::new(false),
             tx: UnsafeCell::new(None),
+            spare: Cell::new(None),
             abort: Cell::new(None),
         }
     }
 
     fn begin(&self) {
-        let tx = Tx::begin(&STM);
+        let tx = match self.spare.take() {
+            Some(mut tx) => {
+                tx.restart();
+                tx
+            }
+            None => Tx::begin(&STM),
+        };
         // SAFETY: no other borrow of the cell is alive (module documentation).
         let slot = unsafe { self.tx() };
         debug_assert!(slot.is_none(), "begin inside a transaction");
@@ -198,7 +207,7 @@ impl TxCtx for StmCtx {
             return Ok(());
         };
         tx.commit()?;
-        *slot = None;
+        self.spare.set(slot.take());
         Ok(())
     }
 
@@ -206,6 +215,7 @@ impl TxCtx for StmCtx {
         // SAFETY: as in `begin`.
         if let Some(mut tx) = unsafe { self.tx() }.take() {
             tx.rollback();
+            self.spare.set(Some(tx));
         }
     }
 
