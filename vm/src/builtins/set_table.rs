@@ -65,11 +65,11 @@ enum Found {
 
 impl<M: Mode> Vm<M> {
     pub fn set_len(&self, s: Value) -> usize {
-        self.load_raw(&set_obj(s).len) as usize
+        self.load_raw_o(s, &set_obj(s).len) as usize
     }
 
     fn set_mask(&self, s: Value) -> usize {
-        let t = self.load(&set_obj(s).table);
+        let t = self.load_o(s, &set_obj(s).table);
         if t.is_null() {
             MIN_SIZE - 1
         } else {
@@ -79,16 +79,19 @@ impl<M: Mode> Vm<M> {
 
     /// The active entry at slot `pos` or later: (next position, key, hash), or None at the end.
     pub fn set_next_entry(&self, s: Value, mut pos: usize) -> Option<(usize, Value, i64)> {
-        let t = self.load(&set_obj(s).table);
+        let t = self.load_o(s, &set_obj(s).table);
         if t.is_null() {
             return None;
         }
         let sl = arr(t).slots();
         let size = sl.len() / 3;
         while pos < size {
-            let k = self.load(&sl[3 * pos]);
+            let k = self.load_o(t, &sl[3 * pos]);
             if !k.is_null() && k != DUMMY {
-                let h = join(self.load(&sl[3 * pos + 1]), self.load(&sl[3 * pos + 2]));
+                let h = join(
+                    self.load_o(t, &sl[3 * pos + 1]),
+                    self.load_o(t, &sl[3 * pos + 2]),
+                );
                 return Some((pos + 1, k, h));
             }
             pos += 1;
@@ -120,7 +123,7 @@ impl<M: Mode> Vm<M> {
     /// Probes for `key`. With `for_insert`, remembers the first dummy as the free slot.
     fn set_probe(&mut self, s: Value, key: Value, hash: i64, for_insert: bool) -> PyResult<Found> {
         'restart: loop {
-            let t = self.load(&set_obj(s).table);
+            let t = self.load_o(s, &set_obj(s).table);
             if t.is_null() {
                 return Ok(Found::Free((hash as u64 as usize) & (MIN_SIZE - 1), true));
             }
@@ -137,7 +140,7 @@ impl<M: Mode> Vm<M> {
                 let mut j = i;
                 loop {
                     let sl = arr(t).slots();
-                    let k = self.load(&sl[3 * j]);
+                    let k = self.load_o(t, &sl[3 * j]);
                     if k.is_null() {
                         return Ok(match freeslot {
                             Some(f) if for_insert => Found::Free(f, false),
@@ -149,7 +152,10 @@ impl<M: Mode> Vm<M> {
                             freeslot = Some(j);
                         }
                     } else {
-                        let h = join(self.load(&sl[3 * j + 1]), self.load(&sl[3 * j + 2]));
+                        let h = join(
+                            self.load_o(t, &sl[3 * j + 1]),
+                            self.load_o(t, &sl[3 * j + 2]),
+                        );
                         if h == hash {
                             if k == key {
                                 return Ok(Found::Active(j));
@@ -163,8 +169,8 @@ impl<M: Mode> Vm<M> {
                                 if eq {
                                     return Ok(Found::Active(j));
                                 }
-                                let t2 = self.load(&set_obj(s).table);
-                                if t2 != t || self.load(&arr(t).slots()[3 * j]) != k {
+                                let t2 = self.load_o(s, &set_obj(s).table);
+                                if t2 != t || self.load_o(t, &arr(t).slots()[3 * j]) != k {
                                     continue 'restart;
                                 }
                                 mask = arr(t).cap / 3 - 1;
@@ -208,27 +214,27 @@ impl<M: Mode> Vm<M> {
             Found::Free(i, unused) => (i, unused),
         };
         let so = set_obj(s);
-        if self.load(&so.table).is_null() {
+        if self.load_o(s, &so.table).is_null() {
             let t = self.new_set_array(MIN_SIZE)?;
-            self.store(&set_obj(s).table, t);
+            self.store_o(s, &set_obj(s).table, t);
         }
         let so = set_obj(s);
-        let t = self.load(&so.table);
+        let t = self.load_o(s, &so.table);
         let sl = arr(t).slots();
         let (i, unused) = slot;
         let (hi, lo) = split(hash);
-        self.store(&sl[3 * i], key);
-        self.store(&sl[3 * i + 1], hi);
-        self.store(&sl[3 * i + 2], lo);
-        let used = self.load_raw(&so.len) + 1;
-        self.store_raw(&so.len, used);
-        let v = self.load_raw(&so.version);
-        self.store_raw(&so.version, v + 1);
+        self.store_o(t, &sl[3 * i], key);
+        self.store_o(t, &sl[3 * i + 1], hi);
+        self.store_o(t, &sl[3 * i + 2], lo);
+        let used = self.load_raw_o(s, &so.len) + 1;
+        self.store_raw_o(s, &so.len, used);
+        let v = self.load_raw_o(s, &so.version);
+        self.store_raw_o(s, &so.version, v + 1);
         if !unused {
             return Ok(());
         }
-        let fill = self.load_raw(&so.fill) + 1;
-        self.store_raw(&so.fill, fill);
+        let fill = self.load_raw_o(s, &so.fill) + 1;
+        self.store_raw_o(s, &so.fill, fill);
         let mask = (arr(t).cap / 3 - 1) as u64;
         if fill * 5 < mask * 3 {
             return Ok(());
@@ -265,9 +271,9 @@ impl<M: Mode> Vm<M> {
             insert_clean(arr(nt), mask, *k, *h);
         }
         let so = set_obj(s);
-        self.store(&so.table, nt);
-        self.store_raw(&so.fill, entries.len() as u64);
-        self.store_raw(&so.len, entries.len() as u64);
+        self.store_o(s, &so.table, nt);
+        self.store_raw_o(s, &so.fill, entries.len() as u64);
+        self.store_raw_o(s, &so.len, entries.len() as u64);
         Ok(())
     }
 
@@ -276,15 +282,15 @@ impl<M: Mode> Vm<M> {
         match self.set_probe(s, key, hash, false)? {
             Found::Active(i) => {
                 let so = set_obj(s);
-                let t = self.load(&so.table);
+                let t = self.load_o(s, &so.table);
                 let sl = arr(t).slots();
-                self.store(&sl[3 * i], DUMMY);
-                self.store(&sl[3 * i + 1], Value::small_int(-1));
-                self.store(&sl[3 * i + 2], Value::small_int(0xffff_ffff));
-                let n = self.load_raw(&so.len);
-                self.store_raw(&so.len, n - 1);
-                let v = self.load_raw(&so.version);
-                self.store_raw(&so.version, v + 1);
+                self.store_o(t, &sl[3 * i], DUMMY);
+                self.store_o(t, &sl[3 * i + 1], Value::small_int(-1));
+                self.store_o(t, &sl[3 * i + 2], Value::small_int(0xffff_ffff));
+                let n = self.load_raw_o(s, &so.len);
+                self.store_raw_o(s, &so.len, n - 1);
+                let v = self.load_raw_o(s, &so.version);
+                self.store_raw_o(s, &so.version, v + 1);
                 Ok(true)
             }
             Found::Free(..) => Ok(false),
@@ -300,12 +306,12 @@ impl<M: Mode> Vm<M> {
     /// Empties the set (back to the initial 8-slot table).
     pub fn set_clear(&mut self, s: Value) {
         let so = set_obj(s);
-        self.store(&so.table, Value::NULL);
-        self.store_raw(&so.fill, 0);
-        self.store_raw(&so.len, 0);
-        self.store_raw(&so.finger, 0);
-        let v = self.load_raw(&so.version);
-        self.store_raw(&so.version, v + 1);
+        self.store_o(s, &so.table, Value::NULL);
+        self.store_raw_o(s, &so.fill, 0);
+        self.store_raw_o(s, &so.len, 0);
+        self.store_raw_o(s, &so.finger, 0);
+        let v = self.load_raw_o(s, &so.version);
+        self.store_raw_o(s, &so.version, v + 1);
     }
 
     /// `s.pop()`: the member at or after the finger, or None when empty.
@@ -314,21 +320,21 @@ impl<M: Mode> Vm<M> {
             return None;
         }
         let so = set_obj(s);
-        let t = self.load(&so.table);
+        let t = self.load_o(s, &so.table);
         let sl = arr(t).slots();
         let mask = sl.len() / 3 - 1;
-        let mut i = self.load_raw(&so.finger) as usize & mask;
+        let mut i = self.load_raw_o(s, &so.finger) as usize & mask;
         loop {
-            let k = self.load(&sl[3 * i]);
+            let k = self.load_o(t, &sl[3 * i]);
             if !k.is_null() && k != DUMMY {
-                self.store(&sl[3 * i], DUMMY);
-                self.store(&sl[3 * i + 1], Value::small_int(-1));
-                self.store(&sl[3 * i + 2], Value::small_int(0xffff_ffff));
-                let n = self.load_raw(&so.len);
-                self.store_raw(&so.len, n - 1);
-                self.store_raw(&so.finger, i as u64 + 1);
-                let v = self.load_raw(&so.version);
-                self.store_raw(&so.version, v + 1);
+                self.store_o(t, &sl[3 * i], DUMMY);
+                self.store_o(t, &sl[3 * i + 1], Value::small_int(-1));
+                self.store_o(t, &sl[3 * i + 2], Value::small_int(0xffff_ffff));
+                let n = self.load_raw_o(s, &so.len);
+                self.store_raw_o(s, &so.len, n - 1);
+                self.store_raw_o(s, &so.finger, i as u64 + 1);
+                let v = self.load_raw_o(s, &so.version);
+                self.store_raw_o(s, &so.version, v + 1);
                 return Some(k);
             }
             i += 1;
@@ -346,14 +352,14 @@ impl<M: Mode> Vm<M> {
             return Ok(());
         }
         let so = set_obj(s);
-        let fill = self.load_raw(&so.fill) as usize;
+        let fill = self.load_raw_o(s, &so.fill) as usize;
         let used = self.set_len(s);
         if (fill + olen) * 5 >= self.set_mask(s) * 3 {
             self.set_resize(s, (used + olen) * 2)?;
         }
         let entries = self.set_entries(other);
         let so = set_obj(s);
-        if self.load_raw(&so.fill) == 0 {
+        if self.load_raw_o(s, &so.fill) == 0 {
             let omask = self.set_mask(other);
             let ofill = self.load_raw(&set_obj(other).fill) as usize;
             let mask = self.set_mask(s);
@@ -376,11 +382,11 @@ impl<M: Mode> Vm<M> {
                 }
             }
             let so = set_obj(s);
-            self.store(&so.table, nt);
-            self.store_raw(&so.fill, olen as u64);
-            self.store_raw(&so.len, olen as u64);
-            let v = self.load_raw(&so.version);
-            self.store_raw(&so.version, v + 1);
+            self.store_o(s, &so.table, nt);
+            self.store_raw_o(s, &so.fill, olen as u64);
+            self.store_raw_o(s, &so.len, olen as u64);
+            let v = self.load_raw_o(s, &so.version);
+            self.store_raw_o(s, &so.version, v + 1);
             return Ok(());
         }
         let base = self.temp_roots.len();
@@ -403,7 +409,7 @@ impl<M: Mode> Vm<M> {
         }
         if is::<DictObj>(it) && self.type_of(it) == self.types.dict {
             let n = self.dict_len(it);
-            let fill = self.load_raw(&set_obj(s).fill) as usize;
+            let fill = self.load_raw_o(s, &set_obj(s).fill) as usize;
             if (fill + n) * 5 >= self.set_mask(s) * 3 {
                 let used = self.set_len(s);
                 self.set_resize(s, (used + n) * 2)?;
@@ -501,7 +507,7 @@ impl<M: Mode> Vm<M> {
     /// `frozenset.__hash__` (CPython's algorithm: xor of shuffled entry hashes, then dispersal).
     pub fn frozenset_hash(&mut self, s: Value) -> i64 {
         let so = set_obj(s);
-        let cached = self.load_raw(&so.hash);
+        let cached = self.load_raw_o(s, &so.hash);
         if cached != 0 {
             return cached as i64;
         }
@@ -520,7 +526,7 @@ impl<M: Mode> Vm<M> {
             hash = 590923713;
         }
         if is::<FrozenSetObj>(s) {
-            self.store_raw(&set_obj(s).hash, hash);
+            self.store_raw_o(s, &set_obj(s).hash, hash);
         }
         hash as i64
     }

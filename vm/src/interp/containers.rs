@@ -36,10 +36,10 @@ impl<M: Mode> Vm<M> {
         if n == 0 {
             return Vec::new();
         }
-        let items = self.load(&obj::<ListObj>(l).items);
+        let items = self.load_o(l, &obj::<ListObj>(l).items);
         obj::<ValueArray>(items).slots()[..n]
             .iter()
-            .map(|s| self.load(s))
+            .map(|s| self.load_o(items, s))
             .collect()
     }
 
@@ -82,7 +82,7 @@ impl<M: Mode> Vm<M> {
         for (i, v) in vals.iter().enumerate() {
             self.list_set(l, n + i, *v);
         }
-        self.store_raw(&obj::<ListObj>(l).len, (n + vals.len()) as u64);
+        self.store_raw_o(l, &obj::<ListObj>(l).len, (n + vals.len()) as u64);
         Ok(())
     }
 
