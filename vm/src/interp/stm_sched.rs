@@ -26,6 +26,14 @@
 //! times in a row runs its next attempt inevitable (progress), and a thread running alone runs
 //! inevitable (no read log, nothing to validate).
 //!
+//! # Exclusive runs
+//! A thread alone in the world (every other thread blocked) also tries `threads::try_go_exclusive`:
+//! then no other thread enters until it ends the run, and its barriers are plain accesses
+//! (`TxCtx::set_exclusive`). It keeps the run across its transactions (with a long budget) and ends it
+//! at the commit after another thread asked to enter (`ATTN_EXCL`, polled at switch points) or when it
+//! parks. A transaction that was parked with a live read set while some thread ran exclusive aborts
+//! when it comes back (`stm_after_park`): the run's writes did not bump any orec version.
+//!
 //! # The collector
 //! Stop-the-world (`interp::threads`): a thread that sees a collection requested at a switch point parks
 //! like a blocked thread. A parked thread never holds write locks of a transaction that may abort
