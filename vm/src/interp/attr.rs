@@ -45,7 +45,7 @@ const AC_SLOT: u64 = 6;
 ///
 /// Under `--stm` (`stm`) threads fill caches concurrently, so an entry is a seqlock: its epoch word is
 /// `FILLING` while a writer fills it (`cache_fill_stm`), and a reader re-checks it after reading the
-/// entry. Entry 1 is never written under `--stm`.
+/// entry.
 #[inline(always)]
 fn cache_hit(c: &InlineCache, t: Value, stm: bool) -> (u64, usize, Value) {
     let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
@@ -74,17 +74,23 @@ fn cache_hit(c: &InlineCache, t: Value, stm: bool) -> (u64, usize, Value) {
 /// The epoch word of an entry being filled under `--stm` (never a real epoch).
 const FILLING: u64 = u64::MAX;
 
-/// `--stm`: fills entry 0 unless another thread is filling it (the epoch word, taken by CAS, is the
-/// seqlock's sequence: [`FILLING`] while the entry is written).
+/// `--stm`: fills an entry unless another thread is filling it (the epoch word, taken by CAS, is the
+/// seqlock's sequence: [`FILLING`] while the entry is written). Entry 1 when entry 0 holds a current
+/// entry and entry 1 does not (a call site seeing two types keeps both), else entry 0.
 fn cache_fill_stm(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) {
-    let cur = c.get(1);
-    if cur == FILLING || !c.claim(1, cur, FILLING) {
+    let at = if c.get(1) == epoch && c.get(5) != epoch {
+        4
+    } else {
+        0
+    };
+    let cur = c.get(at + 1);
+    if cur == FILLING || !c.claim(at + 1, cur, FILLING) {
         return;
     }
-    c.set(0, t.bits());
-    c.set(2, kind);
-    c.set(3, d.bits());
-    c.set_release(1, epoch);
+    c.set(at, t.bits());
+    c.set(at + 2, kind);
+    c.set(at + 3, d.bits());
+    c.set_release(at + 1, epoch);
 }
 
 /// Refills entry 0 (the previous entry 0 moves to entry 1).

@@ -38,12 +38,13 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use weft_gc::{Header, Heap, Mutator};
 
-/// Header `stm` word of an object another thread conflicted on: no transaction claims it again.
+/// Header `stm` word of an object no transaction claims (another thread conflicted on it, or it is of a
+/// kind or size `Vm::stm_claim_affine` does not claim).
 pub const STM_SHARED: u64 = u64::MAX;
 /// The thread-slot bits of an owner word (see `Vm::owns`).
 pub const STM_THREAD_MASK: u64 = 0xffff;
 /// Largest number of slots `Vm::stm_claim_affine` claims in one object.
-const CLAIM_MAX_SLOTS: usize = 16;
+const CLAIM_MAX_SLOTS: usize = 32;
 
 /// A raised Python exception, or (from issue 4 on) a transaction abort that no `except` can catch.
 #[derive(Debug, Clone, Copy)]
@@ -240,8 +241,9 @@ impl<M: Mode> Vm<M> {
 
     /// Claims `o` (see `owns_or_claims`) if the running transaction can be restarted (an inevitable or
     /// exclusive one gains little and must not hold more locks than it needs) and `o` is of a kind with
-    /// few mutable slots: a list (its length, storage and dict words), a list's storage of at most
-    /// `CLAIM_MAX_SLOTS` items, an instance (dict word and `__slots__`). Returns whether it did.
+    /// few mutable slots: a list (its length, storage and dict words), a dict (its header words), a
+    /// list's or dict's storage of at most `CLAIM_MAX_SLOTS` words, an instance (dict word and
+    /// `__slots__`). Returns whether it did.
     #[cold]
     #[inline(never)]
     fn stm_claim_affine(&self, o: Value) -> bool {
@@ -252,22 +254,23 @@ impl<M: Mode> Vm<M> {
         if k == Kind::List as u8 {
             let l = obj::<ListObj>(o);
             self.stm_claim(o, &[&l.dict, &l.len, &l.items]);
-        } else if k == Kind::ValueArray as u8 {
-            let a = obj::<ValueArray>(o);
-            if a.cap > CLAIM_MAX_SLOTS {
-                return false;
-            }
-            self.stm_claim_iter(o, a.slots().iter());
-        } else if k == Kind::Instance as u8 {
+        } else if k == Kind::Dict as u8 {
+            let d = obj::<DictObj>(o);
+            self.stm_claim(
+                o,
+                &[&d.dict, &d.len, &d.used, &d.indices, &d.entries, &d.version],
+            );
+        } else if k == Kind::ValueArray as u8 && obj::<ValueArray>(o).cap <= CLAIM_MAX_SLOTS {
+            self.stm_claim_iter(o, obj::<ValueArray>(o).slots().iter());
+        } else if k == Kind::Instance as u8 && obj::<InstanceObj>(o).nslots <= CLAIM_MAX_SLOTS {
             let i = obj::<InstanceObj>(o);
-            if i.nslots > CLAIM_MAX_SLOTS {
-                return false;
-            }
             self.stm_claim_iter(
                 o,
                 std::iter::once(&i.dict).chain((0..i.nslots).map(|n| i.slot(n))),
             );
         } else {
+            // Never claimable (kind or size): say so once instead of asking at every access.
+            header(o).stm.store(STM_SHARED, Ordering::Relaxed);
             return false;
         }
         true
