@@ -194,13 +194,14 @@ fn bytes_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
         return Err(vm.type_error(format!("bytes.__new__({n}): {n} is not a subtype of bytes")));
     }
     vm.mutator.account_external(data.len());
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         BytesObj {
             header: Vm::<M>::hdr(),
             hash: std::sync::atomic::AtomicI64::new(0),
             b: data.into_boxed_slice(),
         },
+        0,
     )
 }
 

@@ -161,12 +161,13 @@ fn int_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
         return Ok(r);
     }
     let b = vm.as_bigint(r).unwrap_or_default();
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         BigIntObj {
             header: Vm::<M>::hdr(),
             v: b,
         },
+        0,
     )
 }
 

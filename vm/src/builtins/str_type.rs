@@ -287,7 +287,7 @@ fn str_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
     }
     let text = vm.str_of(s).to_string();
     let char_len = obj::<StrObj>(s).char_len;
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         StrObj {
             header: Vm::<M>::hdr(),
@@ -295,6 +295,7 @@ fn str_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
             char_len,
             s: text.into_boxed_str(),
         },
+        0,
     )
 }
 

@@ -215,6 +215,32 @@ impl<M: Mode> Vm<M> {
         Ok(Value::from_header_ptr(p))
     }
 
+    /// Allocates an object of an immutable builtin layout (str, bytes, int, complex, tuple) whose class
+    /// is `cls`, with `extra` bytes after the fixed part. An instance of a user subclass with a
+    /// `__dict__` gets one more word, its trailing instance-dict slot (NULL until first used; see
+    /// `DICT_TAIL_FLAG`); the builtin types themselves and `__slots__` subclasses do not.
+    pub fn alloc_with_dict<T: PyObj>(
+        &mut self,
+        cls: Value,
+        init: T,
+        extra: usize,
+    ) -> PyResult<Value> {
+        let t = obj::<TypeObj>(cls);
+        if t.builtin || !t.has_dict {
+            return self.alloc_var(cls, init, extra);
+        }
+        let v = self.alloc_var(cls, init, extra + std::mem::size_of::<Slot>())?;
+        let h = header(v);
+        let size = std::mem::size_of::<T>() + extra;
+        // SAFETY: `v` was just allocated with one more Slot-sized word at offset `size`, 8-byte aligned
+        // (repr(C) layout sizes and `extra` are multiples of 8); nothing else references it yet.
+        let tail = unsafe { &*((h as *const Header as *const u8).add(size) as *const Slot) };
+        tail.init(Value::NULL);
+        h.insert_flags(DICT_TAIL_FLAG);
+        debug_assert!(dict_tail(v).is_some_and(|s| std::ptr::eq(s, tail)));
+        Ok(v)
+    }
+
     /// Allocates a fixed-size object.
     #[inline]
     pub fn alloc<T: PyObj>(&mut self, class: Value, init: T) -> PyResult<Value> {
@@ -387,7 +413,7 @@ impl<M: Mode> Vm<M> {
     /// A tuple whose class is `cls` (a tuple subclass or tuple).
     pub fn new_tuple_of(&mut self, cls: Value, items: &[Value]) -> PyResult<Value> {
         let extra = std::mem::size_of_val(items);
-        let v = self.alloc_var(
+        let v = self.alloc_with_dict(
             cls,
             TupleObj {
                 header: Self::hdr(),

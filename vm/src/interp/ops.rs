@@ -247,8 +247,14 @@ impl<M: Mode> Vm<M> {
                     return Err(self.type_error("__hash__ method should return an integer"));
                 }
                 let h = match self.as_num(r) {
-                    Some(Num::Int(i)) => numeric::hash::hash_i64(i),
-                    Some(Num::Big(b)) => numeric::hash::hash_bigint(b),
+                    Some(Num::Int(-1)) => -2,
+                    Some(Num::Int(i)) => i,
+                    // A result that fits a machine word is the hash itself (CPython's slot_tp_hash).
+                    Some(Num::Big(b)) => match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => numeric::hash::hash_bigint(b),
+                    },
                     _ => 0,
                 };
                 Ok(h)
@@ -258,7 +264,11 @@ impl<M: Mode> Vm<M> {
                 match self.as_num(r) {
                     // A machine-sized result is the hash itself (CPython maps -1 to -2).
                     Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(Num::Big(b)) => Ok(numeric::hash::hash_bigint(b)),
+                    Some(Num::Big(b)) => Ok(match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => numeric::hash::hash_bigint(b),
+                    }),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
