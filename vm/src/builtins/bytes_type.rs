@@ -84,7 +84,8 @@ fn build_from<M: Mode>(
             return Err(vm.type_error("encoding without a string argument"));
         }
         let (e, r) = super::str_methods::codec_args(vm, what, enc, errors)?;
-        return crate::text::codecs::encode(vm.str_of(src), &e, &r).map_err(|e| vm.text_error(e));
+        let t = obj::<StrObj>(src).text();
+        return crate::text::codecs::encode_text(&t, &e, &r).map_err(|e| vm.text_error(e));
     }
     if !errors.is_null() {
         let msg = if is::<StrObj>(src) {

@@ -78,6 +78,9 @@ fn run<M: Mode>(vm: &mut Vm<M>, this: Value, src: &Source) -> PyResult<Value> {
     if !src.kwargs.is_null() {
         vm.temp_roots.push(src.kwargs);
     }
+    if super::str_type::has_wide_str(&[this]) {
+        return Err(vm.surrogates_unsupported("str.format()"));
+    }
     let fmt = vm.str_of(this);
     let mut auto = AutoState {
         state: AutoNumber::Init,
@@ -433,7 +436,7 @@ fn render_field<M: Mode>(
         };
         if spec.is_empty() {
             if let Some(so) = cast::<StrObj>(obj) {
-                if vm.type_of(obj) == vm.types.str {
+                if vm.type_of(obj) == vm.types.str && so.wide.is_none() {
                     out.push_str(&so.s);
                     return Ok(());
                 }
@@ -442,6 +445,9 @@ fn render_field<M: Mode>(
         let sv = vm.new_string(spec)?;
         vm.temp_roots.push(sv);
         let r = vm.format(obj, sv)?;
+        if super::str_type::has_wide_str(&[r]) {
+            return Err(vm.surrogates_unsupported("str.format()"));
+        }
         out.push_str(vm.str_of(r));
         Ok(())
     })();

@@ -87,9 +87,22 @@ pub(crate) fn check_recv<M: Mode>(
     }
 }
 
-/// The receiver's text for a str method.
+/// The receiver's text for a str method. These methods work on Rust strs, so a receiver or a
+/// (top-level) str argument with lone surrogates is NotImplementedError rather than a wrong result.
 fn recv<'a, M: Mode>(vm: &mut Vm<M>, args: &[Value], name: &str) -> PyResult<&'a str> {
     let v = check_recv(vm, args, "str", name, is::<StrObj>)?;
+    if super::str_type::has_wide_str(args) {
+        return Err(vm.surrogates_unsupported(&format!("str.{name}()")));
+    }
+    Ok(vm.str_of(v))
+}
+
+/// The text of a str nested in a method argument (a tuple item, a table value): NotImplementedError
+/// for one with lone surrogates.
+fn nested_str<'a, M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<&'a str> {
+    if super::str_type::has_wide_str(&[v]) {
+        return Err(vm.surrogates_unsupported(&format!("str.{name}()")));
+    }
     Ok(vm.str_of(v))
 }
 
@@ -218,7 +231,7 @@ pub(crate) fn ssize_arg<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<i64> {
 /// "must be str, not int" for a str argument.
 fn str_arg<'a, M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<&'a str> {
     if is::<StrObj>(v) {
-        Ok(vm.str_of(v))
+        nested_str(vm, v, "method")
     } else {
         let tn = vm.tname(v).to_string();
         Err(vm.type_error(format!("must be str, not {tn}")))
@@ -358,7 +371,7 @@ fn starts_ends<M: Mode>(
                     vm.type_error(format!("tuple for {name} must only contain str, not {tn}"))
                 );
             }
-            if f(s, vm.str_of(*it), start, end) {
+            if f(s, nested_str(vm, *it, name)?, start, end) {
                 return Ok(Value::TRUE);
             }
         }
@@ -384,7 +397,8 @@ fn str_endswith<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResu
 // ----- join / split / strip ------------------------------------------------------------------------
 
 fn str_join<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let sep = recv(vm, args, "join")?;
+    let sepv = check_recv(vm, args, "str", "join", is::<StrObj>)?;
+    let sep = vm.str_of(sepv);
     vm.check_method_args("str.join", args, kw, 1, 1)?;
     let it = args[1];
     let items = if let Some(t) = cast::<TupleObj>(it) {
@@ -415,6 +429,21 @@ fn str_join<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<V
             out.push_str(sep);
         }
         out.push_str(vm.str_of(*v));
+    }
+    if super::str_type::has_wide_str(&items) || super::str_type::has_wide_str(&[sepv]) {
+        // Lone surrogates: join code points (`items` are all strs, checked above).
+        let mut parts = Vec::with_capacity(2 * items.len());
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                parts.push(sepv);
+            }
+            parts.push(*v);
+        }
+        let l = vm.new_list(&parts)?;
+        vm.temp_roots.push(l);
+        let r = vm.str_concat(&parts);
+        vm.temp_roots.pop();
+        return r;
     }
     vm.new_string(out)
 }
@@ -651,17 +680,22 @@ pub(crate) fn codec_args<M: Mode>(
                 "{fname}() argument '{pname}' must be str, not {tn}"
             )));
         }
-        out[i] = vm.str_of(*v).to_string();
+        out[i] = vm.str_exact(*v)?.to_string();
     }
     let [e, r] = out;
     Ok((e, r))
 }
 
 fn str_encode<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let s = recv(vm, args, "encode")?;
+    let sv = check_recv(vm, args, "str", "encode", is::<StrObj>)?;
     let a = bind_kw(vm, "encode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args(vm, "encode", a[0], a[1])?;
-    let b = crate::text::codecs::encode(s, &enc, &errors).map_err(|e| vm.text_error(e))?;
+    let so = obj::<StrObj>(sv);
+    let r = match so.wide() {
+        Some(w) => crate::text::codecs::encode_wide(w, &enc, &errors),
+        None => crate::text::codecs::encode(&so.s, &enc, &errors),
+    };
+    let b = r.map_err(|e| vm.text_error(e))?;
     vm.new_bytes(&b)
 }
 
@@ -687,7 +721,8 @@ fn str_translate<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyRes
             continue;
         }
         if let Some(so) = cast::<StrObj>(r) {
-            out.push_str(&so.s);
+            out.push_str(nested_str(vm, r, "translate")?);
+            let _ = so;
         } else if vm.is_int(r) {
             let i = vm.index_value(r)?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
@@ -728,7 +763,11 @@ fn maketrans_fill<M: Mode>(vm: &mut Vm<M>, args: &[Value], d: Value) -> PyResult
                         vm.value_error("string keys in translate table must be of length 1")
                     );
                 }
-                Value::small_int(so.s.chars().next().map_or(0, |c| c as i64))
+                Value::small_int(
+                    super::str_type::code_points(so)
+                        .first()
+                        .map_or(0, |&c| c as i64),
+                )
             } else if vm.is_int(k) {
                 k
             } else {
@@ -747,7 +786,7 @@ fn maketrans_fill<M: Mode>(vm: &mut Vm<M>, args: &[Value], d: Value) -> PyResult
                 i + 1
             )));
         }
-        parts[i] = vm.str_of(*v);
+        parts[i] = nested_str(vm, *v, "maketrans")?;
     }
     if strops::char_len(parts[0]) != strops::char_len(parts[1]) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));

@@ -136,7 +136,7 @@ fn stream_write<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
         let tn = vm.tname(s).to_string();
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     }
-    let text = vm.str_of(s);
+    let text = vm.str_exact(s)?;
     let n = obj::<StrObj>(s).char_len;
     match vm.native_stream(args[0]) {
         Some(2) => vm.write_stderr(text),

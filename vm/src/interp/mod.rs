@@ -272,7 +272,54 @@ impl<M: Mode> Vm<M> {
                 hash: AtomicI64::new(0),
                 char_len,
                 s: s.into(),
+                wide: None,
             },
+        )
+    }
+
+    /// A str from text that may have lone surrogates.
+    pub fn new_text(&mut self, t: crate::text::Text) -> PyResult<Value> {
+        match t {
+            crate::text::Text::Utf8(s) => self.new_string(s),
+            crate::text::Text::Wide(cps) => {
+                let cls = self.types.str;
+                self.new_wide_of(cls, cps)
+            }
+        }
+    }
+
+    /// A str of class `cls` from code points (below 0x110000) that may include lone surrogates.
+    pub fn new_wide_of(&mut self, cls: Value, cps: Vec<u32>) -> PyResult<Value> {
+        if !cps.iter().any(|&c| crate::text::wide::is_surrogate(c)) {
+            let s: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
+            if cls == self.types.str {
+                return self.new_string(s);
+            }
+            let char_len = cps.len();
+            return self.alloc_with_dict(
+                cls,
+                StrObj {
+                    header: Self::hdr(),
+                    hash: AtomicI64::new(0),
+                    char_len,
+                    s: s.into_boxed_str(),
+                    wide: None,
+                },
+                0,
+            );
+        }
+        let lossy = crate::text::wide::lossy(&cps);
+        self.mutator.account_external(lossy.len() + cps.len() * 4);
+        self.alloc_with_dict(
+            cls,
+            StrObj {
+                header: Self::hdr(),
+                hash: AtomicI64::new(0),
+                char_len: cps.len(),
+                s: lossy.into_boxed_str(),
+                wide: Some(Box::new(cps)),
+            },
+            0,
         )
     }
 
@@ -291,6 +338,7 @@ impl<M: Mode> Vm<M> {
                 hash: AtomicI64::new(0),
                 char_len,
                 s: s.into_boxed_str(),
+                wide: None,
             },
         )
     }
@@ -547,6 +595,8 @@ impl<M: Mode> Vm<M> {
     // ----- accessors ----------------------------------------------------------------------------------
 
     /// The Rust str of a str object. The caller has checked `v` is a str (or a str subclass instance).
+    /// For a str with lone surrogates this is its text with U+FFFD in their place: code that can meet
+    /// such strs and needs the exact text checks `StrObj::wide` first (see `Vm::str_exact`).
     #[inline]
     pub fn str_of<'a>(&self, v: Value) -> &'a str {
         &obj::<StrObj>(v).s

@@ -92,6 +92,12 @@ pyobj!(TypeObj, Kind::Type, |s, t| {
 });
 
 /// An immutable str.
+///
+/// A str whose text has lone surrogates (which a Rust `str` cannot hold) keeps its code points in
+/// `wide` and, in `s`, the same text with each lone surrogate replaced by U+FFFD (valid UTF-8, the same
+/// number of chars, never ASCII-only, and equal for equal texts, so the hash of `s` stays consistent
+/// with equality). Every other str has `wide == None` and `s` is its text. Code that needs the exact
+/// text checks `wide` (see `text::wide`, ARCHITECTURE.md).
 #[repr(C)]
 pub struct StrObj {
     pub header: Header,
@@ -100,6 +106,30 @@ pub struct StrObj {
     /// Length in code points.
     pub char_len: usize,
     pub s: Box<str>,
+    /// The code points, only when the text has a lone surrogate (boxed: one word in the layout).
+    pub wide: Option<Box<Vec<u32>>>,
+}
+
+impl StrObj {
+    /// Same text as `o`? (The equality of strs: `s` decides unless a side has lone surrogates.)
+    #[inline(always)]
+    pub fn same_text(&self, o: &StrObj) -> bool {
+        self.s == o.s && self.wide == o.wide
+    }
+
+    /// The text as code points when it has lone surrogates.
+    #[inline(always)]
+    pub fn wide(&self) -> Option<&[u32]> {
+        self.wide.as_deref().map(|v| v.as_slice())
+    }
+
+    /// The text as a [`crate::text::Text`] (copied).
+    pub fn text(&self) -> crate::text::Text {
+        match self.wide() {
+            Some(w) => crate::text::Text::Wide(w.to_vec()),
+            None => crate::text::Text::Utf8(self.s.to_string()),
+        }
+    }
 }
 
 pyobj!(StrObj, Kind::Str, |s, t| {
