@@ -69,3 +69,15 @@ except UnicodeEncodeError as e:
     print()
     print(type(e).__name__, e)
 print("done")
+
+# str methods on strs with lone surrogates (surrogates are uncased, not space, not printable).
+w = "Ab\udcffcd \udc80x"
+print(repr(w.upper()), repr(w.lower()), repr(w.swapcase()), repr(w.title()), repr(w.casefold()))
+print(w.isalpha(), w.isprintable(), w.isascii(), w.isidentifier(), "\ud800".isspace(), w.islower())
+print(w.find("\udcff"), w.rfind("\udc80x"), w.index("c"), w.count("\udc80"), w.find("\udcfe"))
+print(w.split(), w.split("\udcff"), w.rsplit(" ", 1), w.partition("\udcff"), w.rpartition("\udc80"))
+print(repr(w.replace("\udcff", "-")), repr(w.replace("b", "\ud800")), repr(w.strip("A\udc80x")))
+print(repr(w.center(12, "*")), repr("ab".center(5, "\udcff")), repr(w.zfill(12)), repr(w.removeprefix("Ab\udcff")))
+print(w.startswith("Ab\udcff"), w.endswith("\udc80x"), "x\udcff".startswith("x"), repr(("\udcff\n\udc80").splitlines()))
+print(repr(format(c, ">3")), repr(f"{c:*^5}"), repr(format(c)), repr(f"{c}"), repr(format(c, ".0")))
+print("done 2")

@@ -652,14 +652,10 @@ impl<M: Mode> Vm<M> {
             }
             return Ok(r);
         }
-        let spec_s = self.str_exact(spec)?.to_string();
         if cast::<StrObj>(v).is_some_and(|s| s.wide.is_some()) {
-            // Lone surrogates: `format(s, "")` is `str(s)`; Weft pads and aligns Rust strs only.
-            if spec_s.is_empty() {
-                return self.str(v);
-            }
-            return Err(self.surrogates_unsupported("format() with a format spec"));
+            return crate::builtins::str_type::format_wide(self, v, spec);
         }
+        let spec_s = self.str_exact(spec)?.to_string();
         let s = self.native_format(v, &spec_s)?;
         self.new_string(s)
     }

@@ -11,50 +11,77 @@ use crate::object::*;
 use crate::text::strops;
 use crate::value::Value;
 
+/// A str method that also accepts strs with lone surrogates, through
+/// `str_type::via_placeholders` (the method itself sees placeholder code points instead).
+macro_rules! wide_ok {
+    ($py:literal, $f:ident) => {{
+        fn w<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+            if super::str_type::has_wide_str(args) {
+                super::str_type::via_placeholders(vm, args, kw, $py, $f::<M>)
+            } else {
+                $f(vm, args, kw)
+            }
+        }
+        w::<M>
+    }};
+}
+
 pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let t = vm.types.str;
-    vm.def_method(t, "upper", str_upper)?;
-    vm.def_method(t, "lower", str_lower)?;
-    vm.def_method(t, "casefold", str_casefold)?;
-    vm.def_method(t, "swapcase", str_swapcase)?;
-    vm.def_method(t, "title", str_title)?;
-    vm.def_method(t, "capitalize", str_capitalize)?;
-    vm.def_method(t, "isalpha", str_isalpha)?;
-    vm.def_method(t, "isdigit", str_isdigit)?;
-    vm.def_method(t, "isdecimal", str_isdecimal)?;
-    vm.def_method(t, "isnumeric", str_isnumeric)?;
-    vm.def_method(t, "isalnum", str_isalnum)?;
-    vm.def_method(t, "isspace", str_isspace)?;
-    vm.def_method(t, "isprintable", str_isprintable)?;
-    vm.def_method(t, "isascii", str_isascii)?;
-    vm.def_method(t, "isidentifier", str_isidentifier)?;
-    vm.def_method(t, "isupper", str_isupper)?;
-    vm.def_method(t, "islower", str_islower)?;
-    vm.def_method(t, "istitle", str_istitle)?;
-    vm.def_method(t, "find", str_find)?;
-    vm.def_method(t, "rfind", str_rfind)?;
-    vm.def_method(t, "index", str_index)?;
-    vm.def_method(t, "rindex", str_rindex)?;
-    vm.def_method(t, "count", str_count)?;
-    vm.def_method(t, "startswith", str_startswith)?;
-    vm.def_method(t, "endswith", str_endswith)?;
+    vm.def_method(t, "upper", wide_ok!("upper", str_upper))?;
+    vm.def_method(t, "lower", wide_ok!("lower", str_lower))?;
+    vm.def_method(t, "casefold", wide_ok!("casefold", str_casefold))?;
+    vm.def_method(t, "swapcase", wide_ok!("swapcase", str_swapcase))?;
+    vm.def_method(t, "title", wide_ok!("title", str_title))?;
+    vm.def_method(t, "capitalize", wide_ok!("capitalize", str_capitalize))?;
+    vm.def_method(t, "isalpha", wide_ok!("isalpha", str_isalpha))?;
+    vm.def_method(t, "isdigit", wide_ok!("isdigit", str_isdigit))?;
+    vm.def_method(t, "isdecimal", wide_ok!("isdecimal", str_isdecimal))?;
+    vm.def_method(t, "isnumeric", wide_ok!("isnumeric", str_isnumeric))?;
+    vm.def_method(t, "isalnum", wide_ok!("isalnum", str_isalnum))?;
+    vm.def_method(t, "isspace", wide_ok!("isspace", str_isspace))?;
+    vm.def_method(t, "isprintable", wide_ok!("isprintable", str_isprintable))?;
+    vm.def_method(t, "isascii", wide_ok!("isascii", str_isascii))?;
+    vm.def_method(
+        t,
+        "isidentifier",
+        wide_ok!("isidentifier", str_isidentifier),
+    )?;
+    vm.def_method(t, "isupper", wide_ok!("isupper", str_isupper))?;
+    vm.def_method(t, "islower", wide_ok!("islower", str_islower))?;
+    vm.def_method(t, "istitle", wide_ok!("istitle", str_istitle))?;
+    vm.def_method(t, "find", wide_ok!("find", str_find))?;
+    vm.def_method(t, "rfind", wide_ok!("rfind", str_rfind))?;
+    vm.def_method(t, "index", wide_ok!("index", str_index))?;
+    vm.def_method(t, "rindex", wide_ok!("rindex", str_rindex))?;
+    vm.def_method(t, "count", wide_ok!("count", str_count))?;
+    vm.def_method(t, "startswith", wide_ok!("startswith", str_startswith))?;
+    vm.def_method(t, "endswith", wide_ok!("endswith", str_endswith))?;
     vm.def_method(t, "join", str_join)?;
-    vm.def_method(t, "split", str_split)?;
-    vm.def_method(t, "rsplit", str_rsplit)?;
-    vm.def_method(t, "splitlines", str_splitlines)?;
-    vm.def_method(t, "strip", str_strip)?;
-    vm.def_method(t, "lstrip", str_lstrip)?;
-    vm.def_method(t, "rstrip", str_rstrip)?;
-    vm.def_method(t, "replace", str_replace)?;
-    vm.def_method(t, "center", str_center)?;
-    vm.def_method(t, "ljust", str_ljust)?;
-    vm.def_method(t, "rjust", str_rjust)?;
-    vm.def_method(t, "zfill", str_zfill)?;
-    vm.def_method(t, "expandtabs", str_expandtabs)?;
-    vm.def_method(t, "partition", str_partition)?;
-    vm.def_method(t, "rpartition", str_rpartition)?;
-    vm.def_method(t, "removeprefix", str_removeprefix)?;
-    vm.def_method(t, "removesuffix", str_removesuffix)?;
+    vm.def_method(t, "split", wide_ok!("split", str_split))?;
+    vm.def_method(t, "rsplit", wide_ok!("rsplit", str_rsplit))?;
+    vm.def_method(t, "splitlines", wide_ok!("splitlines", str_splitlines))?;
+    vm.def_method(t, "strip", wide_ok!("strip", str_strip))?;
+    vm.def_method(t, "lstrip", wide_ok!("lstrip", str_lstrip))?;
+    vm.def_method(t, "rstrip", wide_ok!("rstrip", str_rstrip))?;
+    vm.def_method(t, "replace", wide_ok!("replace", str_replace))?;
+    vm.def_method(t, "center", wide_ok!("center", str_center))?;
+    vm.def_method(t, "ljust", wide_ok!("ljust", str_ljust))?;
+    vm.def_method(t, "rjust", wide_ok!("rjust", str_rjust))?;
+    vm.def_method(t, "zfill", wide_ok!("zfill", str_zfill))?;
+    vm.def_method(t, "expandtabs", wide_ok!("expandtabs", str_expandtabs))?;
+    vm.def_method(t, "partition", wide_ok!("partition", str_partition))?;
+    vm.def_method(t, "rpartition", wide_ok!("rpartition", str_rpartition))?;
+    vm.def_method(
+        t,
+        "removeprefix",
+        wide_ok!("removeprefix", str_removeprefix),
+    )?;
+    vm.def_method(
+        t,
+        "removesuffix",
+        wide_ok!("removesuffix", str_removesuffix),
+    )?;
     vm.def_method(t, "encode", str_encode)?;
     vm.def_method(t, "translate", str_translate)?;
     vm.def_static(t, "maketrans", str_maketrans)?;

@@ -127,6 +127,121 @@ impl<M: Mode> Vm<M> {
     }
 }
 
+/// Where [`via_placeholders`] maps the lone surrogates U+D800..U+DFFF: the first 2048 code points of
+/// Supplementary Private Use Area-A.
+const PLACEHOLDER_BASE: u32 = 0xf0000;
+
+fn is_placeholder(cp: u32) -> bool {
+    (PLACEHOLDER_BASE..PLACEHOLDER_BASE + 0x800).contains(&cp)
+}
+
+/// Runs the str method `f` (which works on Rust strs) on arguments some of which are strs with lone
+/// surrogates: each surrogate becomes a private-use placeholder, `f` runs on the placeholder strs, and
+/// placeholders in its result (a str, or a list/tuple of strs) become surrogates again. Exact for
+/// methods that treat both as uncased, non-space, non-digit, non-printable single code points (case
+/// mapping, predicates, searching, splitting, stripping, padding), provided no argument already
+/// holds a placeholder code point; otherwise NotImplementedError.
+pub(crate) fn via_placeholders<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: crate::interp::NativeFn<M>,
+) -> PyResult<Value> {
+    for &a in args {
+        if cast::<StrObj>(a).is_some_and(|so| code_points(so).iter().any(|&c| is_placeholder(c))) {
+            return Err(
+                vm.surrogates_unsupported(&format!("str.{name}() (with private-use characters)"))
+            );
+        }
+    }
+    let base = vm.temp_roots.len();
+    let r = (|| {
+        let mut subst = Vec::with_capacity(args.len());
+        for &a in args {
+            let Some(w) = cast::<StrObj>(a).and_then(|so| so.wide()) else {
+                subst.push(a);
+                continue;
+            };
+            let s: String = w
+                .iter()
+                .map(|&c| {
+                    let c = if crate::text::wide::is_surrogate(c) {
+                        PLACEHOLDER_BASE + (c - 0xd800)
+                    } else {
+                        c
+                    };
+                    char::from_u32(c).unwrap_or('\u{fffd}')
+                })
+                .collect();
+            let v = vm.new_string(s)?;
+            vm.temp_roots.push(v);
+            subst.push(v);
+        }
+        let r = f(vm, &subst, kw)?;
+        vm.temp_roots.push(r);
+        if is::<StrObj>(r) {
+            return placeholders_back(vm, r);
+        }
+        if !is::<ListObj>(r) && !is::<TupleObj>(r) {
+            return Ok(r);
+        }
+        let items = if is::<ListObj>(r) {
+            vm.list_snapshot(r)
+        } else {
+            obj::<TupleObj>(r).as_slice().to_vec()
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let b = placeholders_back(vm, it)?;
+            vm.temp_roots.push(b);
+            out.push(b);
+        }
+        if is::<ListObj>(r) {
+            vm.new_list(&out)
+        } else {
+            vm.new_tuple(&out)
+        }
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
+/// `format(s, spec)` of a str `s` with lone surrogates (padding and truncation count them as one
+/// character each, as CPython does).
+pub(crate) fn format_wide<M: Mode>(vm: &mut Vm<M>, s: Value, spec: Value) -> PyResult<Value> {
+    fn plain<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let spec_s = vm.str_exact(args[1])?.to_string();
+        let r = vm.native_format(args[0], &spec_s)?;
+        vm.new_string(r)
+    }
+    via_placeholders(vm, &[s, spec], &[], "__format__", plain::<M>)
+}
+
+/// `v` with the placeholders of [`via_placeholders`] turned back into lone surrogates (non-strs and
+/// strs without placeholders unchanged).
+fn placeholders_back<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<Value> {
+    let Some(so) = cast::<StrObj>(v) else {
+        return Ok(v);
+    };
+    if !so.s.chars().any(|c| is_placeholder(c as u32)) {
+        return Ok(v);
+    }
+    let cps: Vec<u32> =
+        so.s.chars()
+            .map(|c| {
+                let c = c as u32;
+                if is_placeholder(c) {
+                    c - PLACEHOLDER_BASE + 0xd800
+                } else {
+                    c
+                }
+            })
+            .collect();
+    let c = vm.types.str;
+    vm.new_wide_of(c, cps)
+}
+
 /// The receiver of a str dunder, checked like a method descriptor; `nargs` arguments follow it.
 fn dunder_recv<M: Mode>(
     vm: &mut Vm<M>,
@@ -283,13 +398,10 @@ fn str_format_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResu
         let tn = vm.tname(spec).to_string();
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     }
-    let spec_s = vm.str_exact(spec)?.to_string();
     if has_wide_str(&[s]) {
-        if spec_s.is_empty() {
-            return vm.str(s);
-        }
-        return Err(vm.surrogates_unsupported("format() with a format spec"));
+        return format_wide(vm, s, spec);
     }
+    let spec_s = vm.str_exact(spec)?.to_string();
     let r = vm.native_format(s, &spec_s)?;
     vm.new_string(r)
 }
