@@ -255,6 +255,10 @@ fn exception<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
 
 fn intern<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_args("intern", args, kwnames, 1, 1)?;
+    if cast::<StrObj>(args[0]).is_some_and(|s| s.wide.is_some()) {
+        // Not interned (the table holds Rust strs); still an equal str.
+        return Ok(args[0]);
+    }
     let s = vm.expect_str(args[0], "intern() argument")?.to_string();
     Ok(vm.intern(&s))
 }

@@ -215,7 +215,7 @@ pub const DICT_TAIL_FLAG: u16 = 4;
 
 /// The trailing instance-dict slot of `h`'s object, if it was allocated with one ([`DICT_TAIL_FLAG`]).
 #[inline]
-pub fn dict_tail_of<'a>(h: &'a Header) -> Option<&'a Slot> {
+pub fn dict_tail_of(h: &Header) -> Option<&Slot> {
     if h.flags() & DICT_TAIL_FLAG == 0 {
         return None;
     }
