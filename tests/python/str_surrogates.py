@@ -81,3 +81,13 @@ print(repr(w.center(12, "*")), repr("ab".center(5, "\udcff")), repr(w.zfill(12))
 print(w.startswith("Ab\udcff"), w.endswith("\udc80x"), "x\udcff".startswith("x"), repr(("\udcff\n\udc80").splitlines()))
 print(repr(format(c, ">3")), repr(f"{c:*^5}"), repr(format(c)), repr(f"{c}"), repr(format(c, ".0")))
 print("done 2")
+
+# str.format with surrogate text, int()/float() errors, json.
+print(repr("<{}|{:>4}|{x}>".format(c, "\ud800", x="a\udc80")), repr("\udcff{}".format(12)))
+for conv in (int, float):
+    try:
+        conv("1\udcff")
+    except ValueError as e:
+        print(type(e).__name__, ascii(str(e)))
+import json
+print(json.dumps({"k": ["\ud800", "é", c]}))

@@ -13,7 +13,7 @@ use crate::value::Value;
 
 pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let t = vm.types.str;
-    vm.def_method(t, "format", str_format)?;
+    vm.def_method(t, "format", str_format_any)?;
     vm.def_method(t, "format_map", str_format_map)?;
     Ok(())
 }
@@ -36,6 +36,25 @@ enum AutoNumber {
 struct AutoState {
     state: AutoNumber,
     next: usize,
+}
+
+/// `str.format`, also with exact strs that have lone surrogates as the format string or as
+/// arguments (through `str_type::via_placeholders`), unless a field converts (`!r`/`!a` would show
+/// the placeholders) or a str subclass instance has them (its own `__format__`/`__str__` would see
+/// placeholders): then NotImplementedError.
+fn str_format_any<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !super::str_type::has_wide_str(args) {
+        return str_format(vm, args, kw);
+    }
+    let fmt = args[0];
+    let converts = cast::<StrObj>(fmt).is_none_or(|s| s.s.contains('!'));
+    let subclass = args
+        .iter()
+        .any(|a| super::str_type::has_wide_str(&[*a]) && vm.type_of(*a) != vm.types.str);
+    if converts || subclass {
+        return Err(vm.surrogates_unsupported("str.format() with conversions or str subclasses"));
+    }
+    super::str_type::via_placeholders(vm, args, kw, "format", str_format::<M>)
 }
 
 fn str_format<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
