@@ -139,7 +139,8 @@ impl<M: Mode> Vm<M> {
     /// The str contents of `v`, or a TypeError "`what` must be str, not X".
     pub fn expect_str<'a>(&mut self, v: Value, what: &str) -> PyResult<&'a str> {
         if is::<StrObj>(v) {
-            Ok(self.str_of(v))
+            // A str with lone surrogates cannot become a Rust str: UnicodeEncodeError.
+            self.str_exact(v)
         } else {
             Err(self.type_error(format!("{what} must be str, not {}", self.tname(v))))
         }

@@ -511,8 +511,8 @@ fn b_decode<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<V
     let (b, _) = recv(vm, args, "decode")?;
     let a = bind_kw(vm, "decode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = super::str_methods::codec_args(vm, "decode", a[0], a[1])?;
-    let s = crate::text::codecs::decode(&b, &enc, &errors).map_err(|e| vm.text_error(e))?;
-    vm.new_string(s)
+    let s = crate::text::codecs::decode_text(&b, &enc, &errors).map_err(|e| vm.text_error(e))?;
+    vm.new_text(s)
 }
 
 fn b_hex<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {

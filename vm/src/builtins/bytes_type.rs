@@ -84,7 +84,8 @@ fn build_from<M: Mode>(
             return Err(vm.type_error("encoding without a string argument"));
         }
         let (e, r) = super::str_methods::codec_args(vm, what, enc, errors)?;
-        return crate::text::codecs::encode(vm.str_of(src), &e, &r).map_err(|e| vm.text_error(e));
+        let t = obj::<StrObj>(src).text();
+        return crate::text::codecs::encode_text(&t, &e, &r).map_err(|e| vm.text_error(e));
     }
     if !errors.is_null() {
         let msg = if is::<StrObj>(src) {
@@ -194,13 +195,14 @@ fn bytes_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
         return Err(vm.type_error(format!("bytes.__new__({n}): {n} is not a subtype of bytes")));
     }
     vm.mutator.account_external(data.len());
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         BytesObj {
             header: Vm::<M>::hdr(),
             hash: std::sync::atomic::AtomicI64::new(0),
             b: data.into_boxed_slice(),
         },
+        0,
     )
 }
 

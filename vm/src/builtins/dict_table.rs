@@ -52,7 +52,7 @@ impl<M: Mode> Vm<M> {
             return Ok(true);
         }
         if is::<StrObj>(a) && is::<StrObj>(b) {
-            return Ok(self.str_of(a) == self.str_of(b));
+            return Ok(obj::<StrObj>(a).same_text(obj::<StrObj>(b)));
         }
         self.eq(a, b)
     }

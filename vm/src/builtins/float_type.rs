@@ -419,12 +419,13 @@ fn complex_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> Py
     if cls == vm.types.complex {
         return vm.new_complex(re, im);
     }
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         ComplexObj {
             header: Vm::<M>::hdr(),
             re,
             im,
         },
+        0,
     )
 }

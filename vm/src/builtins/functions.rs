@@ -152,7 +152,7 @@ fn print<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
     let sep_s = if sep == Value::NONE {
         " ".to_string()
     } else if is::<StrObj>(sep) {
-        vm.str_of(sep).to_string()
+        vm.str_exact(sep)?.to_string()
     } else {
         let tn = vm.tname(sep).to_string();
         return Err(vm.type_error(format!("sep must be None or a string, not {tn}")));
@@ -160,7 +160,7 @@ fn print<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
     let end_s = if end == Value::NONE {
         "\n".to_string()
     } else if is::<StrObj>(end) {
-        vm.str_of(end).to_string()
+        vm.str_exact(end)?.to_string()
     } else {
         let tn = vm.tname(end).to_string();
         return Err(vm.type_error(format!("end must be None or a string, not {tn}")));
@@ -180,10 +180,17 @@ fn print<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult
         }
         let s = vm.str(*a)?;
         if direct.is_none() {
-            let st = vm.str_of(s).to_string();
-            vm.write_to(file, &st)?;
+            vm.call_method(file, "write", &[s])?;
         } else {
-            out.push_str(vm.str_of(s));
+            // The native streams are UTF-8 (strict): a str with lone surrogates is CPython's
+            // UnicodeEncodeError, after what was printed before it.
+            match vm.str_exact(s) {
+                Ok(t) => out.push_str(t),
+                Err(e) => {
+                    vm.write_to(file, &out)?;
+                    return Err(e);
+                }
+            }
         }
     }
     if direct.is_none() {
@@ -685,9 +692,10 @@ fn chr<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
             let mut buf = [0u8; 4];
             vm.char_str(c.encode_utf8(&mut buf))
         }
-        // Lone surrogates cannot be represented in a Rust str (a documented difference from CPython).
+        // A lone surrogate: a str with code points (`StrObj::wide`).
         None => {
-            Err(vm.value_error("chr() arg is a surrogate code point, which Weft does not support"))
+            let c = vm.types.str;
+            vm.new_wide_of(c, vec![i as u32])
         }
     }
 }
@@ -702,7 +710,10 @@ fn ord<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<V
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        return Ok(Value::small_int(s.s.chars().next().unwrap() as i64));
+        if let Some(w) = s.wide() {
+            return Ok(Value::small_int(w[0] as i64));
+        }
+        return Ok(Value::small_int(s.s.chars().next().unwrap_or('\0') as i64));
     }
     if is::<BytesObj>(v) || is::<ByteArrayObj>(v) {
         let b = vm.bytes_data(v);

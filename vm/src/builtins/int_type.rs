@@ -44,6 +44,13 @@ impl<M: Mode> Vm<M> {
             _ => {}
         }
         if let Some(s) = cast::<StrObj>(v) {
+            if s.wide.is_some() {
+                // A lone surrogate is never part of a number.
+                let r = self.str_repr_string(v);
+                return Err(
+                    self.value_error(format!("invalid literal for int() with base 10: {r}"))
+                );
+            }
             let text = s.s.to_string();
             return self.parse_int_str(&text, 10);
         }
@@ -94,6 +101,10 @@ impl<M: Mode> Vm<M> {
             _ => {}
         }
         if let Some(s) = cast::<StrObj>(v) {
+            if s.wide.is_some() {
+                let r = self.str_repr_string(v);
+                return Err(self.value_error(format!("could not convert string to float: {r}")));
+            }
             let text = s.s.to_string();
             return numeric::parse::parse_float(&text).map_err(|_| {
                 let r = crate::text::repr::str_repr(&text);
@@ -148,6 +159,12 @@ fn int_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
         }
         let text = if let Some(s) = cast::<StrObj>(a[0]) {
+            if s.wide.is_some() {
+                let r = vm.str_repr_string(a[0]);
+                return Err(
+                    vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
+                );
+            }
             s.s.to_string()
         } else if is::<BytesObj>(a[0]) || is::<ByteArrayObj>(a[0]) {
             String::from_utf8_lossy(&vm.bytes_data(a[0])).into_owned()
@@ -161,12 +178,13 @@ fn int_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
         return Ok(r);
     }
     let b = vm.as_bigint(r).unwrap_or_default();
-    vm.alloc(
+    vm.alloc_with_dict(
         cls,
         BigIntObj {
             header: Vm::<M>::hdr(),
             v: b,
         },
+        0,
     )
 }
 

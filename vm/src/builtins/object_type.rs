@@ -985,17 +985,9 @@ fn instance_dict_set<M: Mode>(
             "__dict__ must be set to a dictionary, not a '{tn}'"
         )));
     }
-    let slot = match crate::interp::attr::ops_kind(v) {
-        Some(Kind::Instance) if obj::<TypeObj>(vm.type_of(v)).has_dict => {
-            &obj::<InstanceObj>(v).dict
-        }
-        Some(Kind::Exception) => &obj::<ExceptionObj>(v).dict,
-        Some(Kind::List) => &obj::<ListObj>(v).dict,
-        Some(Kind::Dict) => &obj::<DictObj>(v).dict,
-        _ => {
-            let tn = vm.tname(v).to_string();
-            return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")));
-        }
+    let Some(slot) = vm.instance_dict_slot(v) else {
+        let tn = vm.tname(v).to_string();
+        return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")));
     };
     vm.store(slot, d);
     Ok(Value::NONE)

@@ -86,7 +86,7 @@ impl<M: Mode> Vm<M> {
                 reason,
                 object,
             } => {
-                let o = self.new_str(object)?;
+                let o = self.new_text(object.clone())?;
                 (
                     self.exc.unicode_encode_error,
                     encoding,
@@ -132,7 +132,7 @@ impl<M: Mode> Vm<M> {
                 object,
             }
         } else if self.is_instance(v, self.exc.unicode_encode_error) {
-            let object = cast::<StrObj>(items[1])?.s.to_string();
+            let object = cast::<StrObj>(items[1])?.text();
             TextError::UnicodeEncode {
                 encoding: enc,
                 start,
@@ -172,11 +172,20 @@ impl<M: Mode> Vm<M> {
             return Ok(r);
         }
         if is::<StrObj>(v) && self.type_of(v) == self.types.str {
-            let s = crate::text::repr::str_repr(self.str_of(v));
+            let s = self.str_repr_string(v);
             return self.new_string(s);
         }
         let s = self.native_repr(v)?;
         self.new_string(s)
+    }
+
+    /// `repr()` of the str `v` (lone surrogates escaped like CPython's `'\udcff'`).
+    pub fn str_repr_string(&self, v: Value) -> String {
+        let so = obj::<StrObj>(v);
+        match so.wide() {
+            Some(w) => crate::text::repr::code_points_repr(w, false),
+            None => crate::text::repr::str_repr(&so.s),
+        }
     }
 
     /// `repr(v)` as a Rust string.
@@ -202,6 +211,10 @@ impl<M: Mode> Vm<M> {
             return Ok(r);
         }
         if let Some(s) = cast::<StrObj>(v) {
+            if let Some(w) = s.wide() {
+                let c = self.types.str;
+                return self.new_wide_of(c, w.to_vec());
+            }
             let s = s.s.to_string();
             return self.new_string(s);
         }
@@ -216,9 +229,11 @@ impl<M: Mode> Vm<M> {
     }
 
     /// `str(v)` as a Rust string.
+    /// A str with lone surrogates is CPython's UnicodeEncodeError ("surrogates not allowed"), as when
+    /// printing it.
     pub fn str_string(&mut self, v: Value) -> PyResult<String> {
         let r = self.str(v)?;
-        Ok(self.str_of(r).to_string())
+        Ok(self.str_exact(r)?.to_string())
     }
 
     /// `ascii(v)`.
@@ -333,7 +348,7 @@ impl<M: Mode> Vm<M> {
         }
         let kind = crate::interp::attr::ops_kind(v);
         match kind {
-            Some(Kind::Str) => Ok(crate::text::repr::str_repr(self.str_of(v))),
+            Some(Kind::Str) => Ok(self.str_repr_string(v)),
             Some(Kind::BigInt) => {
                 let b = obj::<BigIntObj>(v).v.clone();
                 self.int_to_decimal(&b)
@@ -637,7 +652,10 @@ impl<M: Mode> Vm<M> {
             }
             return Ok(r);
         }
-        let spec_s = self.str_of(spec).to_string();
+        if cast::<StrObj>(v).is_some_and(|s| s.wide.is_some()) {
+            return crate::builtins::str_type::format_wide(self, v, spec);
+        }
+        let spec_s = self.str_exact(spec)?.to_string();
         let s = self.native_format(v, &spec_s)?;
         self.new_string(s)
     }
@@ -667,10 +685,11 @@ impl<M: Mode> Vm<M> {
                 numeric::format_spec::format_complex(re, im, &ps)
             }
             _ => {
-                if let Some(s) = cast::<StrObj>(v) {
+                if is::<StrObj>(v) {
+                    let text = self.str_exact(v)?;
                     let ps = numeric::format_spec::parse_format_spec(spec, &tn)
                         .map_err(|e| self.num_error(e))?;
-                    numeric::format_spec::format_str(&s.s, &ps)
+                    numeric::format_spec::format_str(text, &ps)
                 } else {
                     if !spec.is_empty() {
                         return Err(self.type_error(format!(

@@ -161,7 +161,7 @@ impl<M: Mode> Vm<M> {
                                 return Ok(Found::Active(j));
                             }
                             if let (Some(a), Some(b)) = (cast::<StrObj>(k), cast::<StrObj>(key)) {
-                                if a.s == b.s {
+                                if a.same_text(b) {
                                     return Ok(Found::Active(j));
                                 }
                             } else {

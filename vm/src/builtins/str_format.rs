@@ -13,7 +13,7 @@ use crate::value::Value;
 
 pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let t = vm.types.str;
-    vm.def_method(t, "format", str_format)?;
+    vm.def_method(t, "format", str_format_any)?;
     vm.def_method(t, "format_map", str_format_map)?;
     Ok(())
 }
@@ -36,6 +36,25 @@ enum AutoNumber {
 struct AutoState {
     state: AutoNumber,
     next: usize,
+}
+
+/// `str.format`, also with exact strs that have lone surrogates as the format string or as
+/// arguments (through `str_type::via_placeholders`), unless a field converts (`!r`/`!a` would show
+/// the placeholders) or a str subclass instance has them (its own `__format__`/`__str__` would see
+/// placeholders): then NotImplementedError.
+fn str_format_any<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+    if !super::str_type::has_wide_str(args) {
+        return str_format(vm, args, kw);
+    }
+    let fmt = args[0];
+    let converts = cast::<StrObj>(fmt).is_none_or(|s| s.s.contains('!'));
+    let subclass = args
+        .iter()
+        .any(|a| super::str_type::has_wide_str(&[*a]) && vm.type_of(*a) != vm.types.str);
+    if converts || subclass {
+        return Err(vm.surrogates_unsupported("str.format() with conversions or str subclasses"));
+    }
+    super::str_type::via_placeholders(vm, args, kw, "format", str_format::<M>)
 }
 
 fn str_format<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -77,6 +96,9 @@ fn run<M: Mode>(vm: &mut Vm<M>, this: Value, src: &Source) -> PyResult<Value> {
     let mark = vm.temp_roots.len();
     if !src.kwargs.is_null() {
         vm.temp_roots.push(src.kwargs);
+    }
+    if super::str_type::has_wide_str(&[this]) {
+        return Err(vm.surrogates_unsupported("str.format()"));
     }
     let fmt = vm.str_of(this);
     let mut auto = AutoState {
@@ -433,7 +455,7 @@ fn render_field<M: Mode>(
         };
         if spec.is_empty() {
             if let Some(so) = cast::<StrObj>(obj) {
-                if vm.type_of(obj) == vm.types.str {
+                if vm.type_of(obj) == vm.types.str && so.wide.is_none() {
                     out.push_str(&so.s);
                     return Ok(());
                 }
@@ -442,6 +464,9 @@ fn render_field<M: Mode>(
         let sv = vm.new_string(spec)?;
         vm.temp_roots.push(sv);
         let r = vm.format(obj, sv)?;
+        if super::str_type::has_wide_str(&[r]) {
+            return Err(vm.surrogates_unsupported("str.format()"));
+        }
         out.push_str(vm.str_of(r));
         Ok(())
     })();

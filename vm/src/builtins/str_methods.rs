@@ -11,50 +11,77 @@ use crate::object::*;
 use crate::text::strops;
 use crate::value::Value;
 
+/// A str method that also accepts strs with lone surrogates, through
+/// `str_type::via_placeholders` (the method itself sees placeholder code points instead).
+macro_rules! wide_ok {
+    ($py:literal, $f:ident) => {{
+        fn w<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
+            if super::str_type::has_wide_str(args) {
+                super::str_type::via_placeholders(vm, args, kw, $py, $f::<M>)
+            } else {
+                $f(vm, args, kw)
+            }
+        }
+        w::<M>
+    }};
+}
+
 pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let t = vm.types.str;
-    vm.def_method(t, "upper", str_upper)?;
-    vm.def_method(t, "lower", str_lower)?;
-    vm.def_method(t, "casefold", str_casefold)?;
-    vm.def_method(t, "swapcase", str_swapcase)?;
-    vm.def_method(t, "title", str_title)?;
-    vm.def_method(t, "capitalize", str_capitalize)?;
-    vm.def_method(t, "isalpha", str_isalpha)?;
-    vm.def_method(t, "isdigit", str_isdigit)?;
-    vm.def_method(t, "isdecimal", str_isdecimal)?;
-    vm.def_method(t, "isnumeric", str_isnumeric)?;
-    vm.def_method(t, "isalnum", str_isalnum)?;
-    vm.def_method(t, "isspace", str_isspace)?;
-    vm.def_method(t, "isprintable", str_isprintable)?;
-    vm.def_method(t, "isascii", str_isascii)?;
-    vm.def_method(t, "isidentifier", str_isidentifier)?;
-    vm.def_method(t, "isupper", str_isupper)?;
-    vm.def_method(t, "islower", str_islower)?;
-    vm.def_method(t, "istitle", str_istitle)?;
-    vm.def_method(t, "find", str_find)?;
-    vm.def_method(t, "rfind", str_rfind)?;
-    vm.def_method(t, "index", str_index)?;
-    vm.def_method(t, "rindex", str_rindex)?;
-    vm.def_method(t, "count", str_count)?;
-    vm.def_method(t, "startswith", str_startswith)?;
-    vm.def_method(t, "endswith", str_endswith)?;
+    vm.def_method(t, "upper", wide_ok!("upper", str_upper))?;
+    vm.def_method(t, "lower", wide_ok!("lower", str_lower))?;
+    vm.def_method(t, "casefold", wide_ok!("casefold", str_casefold))?;
+    vm.def_method(t, "swapcase", wide_ok!("swapcase", str_swapcase))?;
+    vm.def_method(t, "title", wide_ok!("title", str_title))?;
+    vm.def_method(t, "capitalize", wide_ok!("capitalize", str_capitalize))?;
+    vm.def_method(t, "isalpha", wide_ok!("isalpha", str_isalpha))?;
+    vm.def_method(t, "isdigit", wide_ok!("isdigit", str_isdigit))?;
+    vm.def_method(t, "isdecimal", wide_ok!("isdecimal", str_isdecimal))?;
+    vm.def_method(t, "isnumeric", wide_ok!("isnumeric", str_isnumeric))?;
+    vm.def_method(t, "isalnum", wide_ok!("isalnum", str_isalnum))?;
+    vm.def_method(t, "isspace", wide_ok!("isspace", str_isspace))?;
+    vm.def_method(t, "isprintable", wide_ok!("isprintable", str_isprintable))?;
+    vm.def_method(t, "isascii", wide_ok!("isascii", str_isascii))?;
+    vm.def_method(
+        t,
+        "isidentifier",
+        wide_ok!("isidentifier", str_isidentifier),
+    )?;
+    vm.def_method(t, "isupper", wide_ok!("isupper", str_isupper))?;
+    vm.def_method(t, "islower", wide_ok!("islower", str_islower))?;
+    vm.def_method(t, "istitle", wide_ok!("istitle", str_istitle))?;
+    vm.def_method(t, "find", wide_ok!("find", str_find))?;
+    vm.def_method(t, "rfind", wide_ok!("rfind", str_rfind))?;
+    vm.def_method(t, "index", wide_ok!("index", str_index))?;
+    vm.def_method(t, "rindex", wide_ok!("rindex", str_rindex))?;
+    vm.def_method(t, "count", wide_ok!("count", str_count))?;
+    vm.def_method(t, "startswith", wide_ok!("startswith", str_startswith))?;
+    vm.def_method(t, "endswith", wide_ok!("endswith", str_endswith))?;
     vm.def_method(t, "join", str_join)?;
-    vm.def_method(t, "split", str_split)?;
-    vm.def_method(t, "rsplit", str_rsplit)?;
-    vm.def_method(t, "splitlines", str_splitlines)?;
-    vm.def_method(t, "strip", str_strip)?;
-    vm.def_method(t, "lstrip", str_lstrip)?;
-    vm.def_method(t, "rstrip", str_rstrip)?;
-    vm.def_method(t, "replace", str_replace)?;
-    vm.def_method(t, "center", str_center)?;
-    vm.def_method(t, "ljust", str_ljust)?;
-    vm.def_method(t, "rjust", str_rjust)?;
-    vm.def_method(t, "zfill", str_zfill)?;
-    vm.def_method(t, "expandtabs", str_expandtabs)?;
-    vm.def_method(t, "partition", str_partition)?;
-    vm.def_method(t, "rpartition", str_rpartition)?;
-    vm.def_method(t, "removeprefix", str_removeprefix)?;
-    vm.def_method(t, "removesuffix", str_removesuffix)?;
+    vm.def_method(t, "split", wide_ok!("split", str_split))?;
+    vm.def_method(t, "rsplit", wide_ok!("rsplit", str_rsplit))?;
+    vm.def_method(t, "splitlines", wide_ok!("splitlines", str_splitlines))?;
+    vm.def_method(t, "strip", wide_ok!("strip", str_strip))?;
+    vm.def_method(t, "lstrip", wide_ok!("lstrip", str_lstrip))?;
+    vm.def_method(t, "rstrip", wide_ok!("rstrip", str_rstrip))?;
+    vm.def_method(t, "replace", wide_ok!("replace", str_replace))?;
+    vm.def_method(t, "center", wide_ok!("center", str_center))?;
+    vm.def_method(t, "ljust", wide_ok!("ljust", str_ljust))?;
+    vm.def_method(t, "rjust", wide_ok!("rjust", str_rjust))?;
+    vm.def_method(t, "zfill", wide_ok!("zfill", str_zfill))?;
+    vm.def_method(t, "expandtabs", wide_ok!("expandtabs", str_expandtabs))?;
+    vm.def_method(t, "partition", wide_ok!("partition", str_partition))?;
+    vm.def_method(t, "rpartition", wide_ok!("rpartition", str_rpartition))?;
+    vm.def_method(
+        t,
+        "removeprefix",
+        wide_ok!("removeprefix", str_removeprefix),
+    )?;
+    vm.def_method(
+        t,
+        "removesuffix",
+        wide_ok!("removesuffix", str_removesuffix),
+    )?;
     vm.def_method(t, "encode", str_encode)?;
     vm.def_method(t, "translate", str_translate)?;
     vm.def_static(t, "maketrans", str_maketrans)?;
@@ -87,9 +114,22 @@ pub(crate) fn check_recv<M: Mode>(
     }
 }
 
-/// The receiver's text for a str method.
+/// The receiver's text for a str method. These methods work on Rust strs, so a receiver or a
+/// (top-level) str argument with lone surrogates is NotImplementedError rather than a wrong result.
 fn recv<'a, M: Mode>(vm: &mut Vm<M>, args: &[Value], name: &str) -> PyResult<&'a str> {
     let v = check_recv(vm, args, "str", name, is::<StrObj>)?;
+    if super::str_type::has_wide_str(args) {
+        return Err(vm.surrogates_unsupported(&format!("str.{name}()")));
+    }
+    Ok(vm.str_of(v))
+}
+
+/// The text of a str nested in a method argument (a tuple item, a table value): NotImplementedError
+/// for one with lone surrogates.
+fn nested_str<'a, M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<&'a str> {
+    if super::str_type::has_wide_str(&[v]) {
+        return Err(vm.surrogates_unsupported(&format!("str.{name}()")));
+    }
     Ok(vm.str_of(v))
 }
 
@@ -218,7 +258,7 @@ pub(crate) fn ssize_arg<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<i64> {
 /// "must be str, not int" for a str argument.
 fn str_arg<'a, M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<&'a str> {
     if is::<StrObj>(v) {
-        Ok(vm.str_of(v))
+        nested_str(vm, v, "method")
     } else {
         let tn = vm.tname(v).to_string();
         Err(vm.type_error(format!("must be str, not {tn}")))
@@ -358,7 +398,7 @@ fn starts_ends<M: Mode>(
                     vm.type_error(format!("tuple for {name} must only contain str, not {tn}"))
                 );
             }
-            if f(s, vm.str_of(*it), start, end) {
+            if f(s, nested_str(vm, *it, name)?, start, end) {
                 return Ok(Value::TRUE);
             }
         }
@@ -384,7 +424,8 @@ fn str_endswith<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResu
 // ----- join / split / strip ------------------------------------------------------------------------
 
 fn str_join<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let sep = recv(vm, args, "join")?;
+    let sepv = check_recv(vm, args, "str", "join", is::<StrObj>)?;
+    let sep = vm.str_of(sepv);
     vm.check_method_args("str.join", args, kw, 1, 1)?;
     let it = args[1];
     let items = if let Some(t) = cast::<TupleObj>(it) {
@@ -415,6 +456,21 @@ fn str_join<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<V
             out.push_str(sep);
         }
         out.push_str(vm.str_of(*v));
+    }
+    if super::str_type::has_wide_str(&items) || super::str_type::has_wide_str(&[sepv]) {
+        // Lone surrogates: join code points (`items` are all strs, checked above).
+        let mut parts = Vec::with_capacity(2 * items.len());
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                parts.push(sepv);
+            }
+            parts.push(*v);
+        }
+        let l = vm.new_list(&parts)?;
+        vm.temp_roots.push(l);
+        let r = vm.str_concat(&parts);
+        vm.temp_roots.pop();
+        return r;
     }
     vm.new_string(out)
 }
@@ -651,17 +707,22 @@ pub(crate) fn codec_args<M: Mode>(
                 "{fname}() argument '{pname}' must be str, not {tn}"
             )));
         }
-        out[i] = vm.str_of(*v).to_string();
+        out[i] = vm.str_exact(*v)?.to_string();
     }
     let [e, r] = out;
     Ok((e, r))
 }
 
 fn str_encode<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
-    let s = recv(vm, args, "encode")?;
+    let sv = check_recv(vm, args, "str", "encode", is::<StrObj>)?;
     let a = bind_kw(vm, "encode", args, kw, &["encoding", "errors"], 0)?;
     let (enc, errors) = codec_args(vm, "encode", a[0], a[1])?;
-    let b = crate::text::codecs::encode(s, &enc, &errors).map_err(|e| vm.text_error(e))?;
+    let so = obj::<StrObj>(sv);
+    let r = match so.wide() {
+        Some(w) => crate::text::codecs::encode_wide(w, &enc, &errors),
+        None => crate::text::codecs::encode(&so.s, &enc, &errors),
+    };
+    let b = r.map_err(|e| vm.text_error(e))?;
     vm.new_bytes(&b)
 }
 
@@ -687,7 +748,8 @@ fn str_translate<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyRes
             continue;
         }
         if let Some(so) = cast::<StrObj>(r) {
-            out.push_str(&so.s);
+            out.push_str(nested_str(vm, r, "translate")?);
+            let _ = so;
         } else if vm.is_int(r) {
             let i = vm.index_value(r)?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
@@ -728,7 +790,11 @@ fn maketrans_fill<M: Mode>(vm: &mut Vm<M>, args: &[Value], d: Value) -> PyResult
                         vm.value_error("string keys in translate table must be of length 1")
                     );
                 }
-                Value::small_int(so.s.chars().next().map_or(0, |c| c as i64))
+                Value::small_int(
+                    super::str_type::code_points(so)
+                        .first()
+                        .map_or(0, |&c| c as i64),
+                )
             } else if vm.is_int(k) {
                 k
             } else {
@@ -747,7 +813,7 @@ fn maketrans_fill<M: Mode>(vm: &mut Vm<M>, args: &[Value], d: Value) -> PyResult
                 i + 1
             )));
         }
-        parts[i] = vm.str_of(*v);
+        parts[i] = nested_str(vm, *v, "maketrans")?;
     }
     if strops::char_len(parts[0]) != strops::char_len(parts[1]) {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));

@@ -44,6 +44,204 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     Ok(())
 }
 
+/// Does any of `vals` (strs) have lone surrogates (`StrObj::wide`)?
+#[inline]
+pub fn has_wide_str(vals: &[Value]) -> bool {
+    vals.iter()
+        .any(|v| cast::<StrObj>(*v).is_some_and(|s| s.wide.is_some()))
+}
+
+/// The code points of a str.
+pub fn code_points(s: &StrObj) -> std::borrow::Cow<'_, [u32]> {
+    match s.wide() {
+        Some(w) => std::borrow::Cow::Borrowed(w),
+        None => std::borrow::Cow::Owned(s.s.chars().map(|c| c as u32).collect()),
+    }
+}
+
+/// `needle in hay` for two strs.
+pub fn str_in(needle: Value, hay: Value) -> bool {
+    let (h, n) = (obj::<StrObj>(hay), obj::<StrObj>(needle));
+    if h.wide.is_none() && n.wide.is_none() {
+        return h.s.contains(&*n.s);
+    }
+    contains_cps(&code_points(h), &code_points(n))
+}
+
+/// Is `needle` a contiguous part of `hay` (code points)?
+fn contains_cps(hay: &[u32], needle: &[u32]) -> bool {
+    needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
+}
+
+impl<M: Mode> Vm<M> {
+    /// The concatenation of the strs `parts` (any of them may have lone surrogates).
+    pub fn str_concat(&mut self, parts: &[Value]) -> PyResult<Value> {
+        let mut b = crate::text::wide::TextBuilder::default();
+        for v in parts {
+            let so = obj::<StrObj>(*v);
+            match so.wide() {
+                Some(w) => b.push_code_points(w),
+                None => b.push_str(&so.s),
+            }
+        }
+        self.new_text(b.finish())
+    }
+
+    /// `s * n` for a str with lone surrogates.
+    pub fn str_repeat_wide(&mut self, s: Value, n: i64) -> PyResult<Value> {
+        let w = code_points(obj::<StrObj>(s)).into_owned();
+        let n = n.max(0) as usize;
+        if w.len()
+            .checked_mul(n)
+            .is_none_or(|t| t > isize::MAX as usize / 4)
+        {
+            return Err(self.memory_error());
+        }
+        self.new_wide_of(self.types.str, w.repeat(n))
+    }
+
+    /// The exact text of the str `v` as a Rust string, or Python's UnicodeEncodeError ("surrogates not
+    /// allowed", as CPython raises when such a str must become UTF-8) if it has lone surrogates.
+    pub fn str_exact<'a>(&mut self, v: Value) -> PyResult<&'a str> {
+        let so = obj::<StrObj>(v);
+        match so.wide() {
+            None => Ok(&so.s),
+            Some(w) => {
+                let e = crate::text::codecs::encode_wide(w, "utf-8", "strict")
+                    .err()
+                    .unwrap_or(crate::text::TextError::Value(
+                        "surrogates not allowed".into(),
+                    ));
+                Err(self.text_error(e))
+            }
+        }
+    }
+
+    /// The error for an operation Weft does not implement on strs with lone surrogates.
+    pub fn surrogates_unsupported(&mut self, what: &str) -> crate::interp::PyErr {
+        let c = self.exc.not_implemented_error;
+        self.error(
+            c,
+            format!("{what} of a str containing lone surrogates is not supported by Weft"),
+        )
+    }
+}
+
+/// Where [`via_placeholders`] maps the lone surrogates U+D800..U+DFFF: the first 2048 code points of
+/// Supplementary Private Use Area-A.
+const PLACEHOLDER_BASE: u32 = 0xf0000;
+
+fn is_placeholder(cp: u32) -> bool {
+    (PLACEHOLDER_BASE..PLACEHOLDER_BASE + 0x800).contains(&cp)
+}
+
+/// Runs the str method `f` (which works on Rust strs) on arguments some of which are strs with lone
+/// surrogates: each surrogate becomes a private-use placeholder, `f` runs on the placeholder strs, and
+/// placeholders in its result (a str, or a list/tuple of strs) become surrogates again. Exact for
+/// methods that treat both as uncased, non-space, non-digit, non-printable single code points (case
+/// mapping, predicates, searching, splitting, stripping, padding), provided no argument already
+/// holds a placeholder code point; otherwise NotImplementedError.
+pub(crate) fn via_placeholders<M: Mode>(
+    vm: &mut Vm<M>,
+    args: &[Value],
+    kw: &[Value],
+    name: &str,
+    f: crate::interp::NativeFn<M>,
+) -> PyResult<Value> {
+    for &a in args {
+        if cast::<StrObj>(a).is_some_and(|so| code_points(so).iter().any(|&c| is_placeholder(c))) {
+            return Err(
+                vm.surrogates_unsupported(&format!("str.{name}() (with private-use characters)"))
+            );
+        }
+    }
+    let base = vm.temp_roots.len();
+    let r = (|| {
+        let mut subst = Vec::with_capacity(args.len());
+        for &a in args {
+            let Some(w) = cast::<StrObj>(a).and_then(|so| so.wide()) else {
+                subst.push(a);
+                continue;
+            };
+            let s: String = w
+                .iter()
+                .map(|&c| {
+                    let c = if crate::text::wide::is_surrogate(c) {
+                        PLACEHOLDER_BASE + (c - 0xd800)
+                    } else {
+                        c
+                    };
+                    char::from_u32(c).unwrap_or('\u{fffd}')
+                })
+                .collect();
+            let v = vm.new_string(s)?;
+            vm.temp_roots.push(v);
+            subst.push(v);
+        }
+        let r = f(vm, &subst, kw)?;
+        vm.temp_roots.push(r);
+        if is::<StrObj>(r) {
+            return placeholders_back(vm, r);
+        }
+        if !is::<ListObj>(r) && !is::<TupleObj>(r) {
+            return Ok(r);
+        }
+        let items = if is::<ListObj>(r) {
+            vm.list_snapshot(r)
+        } else {
+            obj::<TupleObj>(r).as_slice().to_vec()
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let b = placeholders_back(vm, it)?;
+            vm.temp_roots.push(b);
+            out.push(b);
+        }
+        if is::<ListObj>(r) {
+            vm.new_list(&out)
+        } else {
+            vm.new_tuple(&out)
+        }
+    })();
+    vm.temp_roots.truncate(base);
+    r
+}
+
+/// `format(s, spec)` of a str `s` with lone surrogates (padding and truncation count them as one
+/// character each, as CPython does).
+pub(crate) fn format_wide<M: Mode>(vm: &mut Vm<M>, s: Value, spec: Value) -> PyResult<Value> {
+    fn plain<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
+        let spec_s = vm.str_exact(args[1])?.to_string();
+        let r = vm.native_format(args[0], &spec_s)?;
+        vm.new_string(r)
+    }
+    via_placeholders(vm, &[s, spec], &[], "__format__", plain::<M>)
+}
+
+/// `v` with the placeholders of [`via_placeholders`] turned back into lone surrogates (non-strs and
+/// strs without placeholders unchanged).
+fn placeholders_back<M: Mode>(vm: &mut Vm<M>, v: Value) -> PyResult<Value> {
+    let Some(so) = cast::<StrObj>(v) else {
+        return Ok(v);
+    };
+    if !so.s.chars().any(|c| is_placeholder(c as u32)) {
+        return Ok(v);
+    }
+    let cps: Vec<u32> =
+        so.s.chars()
+            .map(|c| {
+                let c = c as u32;
+                if is_placeholder(c) {
+                    c - PLACEHOLDER_BASE + 0xd800
+                } else {
+                    c
+                }
+            })
+            .collect();
+    let c = vm.types.str;
+    vm.new_wide_of(c, cps)
+}
+
 /// The receiver of a str dunder, checked like a method descriptor; `nargs` arguments follow it.
 fn dunder_recv<M: Mode>(
     vm: &mut Vm<M>,
@@ -85,7 +283,7 @@ fn str_contains<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResu
             "'in <string>' requires string as left operand, not {tn}"
         )));
     }
-    Ok(Value::bool(vm.str_of(s).contains(vm.str_of(x))))
+    Ok(Value::bool(str_in(x, s)))
 }
 
 fn str_getitem_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -100,6 +298,9 @@ fn str_add<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
         let tn = vm.tname(x).to_string();
         return Err(vm.type_error(format!("can only concatenate str (not \"{tn}\") to str")));
     }
+    if has_wide_str(&[s, x]) {
+        return vm.str_concat(&[s, x]);
+    }
     let mut out = String::with_capacity(vm.str_of(s).len() + vm.str_of(x).len());
     out.push_str(vm.str_of(s));
     out.push_str(vm.str_of(x));
@@ -109,6 +310,9 @@ fn str_add<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
 fn str_mul<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = dunder_recv(vm, "__mul__", args, kw, 1)?;
     let n = super::str_methods::ssize_arg(vm, args[1])?;
+    if has_wide_str(&[s]) {
+        return vm.str_repeat_wide(s, n);
+    }
     let r = strops::str_mul(vm.str_of(s), n).map_err(|e| vm.text_error(e))?;
     vm.new_string(r)
 }
@@ -140,7 +344,7 @@ fn str_cmp<M: Mode>(
     }
     Ok(Value::bool(crate::interp::ops::cmp_ord(
         op,
-        vm.str_of(s).cmp(vm.str_of(x)),
+        crate::interp::ops::str_cmp(s, x),
     )))
 }
 
@@ -177,7 +381,13 @@ fn str_hash_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
 fn str_iter<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = dunder_recv(vm, "__iter__", args, kw, 0)?;
     let c = vm.types.str_iterator;
-    vm.new_iter(c, IterKind::Str, s, Value::NULL, 0, 0)
+    // Lone surrogates: by index through `str_getitem` (IterKind::Str walks the UTF-8 `s`).
+    let k = if has_wide_str(&[s]) {
+        IterKind::Seq
+    } else {
+        IterKind::Str
+    };
+    vm.new_iter(c, k, s, Value::NULL, 0, 0)
 }
 
 fn str_format_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
@@ -188,14 +398,17 @@ fn str_format_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResu
         let tn = vm.tname(spec).to_string();
         return Err(vm.type_error(format!("__format__() argument must be str, not {tn}")));
     }
-    let spec_s = vm.str_of(spec).to_string();
+    if has_wide_str(&[s]) {
+        return format_wide(vm, s, spec);
+    }
+    let spec_s = vm.str_exact(spec)?.to_string();
     let r = vm.native_format(s, &spec_s)?;
     vm.new_string(r)
 }
 
 fn str_repr_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = dunder_recv(vm, "__repr__", args, kw, 0)?;
-    let r = crate::text::repr::str_repr(vm.str_of(s));
+    let r = vm.str_repr_string(s);
     vm.new_string(r)
 }
 
@@ -204,14 +417,22 @@ fn str_str_m<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<
     if vm.type_of(s) == vm.types.str {
         return Ok(s);
     }
+    if let Some(w) = obj::<StrObj>(s).wide() {
+        return vm.new_wide_of(vm.types.str, w.to_vec());
+    }
     let t = vm.str_of(s);
     vm.new_str(t)
 }
 
 fn str_getnewargs<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Value> {
     let s = dunder_recv(vm, "__getnewargs__", args, kw, 0)?;
-    let t = vm.str_of(s);
-    let c = vm.new_str(t)?;
+    let c = match obj::<StrObj>(s).wide() {
+        Some(w) => vm.new_wide_of(vm.types.str, w.to_vec())?,
+        None => {
+            let t = vm.str_of(s);
+            vm.new_str(t)?
+        }
+    };
     vm.new_tuple(&[c])
 }
 
@@ -219,7 +440,7 @@ fn str_sizeof<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
     let s = dunder_recv(vm, "__sizeof__", args, kw, 0)?;
     let so = obj::<StrObj>(s);
     // CPython's compact layouts: 40 bytes of header for ASCII, 56 otherwise, plus the code units.
-    let max = so.s.chars().map(|c| c as u32).max().unwrap_or(0);
+    let max = code_points(so).iter().copied().max().unwrap_or(0);
     let n = so.char_len as i64;
     let size = if max < 128 {
         49 + n
@@ -279,22 +500,29 @@ fn str_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResu
                 "decoding to str: need a bytes-like object, {tn} found"
             )));
         };
-        let d = crate::text::codecs::decode(&bytes, &enc, &errors).map_err(|e| vm.text_error(e))?;
-        vm.new_string(d)?
+        let d = crate::text::codecs::decode_text(&bytes, &enc, &errors)
+            .map_err(|e| vm.text_error(e))?;
+        vm.new_text(d)?
     };
     if cls == vm.types.str {
         return Ok(s);
     }
-    let text = vm.str_of(s).to_string();
-    let char_len = obj::<StrObj>(s).char_len;
-    vm.alloc(
+    let so = obj::<StrObj>(s);
+    if let Some(w) = so.wide() {
+        return vm.new_wide_of(cls, w.to_vec());
+    }
+    let text = so.s.to_string();
+    let char_len = so.char_len;
+    vm.alloc_with_dict(
         cls,
         StrObj {
             header: Vm::<M>::hdr(),
             hash: std::sync::atomic::AtomicI64::new(0),
             char_len,
             s: text.into_boxed_str(),
+            wide: None,
         },
+        0,
     )
 }
 
@@ -303,6 +531,23 @@ impl<M: Mode> Vm<M> {
     pub fn str_getitem(&mut self, s: Value, k: Value) -> PyResult<Value> {
         let so = obj::<StrObj>(s);
         let len = so.char_len;
+        if let Some(w) = so.wide() {
+            let cps: Vec<u32> = if is::<SliceObj>(k) {
+                let (start, _stop, step, n) = self.slice_indices(k, len)?;
+                (0..n)
+                    .map(|i| w[(start + i as i64 * step) as usize])
+                    .collect()
+            } else {
+                if !self.is_int(k) && !self.has_index(k) {
+                    let tn = self.tname(k).to_string();
+                    return Err(
+                        self.type_error(format!("string indices must be integers, not '{tn}'"))
+                    );
+                }
+                vec![w[self.seq_index(k, len, "string")?]]
+            };
+            return self.new_wide_of(self.types.str, cps);
+        }
         if let Some(sl) = cast::<SliceObj>(k) {
             let _ = sl;
             let (start, _stop, step, n) = self.slice_indices(k, len)?;
@@ -339,6 +584,9 @@ impl<M: Mode> Vm<M> {
 
     /// `fmt % args` for str.
     pub fn str_percent_format(&mut self, fmt: Value, args: Value) -> PyResult<Value> {
+        if has_wide_str(&[fmt]) {
+            return Err(self.surrogates_unsupported("%-formatting"));
+        }
         let f = self.str_of(fmt);
         let out = self.percent_format(f, args, false)?;
         self.new_string(out)
@@ -476,6 +724,10 @@ impl<M: Mode> Vm<M> {
                         'r' => self.repr(v)?,
                         _ => self.ascii(v)?,
                     };
+                    // `%s` of a str with lone surrogates: Weft formats Rust strs only.
+                    if has_wide_str(&[sv]) {
+                        return Err(self.surrogates_unsupported("%-formatting"));
+                    }
                     let s = self.str_of(sv).to_string();
                     printf::printf_str(&s, &spec, width, precision)
                 }
@@ -484,11 +736,17 @@ impl<M: Mode> Vm<M> {
                         if s.char_len != 1 {
                             return Err(self.type_error("%c requires int or char"));
                         }
+                        if s.wide.is_some() {
+                            return Err(self.surrogates_unsupported("%-formatting"));
+                        }
                         s.s.to_string()
                     } else if self.is_int(v) {
                         let i = self.index_value(v)?;
                         match u32::try_from(i).ok().and_then(char::from_u32) {
                             Some(c) => c.to_string(),
+                            None if (0..0x110000).contains(&i) => {
+                                return Err(self.surrogates_unsupported("%-formatting"))
+                            }
                             None => {
                                 return Err(self.overflow_error("%c arg not in range(0x110000)"))
                             }

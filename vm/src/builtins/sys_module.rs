@@ -136,7 +136,7 @@ fn stream_write<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
         let tn = vm.tname(s).to_string();
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     }
-    let text = vm.str_of(s);
+    let text = vm.str_exact(s)?;
     let n = obj::<StrObj>(s).char_len;
     match vm.native_stream(args[0]) {
         Some(2) => vm.write_stderr(text),
@@ -255,6 +255,10 @@ fn exception<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
 
 fn intern<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_args("intern", args, kwnames, 1, 1)?;
+    if cast::<StrObj>(args[0]).is_some_and(|s| s.wide.is_some()) {
+        // Not interned (the table holds Rust strs); still an equal str.
+        return Ok(args[0]);
+    }
     let s = vm.expect_str(args[0], "intern() argument")?.to_string();
     Ok(vm.intern(&s))
 }

@@ -11,6 +11,7 @@
 pub mod symtable;
 
 mod expr;
+mod literals;
 mod pattern;
 mod stmt;
 mod unit;
@@ -40,6 +41,8 @@ pub enum Const {
     /// (real, imag)
     Complex(f64, f64),
     Str(String),
+    /// A str literal with lone surrogates (`"\udcff"`), as code points (see `text::wide`).
+    WStr(Vec<u32>),
     Bytes(Vec<u8>),
     Ellipsis,
     Tuple(Vec<Const>),
@@ -197,6 +200,7 @@ fn parse_options(mode: Mode) -> ParseOptions {
 /// Compiles a module (mode "exec").
 pub fn compile_module(source: &str, filename: &str) -> Result<CodeUnit, CompileError> {
     let _ = filename;
+    let _lit = literals::SourceGuard::set(source);
     let src = SourceInfo::new(source);
     let parsed = ruff_python_parser::parse_unchecked(source, parse_options(Mode::Module));
     check_parse(
@@ -218,6 +222,7 @@ pub fn compile_module(source: &str, filename: &str) -> Result<CodeUnit, CompileE
 /// Compiles a single expression (mode "eval"): the code returns its value.
 pub fn compile_eval(source: &str, filename: &str) -> Result<CodeUnit, CompileError> {
     let _ = filename;
+    let _lit = literals::SourceGuard::set(source);
     let src = SourceInfo::new(source);
     let parsed = ruff_python_parser::parse_unchecked(source, parse_options(Mode::Expression));
     check_parse(
@@ -1102,6 +1107,7 @@ pub fn const_repr(c: &Const) -> String {
             }
         }
         Const::Str(s) => out.push_str(&crate::text::repr::str_repr(s)),
+        Const::WStr(w) => out.push_str(&crate::text::repr::code_points_repr(w, false)),
         Const::Bytes(b) => {
             out.push('b');
             let s: String = b

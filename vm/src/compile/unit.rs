@@ -111,7 +111,7 @@ fn const_key(c: &Const) -> Option<ConstKey> {
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
         Const::Ellipsis => ConstKey::Ellipsis,
         Const::Tuple(items) => ConstKey::Tuple(items.iter().map(const_key).collect::<Option<_>>()?),
-        Const::Code(_) | Const::FrozenSet(_) => return None,
+        Const::Code(_) | Const::FrozenSet(_) | Const::WStr(_) => return None,
     })
 }
 

@@ -10,7 +10,7 @@
 //! remember, per receiver type and class-namespace epoch (`TYPE_EPOCH`), where the attribute was found;
 //! see the comment above `AC_SLOW`.
 
-use crate::access::Mode;
+use crate::access::{Mode, Slot};
 use crate::bytecode::InlineCache;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
@@ -148,16 +148,24 @@ impl<M: Mode> Vm<M> {
         if !v.is_ptr() {
             return Ok(None);
         }
-        let slot = match ops_kind(v) {
-            Some(Kind::Instance) => &obj::<InstanceObj>(v).dict,
-            Some(Kind::Exception) => &obj::<ExceptionObj>(v).dict,
-            Some(Kind::List) => &obj::<ListObj>(v).dict,
-            Some(Kind::Dict) => &obj::<DictObj>(v).dict,
-            Some(Kind::Set) => &obj::<SetObj>(v).dict,
-            Some(Kind::Function) => &obj::<FunctionObj>(v).dict,
-            Some(Kind::Type) => return Ok(Some(obj::<TypeObj>(v).dict)),
-            Some(Kind::Module) => return Ok(Some(obj::<ModuleObj>(v).dict)),
-            _ => return Ok(None),
+        if let Some(i) = cast::<InstanceObj>(v) {
+            let d = self.load(&i.dict);
+            if !d.is_null() {
+                return Ok(Some(d));
+            }
+            if !create || !obj::<TypeObj>(self.type_of(v)).has_dict {
+                return Ok(None);
+            }
+            let nd = self.new_dict()?;
+            self.store(&i.dict, nd);
+            return Ok(Some(nd));
+        }
+        let Some(slot) = self.instance_dict_slot(v) else {
+            return match ops_kind(v) {
+                Some(Kind::Type) => Ok(Some(obj::<TypeObj>(v).dict)),
+                Some(Kind::Module) => Ok(Some(obj::<ModuleObj>(v).dict)),
+                _ => Ok(None),
+            };
         };
         let d = self.load(slot);
         if !d.is_null() {
@@ -166,13 +174,38 @@ impl<M: Mode> Vm<M> {
         if !create {
             return Ok(None);
         }
-        let t = self.type_of(v);
-        if ops_kind(v) == Some(Kind::Instance) && !obj::<TypeObj>(t).has_dict {
-            return Ok(None);
-        }
         let nd = self.new_dict()?;
         self.store(slot, nd);
         Ok(Some(nd))
+    }
+
+    /// The slot holding `v`'s instance `__dict__` (possibly NULL: not created yet), if `v` may have one:
+    /// instances of user classes with a `__dict__` (in the layout's `dict` field or, for the immutable
+    /// layouts, the trailing slot of `DICT_TAIL_FLAG`), exceptions and functions. Not types and modules
+    /// (their namespace is a plain field).
+    pub fn instance_dict_slot<'a>(&self, v: Value) -> Option<&'a Slot> {
+        if !v.is_ptr() {
+            return None;
+        }
+        // Layouts whose builtin type has no `__dict__`: only a subclass that keeps one has it.
+        let user_dict = |vm: &Self| {
+            let t = obj::<TypeObj>(vm.type_of(v));
+            !t.builtin && t.has_dict
+        };
+        match ops_kind(v)? {
+            Kind::Instance => obj::<TypeObj>(self.type_of(v))
+                .has_dict
+                .then_some(&obj::<InstanceObj>(v).dict),
+            Kind::Exception => Some(&obj::<ExceptionObj>(v).dict),
+            Kind::Function => Some(&obj::<FunctionObj>(v).dict),
+            Kind::List if user_dict(self) => Some(&obj::<ListObj>(v).dict),
+            Kind::Dict if user_dict(self) => Some(&obj::<DictObj>(v).dict),
+            Kind::Set if user_dict(self) => Some(&obj::<SetObj>(v).dict),
+            Kind::FrozenSet if user_dict(self) => Some(&obj::<FrozenSetObj>(v).0.dict),
+            Kind::ByteArray if user_dict(self) => Some(&obj::<ByteArrayObj>(v).dict),
+            Kind::Str | Kind::Bytes | Kind::BigInt | Kind::Complex | Kind::Tuple => dict_tail(v),
+            _ => None,
+        }
     }
 
     fn is_data_descriptor(&mut self, d: Value) -> bool {

@@ -724,7 +724,7 @@ impl<M: Mode> Vm<M> {
                             self.tname(item)
                         )));
                     }
-                    return Ok(self.str_of(container).contains(self.str_of(item)));
+                    return Ok(crate::builtins::str_type::str_in(item, container));
                 }
                 Some(Kind::Dict) if builtin => {
                     return Ok(self.dict_get(container, item)?.is_some())

@@ -498,6 +498,8 @@ impl<M: Mode> Vm<M> {
                             && is::<StrObj>(b)
                             && self.type_of(a) == self.types.str
                             && self.type_of(b) == self.types.str
+                            && obj::<StrObj>(a).wide.is_none()
+                            && obj::<StrObj>(b).wide.is_none()
                         {
                             // Exact str concatenation.
                             let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
@@ -733,11 +735,16 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::BuildString => {
                         let n = self.stack.len() - arg as usize;
-                        let mut s = String::new();
-                        for v in &self.stack[n..] {
-                            s.push_str(self.str_of(*v));
-                        }
-                        let r = tryv!(self.new_string(s));
+                        let r = if crate::builtins::str_type::has_wide_str(&self.stack[n..]) {
+                            let parts = self.stack[n..].to_vec();
+                            tryv!(self.str_concat(&parts))
+                        } else {
+                            let mut s = String::new();
+                            for v in &self.stack[n..] {
+                                s.push_str(self.str_of(*v));
+                            }
+                            tryv!(self.new_string(s))
+                        };
                         self.stack.truncate(n);
                         self.stack.push(r);
                     }

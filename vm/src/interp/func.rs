@@ -30,6 +30,10 @@ impl<M: Mode> Vm<M> {
                     self.new_str(s)?
                 }
             }
+            Const::WStr(w) => {
+                let c = self.types.str;
+                self.new_wide_of(c, w.clone())?
+            }
             Const::Bytes(b) => self.new_bytes(b)?,
             Const::Ellipsis => Value::ELLIPSIS,
             Const::Tuple(items) => {

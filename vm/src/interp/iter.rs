@@ -48,7 +48,13 @@ impl<M: Mode> Vm<M> {
                     }
                     Some(Kind::Str) => {
                         let c = self.types.str_iterator;
-                        return self.new_iter(c, IterKind::Str, o, Value::NULL, 0, 0);
+                        // Lone surrogates: by index through `str_getitem` (IterKind::Str walks `s`).
+                        let k = if obj::<StrObj>(o).wide.is_some() {
+                            IterKind::Seq
+                        } else {
+                            IterKind::Str
+                        };
+                        return self.new_iter(c, k, o, Value::NULL, 0, 0);
                     }
                     Some(Kind::Bytes) | Some(Kind::ByteArray) => {
                         let c = self.types.bytes_iterator;

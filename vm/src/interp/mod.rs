@@ -302,6 +302,32 @@ impl<M: Mode> Vm<M> {
         Ok(Value::from_header_ptr(p))
     }
 
+    /// Allocates an object of an immutable builtin layout (str, bytes, int, complex, tuple) whose class
+    /// is `cls`, with `extra` bytes after the fixed part. An instance of a user subclass with a
+    /// `__dict__` gets one more word, its trailing instance-dict slot (NULL until first used; see
+    /// `DICT_TAIL_FLAG`); the builtin types themselves and `__slots__` subclasses do not.
+    pub fn alloc_with_dict<T: PyObj>(
+        &mut self,
+        cls: Value,
+        init: T,
+        extra: usize,
+    ) -> PyResult<Value> {
+        let t = obj::<TypeObj>(cls);
+        if t.builtin || !t.has_dict {
+            return self.alloc_var(cls, init, extra);
+        }
+        let v = self.alloc_var(cls, init, extra + std::mem::size_of::<Slot>())?;
+        let h = header(v);
+        let size = std::mem::size_of::<T>() + extra;
+        // SAFETY: `v` was just allocated with one more Slot-sized word at offset `size`, 8-byte aligned
+        // (repr(C) layout sizes and `extra` are multiples of 8); nothing else references it yet.
+        let tail = unsafe { &*((h as *const Header as *const u8).add(size) as *const Slot) };
+        tail.init(Value::NULL);
+        h.insert_flags(DICT_TAIL_FLAG);
+        debug_assert!(dict_tail(v).is_some_and(|s| std::ptr::eq(s, tail)));
+        Ok(v)
+    }
+
     /// Allocates a fixed-size object.
     #[inline]
     pub fn alloc<T: PyObj>(&mut self, class: Value, init: T) -> PyResult<Value> {
@@ -333,7 +359,54 @@ impl<M: Mode> Vm<M> {
                 hash: AtomicI64::new(0),
                 char_len,
                 s: s.into(),
+                wide: None,
             },
+        )
+    }
+
+    /// A str from text that may have lone surrogates.
+    pub fn new_text(&mut self, t: crate::text::Text) -> PyResult<Value> {
+        match t {
+            crate::text::Text::Utf8(s) => self.new_string(s),
+            crate::text::Text::Wide(cps) => {
+                let cls = self.types.str;
+                self.new_wide_of(cls, cps)
+            }
+        }
+    }
+
+    /// A str of class `cls` from code points (below 0x110000) that may include lone surrogates.
+    pub fn new_wide_of(&mut self, cls: Value, cps: Vec<u32>) -> PyResult<Value> {
+        if !cps.iter().any(|&c| crate::text::wide::is_surrogate(c)) {
+            let s: String = cps.iter().filter_map(|&c| char::from_u32(c)).collect();
+            if cls == self.types.str {
+                return self.new_string(s);
+            }
+            let char_len = cps.len();
+            return self.alloc_with_dict(
+                cls,
+                StrObj {
+                    header: Self::hdr(),
+                    hash: AtomicI64::new(0),
+                    char_len,
+                    s: s.into_boxed_str(),
+                    wide: None,
+                },
+                0,
+            );
+        }
+        let lossy = crate::text::wide::lossy(&cps);
+        self.mutator.account_external(lossy.len() + cps.len() * 4);
+        self.alloc_with_dict(
+            cls,
+            StrObj {
+                header: Self::hdr(),
+                hash: AtomicI64::new(0),
+                char_len: cps.len(),
+                s: lossy.into_boxed_str(),
+                wide: Some(Box::new(cps)),
+            },
+            0,
         )
     }
 
@@ -352,6 +425,7 @@ impl<M: Mode> Vm<M> {
                 hash: AtomicI64::new(0),
                 char_len,
                 s: s.into_boxed_str(),
+                wide: None,
             },
         )
     }
@@ -474,7 +548,7 @@ impl<M: Mode> Vm<M> {
     /// A tuple whose class is `cls` (a tuple subclass or tuple).
     pub fn new_tuple_of(&mut self, cls: Value, items: &[Value]) -> PyResult<Value> {
         let extra = std::mem::size_of_val(items);
-        let v = self.alloc_var(
+        let v = self.alloc_with_dict(
             cls,
             TupleObj {
                 header: Self::hdr(),
@@ -608,6 +682,8 @@ impl<M: Mode> Vm<M> {
     // ----- accessors ----------------------------------------------------------------------------------
 
     /// The Rust str of a str object. The caller has checked `v` is a str (or a str subclass instance).
+    /// For a str with lone surrogates this is its text with U+FFFD in their place: code that can meet
+    /// such strs and needs the exact text checks `StrObj::wide` first (see `Vm::str_exact`).
     #[inline]
     pub fn str_of<'a>(&self, v: Value) -> &'a str {
         &obj::<StrObj>(v).s

@@ -247,8 +247,14 @@ impl<M: Mode> Vm<M> {
                     return Err(self.type_error("__hash__ method should return an integer"));
                 }
                 let h = match self.as_num(r) {
-                    Some(Num::Int(i)) => numeric::hash::hash_i64(i),
-                    Some(Num::Big(b)) => numeric::hash::hash_bigint(b),
+                    Some(Num::Int(-1)) => -2,
+                    Some(Num::Int(i)) => i,
+                    // A result that fits a machine word is the hash itself (CPython's slot_tp_hash).
+                    Some(Num::Big(b)) => match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => numeric::hash::hash_bigint(b),
+                    },
                     _ => 0,
                 };
                 Ok(h)
@@ -258,7 +264,11 @@ impl<M: Mode> Vm<M> {
                 match self.as_num(r) {
                     // A machine-sized result is the hash itself (CPython maps -1 to -2).
                     Some(Num::Int(i)) => Ok(if i == -1 { -2 } else { i }),
-                    Some(Num::Big(b)) => Ok(numeric::hash::hash_bigint(b)),
+                    Some(Num::Big(b)) => Ok(match b.to_i64() {
+                        Some(-1) => -2,
+                        Some(i) => i,
+                        None => numeric::hash::hash_bigint(b),
+                    }),
                     _ => Err(self.type_error("__hash__ method should return an integer")),
                 }
             }
@@ -278,7 +288,7 @@ impl<M: Mode> Vm<M> {
             return Ok(a.as_float() == b.as_float());
         }
         if let (Some(x), Some(y)) = (cast::<StrObj>(a), cast::<StrObj>(b)) {
-            return Ok(x.s == y.s);
+            return Ok(x.same_text(y));
         }
         let r = self.compare(a, b, CmpOp::Eq)?;
         self.truthy(r)
@@ -378,7 +388,7 @@ impl<M: Mode> Vm<M> {
         let builtin_pair =
             obj::<TypeObj>(self.type_of(a)).builtin && obj::<TypeObj>(self.type_of(b)).builtin;
         match Kind_of(a) {
-            Some(Kind::Str) => Ok(Value::bool(cmp_ord(op, self.str_of(a).cmp(self.str_of(b))))),
+            Some(Kind::Str) => Ok(Value::bool(cmp_ord(op, str_cmp(a, b)))),
             Some(Kind::Bytes) => Ok(Value::bool(cmp_ord(
                 op,
                 obj::<BytesObj>(a).b.cmp(&obj::<BytesObj>(b).b),
@@ -432,6 +442,9 @@ impl<M: Mode> Vm<M> {
         if let (Some(x), Some(y)) = (cast::<StrObj>(a), cast::<StrObj>(b)) {
             let t = self.types.str;
             if self.type_of(a) == t && self.type_of(b) == t {
+                if x.wide.is_some() || y.wide.is_some() {
+                    return Some(str_cmp(a, b));
+                }
                 return Some(x.s.cmp(&y.s));
             }
         }
@@ -688,6 +701,9 @@ impl<M: Mode> Vm<M> {
         let kb = if b.is_ptr() { Kind_of(b) } else { None };
         match (ka, kb, op) {
             (Some(Kind::Str), Some(Kind::Str), BinOp::Add) => {
+                if crate::builtins::str_type::has_wide_str(&[a, b]) {
+                    return self.str_concat(&[a, b]);
+                }
                 let (x, y) = (self.str_of(a), self.str_of(b));
                 let mut s = String::with_capacity(x.len() + y.len());
                 s.push_str(x);
@@ -835,6 +851,9 @@ impl<M: Mode> Vm<M> {
     }
 
     fn str_repeat(&mut self, s: Value, n: usize) -> PyResult<Value> {
+        if obj::<StrObj>(s).wide.is_some() {
+            return self.str_repeat_wide(s, n as i64);
+        }
         let src = self.str_of(s);
         if n == 1 {
             return Ok(s);
@@ -1262,6 +1281,15 @@ pub fn small_int_op(a: i64, b: i64, op: BinOp) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// The code-point order of two strs (UTF-8 byte order is code-point order).
+pub fn str_cmp(a: Value, b: Value) -> Ordering {
+    let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
+    if x.wide.is_none() && y.wide.is_none() {
+        return x.s.cmp(&y.s);
+    }
+    crate::builtins::str_type::code_points(x).cmp(&crate::builtins::str_type::code_points(y))
 }
 
 pub fn cmp_ord(op: CmpOp, o: Ordering) -> bool {

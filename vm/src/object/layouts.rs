@@ -3,6 +3,10 @@
 //! Conventions: immutable fields are plain Rust fields (written before publication); mutable state is a
 //! [`Slot`] accessed through `crate::access`. Variable-size layouts (`TupleObj`, `ValueArray`) end with a
 //! zero-length array and are allocated with room for `len` elements after the fixed part.
+//!
+//! The immutable layouts `StrObj`, `BytesObj`, `BigIntObj`, `ComplexObj` and `TupleObj` have no dict
+//! field: an instance of a user subclass (with a `__dict__`) is allocated one word longer and carries its
+//! instance `__dict__` in that trailing [`Slot`] (see [`DICT_TAIL_FLAG`], [`dict_tail`]).
 
 use super::{trace_slot, trace_value, Kind, PyObj};
 use crate::access::Slot;
@@ -88,6 +92,12 @@ pyobj!(TypeObj, Kind::Type, |s, t| {
 });
 
 /// An immutable str.
+///
+/// A str whose text has lone surrogates (which a Rust `str` cannot hold) keeps its code points in
+/// `wide` and, in `s`, the same text with each lone surrogate replaced by U+FFFD (valid UTF-8, the same
+/// number of chars, never ASCII-only, and equal for equal texts, so the hash of `s` stays consistent
+/// with equality). Every other str has `wide == None` and `s` is its text. Code that needs the exact
+/// text checks `wide` (see `text::wide`, ARCHITECTURE.md).
 #[repr(C)]
 pub struct StrObj {
     pub header: Header,
@@ -96,9 +106,35 @@ pub struct StrObj {
     /// Length in code points.
     pub char_len: usize,
     pub s: Box<str>,
+    /// The code points, only when the text has a lone surrogate (boxed: one word in the layout).
+    pub wide: Option<Box<Vec<u32>>>,
 }
 
-pyobj!(StrObj, Kind::Str, |s, t| {});
+impl StrObj {
+    /// Same text as `o`? (The equality of strs: `s` decides unless a side has lone surrogates.)
+    #[inline(always)]
+    pub fn same_text(&self, o: &StrObj) -> bool {
+        self.s == o.s && self.wide == o.wide
+    }
+
+    /// The text as code points when it has lone surrogates.
+    #[inline(always)]
+    pub fn wide(&self) -> Option<&[u32]> {
+        self.wide.as_deref().map(|v| v.as_slice())
+    }
+
+    /// The text as a [`crate::text::Text`] (copied).
+    pub fn text(&self) -> crate::text::Text {
+        match self.wide() {
+            Some(w) => crate::text::Text::Wide(w.to_vec()),
+            None => crate::text::Text::Utf8(self.s.to_string()),
+        }
+    }
+}
+
+pyobj!(StrObj, Kind::Str, |s, t| {
+    trace_dict_tail(t, &s.header);
+});
 
 #[repr(C)]
 pub struct BytesObj {
@@ -107,7 +143,9 @@ pub struct BytesObj {
     pub b: Box<[u8]>,
 }
 
-pyobj!(BytesObj, Kind::Bytes, |s, t| {});
+pyobj!(BytesObj, Kind::Bytes, |s, t| {
+    trace_dict_tail(t, &s.header);
+});
 
 /// A bytearray: its buffer is owned Rust memory guarded by the access layer through `version` (the
 /// bytes themselves are not atomic words; issue 4 treats a bytearray write as a write of `version`).
@@ -129,7 +167,9 @@ pub struct BigIntObj {
     pub v: BigInt,
 }
 
-pyobj!(BigIntObj, Kind::BigInt, |s, t| {});
+pyobj!(BigIntObj, Kind::BigInt, |s, t| {
+    trace_dict_tail(t, &s.header);
+});
 
 #[repr(C)]
 pub struct ComplexObj {
@@ -138,7 +178,9 @@ pub struct ComplexObj {
     pub im: f64,
 }
 
-pyobj!(ComplexObj, Kind::Complex, |s, t| {});
+pyobj!(ComplexObj, Kind::Complex, |s, t| {
+    trace_dict_tail(t, &s.header);
+});
 
 /// An immutable tuple; `len` values follow the fixed part.
 #[repr(C)]
@@ -162,7 +204,52 @@ pyobj!(TupleObj, Kind::Tuple, |s, t| {
     for v in s.as_slice() {
         trace_value(t, *v);
     }
+    trace_dict_tail(t, &s.header);
 });
+
+/// Header flag of a `StrObj`/`BytesObj`/`BigIntObj`/`ComplexObj`/`TupleObj` allocated with a trailing
+/// instance-dict [`Slot`] after its last field (after the items of a tuple): an instance of a user
+/// subclass whose class has a `__dict__` (`Vm::alloc_with_dict`). The slot holds a DictObj or NULL (not
+/// created yet). Set before the object is published and never changed.
+pub const DICT_TAIL_FLAG: u16 = 4;
+
+/// The trailing instance-dict slot of `h`'s object, if it was allocated with one ([`DICT_TAIL_FLAG`]).
+#[inline]
+pub fn dict_tail_of(h: &Header) -> Option<&Slot> {
+    if h.flags() & DICT_TAIL_FLAG == 0 {
+        return None;
+    }
+    let base = h as *const Header as *const u8;
+    let off = match h.kind() {
+        k if k == Kind::Str as u8 => std::mem::size_of::<StrObj>(),
+        k if k == Kind::Bytes as u8 => std::mem::size_of::<BytesObj>(),
+        k if k == Kind::BigInt as u8 => std::mem::size_of::<BigIntObj>(),
+        k if k == Kind::Complex as u8 => std::mem::size_of::<ComplexObj>(),
+        k if k == Kind::Tuple as u8 => {
+            // SAFETY: the kind byte says `h` heads a TupleObj.
+            let len = unsafe { (*(base as *const TupleObj)).len };
+            std::mem::size_of::<TupleObj>() + len * std::mem::size_of::<Value>()
+        }
+        _ => return None,
+    };
+    // SAFETY: an object of these kinds carrying DICT_TAIL_FLAG was allocated with one extra word at
+    // `off` (Vm::alloc_with_dict), initialised to a Value before the flag was set; it lives as long as
+    // the object, whose header `h` borrows.
+    Some(unsafe { &*(base.add(off) as *const Slot) })
+}
+
+/// The trailing instance-dict slot of the heap object `v`, if it has one (see [`dict_tail_of`]).
+#[inline]
+pub fn dict_tail<'a>(v: Value) -> Option<&'a Slot> {
+    dict_tail_of(super::header(v))
+}
+
+#[inline(always)]
+fn trace_dict_tail(t: &mut Tracer, h: &Header) {
+    if let Some(d) = dict_tail_of(h) {
+        trace_slot(t, d);
+    }
+}
 
 /// Storage of a list, dict or set: `cap` slots after the fixed part. Replaced, never grown in place.
 #[repr(C)]

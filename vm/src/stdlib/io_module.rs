@@ -952,6 +952,17 @@ fn fwrite_str<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult
         return Err(vm.type_error(format!("write() argument must be str, not {tn}")));
     }
     let n = obj::<StrObj>(s).char_len;
+    if let Some(w) = obj::<StrObj>(s).wide() {
+        // Lone surrogates: the codec and its error handler decide (`str.encode` knows them).
+        if args[4] != Value::NONE && w.contains(&('\n' as u32)) {
+            return Err(vm.surrogates_unsupported("newline translation"));
+        }
+        let b = vm.call_method(s, "encode", &[args[2], args[3]])?;
+        let data = vm.bytes_data(b);
+        let r = e.lock().unwrap().write(&data);
+        r.map_err(|e| io_err(vm, e))?;
+        return vm.new_int(n as i64);
+    }
     let text = vm.str_of(s);
     let translated;
     let (text, sv) = if args[4] != Value::NONE && text.contains('\n') {

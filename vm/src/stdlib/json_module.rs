@@ -236,6 +236,23 @@ fn encode_str(out: &mut String, s: &str, ensure_ascii: bool) {
     out.push('"');
 }
 
+/// [`encode_str`] with `ensure_ascii` of a str with lone surrogates (written as `\udXXX`, like
+/// CPython).
+fn encode_wide_ascii(out: &mut String, cps: &[u32]) {
+    out.push('"');
+    for &cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => {
+                let mut one = String::new();
+                encode_str(&mut one, c.encode_utf8(&mut [0; 4]), true);
+                out.push_str(&one[1..one.len() - 1]);
+            }
+            None => out.push_str(&format!("\\u{cp:04x}")),
+        }
+    }
+    out.push('"');
+}
+
 fn float_str<M: Mode>(vm: &mut Vm<M>, e: &Enc, x: f64) -> PyResult<String> {
     let s = if x.is_nan() {
         "NaN".to_string()
@@ -319,7 +336,11 @@ fn enc_value<M: Mode>(vm: &mut Vm<M>, e: &mut Enc, v: Value) -> PyResult<()> {
     } else if v == Value::FALSE {
         e.out.push_str("false");
     } else if let Some(s) = cast::<StrObj>(v) {
-        encode_str(&mut e.out, &s.s, e.ensure_ascii);
+        match s.wide() {
+            None => encode_str(&mut e.out, &s.s, e.ensure_ascii),
+            Some(w) if e.ensure_ascii => encode_wide_ascii(&mut e.out, w),
+            Some(_) => return Err(vm.surrogates_unsupported("json with ensure_ascii=False")),
+        }
     } else if v.is_small_int() || is::<BigIntObj>(v) {
         let s = int_str(vm, v)?;
         e.out.push_str(&s);
@@ -399,6 +420,9 @@ fn enc_dict<M: Mode>(vm: &mut Vm<M>, e: &mut Enc, d: Value) -> PyResult<()> {
     let mut first = true;
     for (k, v) in items {
         let key = if let Some(s) = cast::<StrObj>(k) {
+            if s.wide.is_some() {
+                return Err(vm.surrogates_unsupported("a json object key"));
+            }
             s.s.to_string()
         } else if k.is_float() {
             float_str(vm, e, k.as_float())?
@@ -511,6 +535,9 @@ fn decode<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResul
         return Err(vm.type_error(format!(
             "the JSON object must be str, bytes or bytearray, not {tn}"
         )));
+    }
+    if crate::builtins::str_type::has_wide_str(&[doc]) {
+        return Err(vm.surrogates_unsupported("json decoding"));
     }
     let s: &str = vm.str_of(doc);
     let idx = vm.index_value(args[1])?;

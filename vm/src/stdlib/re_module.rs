@@ -478,6 +478,9 @@ fn rcompile<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     if !is::<StrObj>(pat) && !is::<BytesObj>(pat) {
         return Err(vm.type_error("first argument must be string or compiled pattern"));
     }
+    if crate::builtins::str_type::has_wide_str(&[pat]) {
+        return Err(vm.surrogates_unsupported("a regular expression"));
+    }
     let (chars, bytes) = pattern_chars(vm, pat);
     let (id, c) = match compile_id(&chars, flags, bytes) {
         Ok(x) => x,
@@ -562,6 +565,9 @@ fn subject<'a, M: Mode>(vm: &mut Vm<M>, c: &Compiled, s: Value) -> PyResult<Subj
     if let Some(so) = cast::<StrObj>(s) {
         if c.bytes {
             return Err(vm.type_error("cannot use a bytes pattern on a string-like object"));
+        }
+        if so.wide.is_some() {
+            return Err(vm.surrogates_unsupported("regular expression matching"));
         }
         let text: &'a str = vm.str_of(s);
         let offsets = if so.char_len == text.len() {
@@ -1117,6 +1123,9 @@ fn parse_template_value<M: Mode>(
     let chars: Vec<char> = if let Some(b) = cast::<BytesObj>(t) {
         b.b.iter().map(|&x| x as char).collect()
     } else {
+        if crate::builtins::str_type::has_wide_str(&[t]) {
+            return Err(vm.surrogates_unsupported("a regular expression template"));
+        }
         vm.str_of(t).chars().collect()
     };
     let names = c.names.clone();
@@ -1204,7 +1213,9 @@ fn do_sub<M: Mode>(
                     let r = vm.call(repl, &[mo], &[])?;
                     match (&mut out, r) {
                         (_, r) if r.is_none() => {}
-                        (Buf::S(o), r) if is::<StrObj>(r) => o.push_str(vm.str_of(r)),
+                        (Buf::S(o), r) if is::<StrObj>(r) => {
+                            o.push_str(vm.str_exact(r)?);
+                        }
                         (Buf::B(o), r) if is::<BytesObj>(r) => {
                             o.extend_from_slice(&obj::<BytesObj>(r).b)
                         }

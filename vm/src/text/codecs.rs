@@ -4,14 +4,15 @@
 //! and the error handlers strict, ignore, replace, backslashreplace and
 //! xmlcharrefreplace (encode only, as in CPython).
 //!
-//! Not supported: `namereplace` (needs the Unicode name database) and the
-//! surrogate handlers' effect on decoding (`surrogateescape`,
-//! `surrogatepass`): Rust strings cannot hold lone surrogates, so where
-//! CPython would produce one we raise the strict error instead. When
-//! encoding, those two handlers behave exactly like CPython (as strict),
-//! since a Rust string never contains a surrogate. Like CPython, an unknown
-//! handler name is only reported when an error actually occurs.
+//! The surrogate handlers work as in CPython: decoding with
+//! `surrogateescape` turns each undecodable byte 0x80..0xff into U+DC80..
+//! U+DCFF, `surrogatepass` decodes encoded surrogates (utf-8, utf-16,
+//! utf-32); such results are [`Text::Wide`] (see `text::wide`), and
+//! [`encode_text`] maps them back. Not supported: `namereplace` (needs the
+//! Unicode name database). Like CPython, an unknown handler name is only
+//! reported when an error actually occurs.
 
+use super::wide::{is_surrogate, Text, TextBuilder};
 use super::TextError;
 
 /// Canonical codec name (as `codecs.lookup(name).name`) for an encoding
@@ -102,7 +103,7 @@ fn encode_charmap(s: &str, limit: u32, enc: &str, errors: &str) -> Result<Vec<u8
                     start,
                     end: i,
                     reason,
-                    object: s.to_string(),
+                    object: Text::from(s),
                 })
             }
             "ignore" => {}
@@ -161,41 +162,222 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, TextErro
     Ok(out)
 }
 
+/// `str.encode(encoding, errors)` of any str content; text with lone surrogates goes through
+/// [`encode_wide`].
+pub fn encode_text(t: &Text, encoding: &str, errors: &str) -> Result<Vec<u8>, TextError> {
+    match t {
+        Text::Utf8(s) => encode(s, encoding, errors),
+        Text::Wide(cps) => encode_wide(cps, encoding, errors),
+    }
+}
+
+/// `str.encode` of code points that include lone surrogates (CPython's rules: UTF codecs reject
+/// surrogates with "surrogates not allowed" unless `surrogatepass`; `surrogateescape` turns
+/// U+DC80..U+DCFF back into the bytes 0x80..0xff for the byte-oriented codecs).
+pub fn encode_wide(cps: &[u32], encoding: &str, errors: &str) -> Result<Vec<u8>, TextError> {
+    let canon = lookup(encoding)?;
+    let (enc, limit, unit) = match canon {
+        "utf-8" | "utf-8-sig" => ("utf-8", 0x110000, 0),
+        "ascii" => ("ascii", 0x80, 1),
+        "iso8859-1" => ("latin-1", 0x100, 1),
+        "utf-16" | "utf-16-le" | "utf-16-be" => (canon, 0x110000, 2),
+        _ => (canon, 0x110000, 4),
+    };
+    let big = enc.ends_with("-be");
+    let mut out = Vec::with_capacity(cps.len());
+    match canon {
+        "utf-8-sig" => out.extend_from_slice(b"\xef\xbb\xbf"),
+        "utf-16" => out.extend_from_slice(b"\xff\xfe"),
+        "utf-32" => out.extend_from_slice(b"\xff\xfe\x00\x00"),
+        _ => {}
+    }
+    let push = |out: &mut Vec<u8>, cp: u32| match (unit, char::from_u32(cp)) {
+        (0, Some(c)) => out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
+        // surrogatepass: the UTF-8 form of the surrogate itself.
+        (0, None) => out.extend_from_slice(&[
+            0xe0 | (cp >> 12) as u8,
+            0x80 | ((cp >> 6) & 0x3f) as u8,
+            0x80 | (cp & 0x3f) as u8,
+        ]),
+        (1, _) => out.push(cp as u8),
+        (2, c) => {
+            let mut buf = [0u16; 2];
+            let units: &[u16] = match c {
+                Some(c) => c.encode_utf16(&mut buf),
+                None => {
+                    buf[0] = cp as u16;
+                    &buf[..1]
+                }
+            };
+            for u in units {
+                out.extend_from_slice(&if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
+            }
+        }
+        _ => out.extend_from_slice(&if big {
+            cp.to_be_bytes()
+        } else {
+            cp.to_le_bytes()
+        }),
+    };
+    let bad = |cp: u32| cp >= limit || is_surrogate(cp);
+    let mut i = 0;
+    while i < cps.len() {
+        if !bad(cps[i]) {
+            push(&mut out, cps[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        // A run of unencodable code points of one sort: surrogates, or (byte codecs) other ones.
+        let surr = is_surrogate(cps[i]);
+        while i < cps.len() && bad(cps[i]) && (limit < 0x110000 || is_surrogate(cps[i]) == surr) {
+            i += 1;
+        }
+        let run = &cps[start..i];
+        let reason = if limit < 0x110000 {
+            format!("ordinal not in range({limit})")
+        } else {
+            "surrogates not allowed".to_string()
+        };
+        let fail = || TextError::UnicodeEncode {
+            encoding: enc.to_string(),
+            start,
+            end: i,
+            reason: reason.clone(),
+            object: Text::Wide(cps.to_vec()),
+        };
+        match errors {
+            "strict" => return Err(fail()),
+            "surrogateescape" => {
+                if run.iter().any(|&c| !(0xdc80..=0xdcff).contains(&c)) || unit > 1 {
+                    return Err(fail());
+                }
+                out.extend(run.iter().map(|&c| (c - 0xdc00) as u8));
+            }
+            "surrogatepass" => {
+                if limit < 0x110000 || !surr {
+                    return Err(fail());
+                }
+                run.iter().for_each(|&c| push(&mut out, c));
+            }
+            "ignore" => {}
+            "replace" => out.extend(std::iter::repeat_n(b'?', run.len())),
+            "backslashreplace" => {
+                for &c in run {
+                    let esc = if c <= 0xff {
+                        format!("\\x{c:02x}")
+                    } else if c <= 0xffff {
+                        format!("\\u{c:04x}")
+                    } else {
+                        format!("\\U{c:08x}")
+                    };
+                    esc.bytes().for_each(|b| push(&mut out, b as u32));
+                }
+            }
+            "xmlcharrefreplace" => {
+                for &c in run {
+                    format!("&#{c};")
+                        .bytes()
+                        .for_each(|b| push(&mut out, b as u32));
+                }
+            }
+            other => return Err(unknown_handler(other)),
+        }
+    }
+    Ok(out)
+}
+
 /// Decoder state: output so far plus the error-handler policy.
 struct Decoder<'a> {
     enc: &'static str,
     errors: &'a str,
     input: &'a [u8],
-    out: String,
+    out: TextBuilder,
 }
 
 impl Decoder<'_> {
-    /// Applies the error handler to the bad bytes `input[start..end]`.
-    fn error(&mut self, start: usize, end: usize, reason: &str) -> Result<(), TextError> {
+    /// Applies the error handler to the bad bytes `input[start..end]`; returns where decoding resumes
+    /// (`end`, or after an encoded surrogate that `surrogatepass` accepted).
+    fn error(&mut self, start: usize, end: usize, reason: &str) -> Result<usize, TextError> {
+        let strict = || TextError::UnicodeDecode {
+            encoding: self.enc.to_string(),
+            start,
+            end,
+            reason: reason.to_string(),
+            object: self.input.to_vec(),
+        };
         match self.errors {
-            "strict" | "surrogateescape" | "surrogatepass" => Err(TextError::UnicodeDecode {
-                encoding: self.enc.to_string(),
-                start,
-                end,
-                reason: reason.to_string(),
-                object: self.input.to_vec(),
-            }),
-            "ignore" => Ok(()),
+            "strict" => Err(strict()),
+            "surrogateescape" => {
+                let bad = &self.input[start..end];
+                if bad.iter().any(|&b| b < 0x80) {
+                    return Err(strict());
+                }
+                for &b in bad {
+                    self.out.push_cp(0xdc00 + b as u32);
+                }
+                Ok(end)
+            }
+            "surrogatepass" => match self.encoded_surrogate(start) {
+                Some((cp, n)) => {
+                    self.out.push_cp(cp);
+                    Ok(start + n)
+                }
+                None => Err(strict()),
+            },
+            "ignore" => Ok(end),
             "replace" => {
                 self.out.push('\u{fffd}');
-                Ok(())
+                Ok(end)
             }
             "backslashreplace" => {
                 for &b in &self.input[start..end] {
                     self.out.push_str(&format!("\\x{b:02x}"));
                 }
-                Ok(())
+                Ok(end)
             }
             "xmlcharrefreplace" | "namereplace" => Err(TextError::Type(
                 "don't know how to handle UnicodeDecodeError in error callback".into(),
             )),
             other => Err(unknown_handler(other)),
         }
+    }
+
+    /// The surrogate encoded at `input[pos..]` in the decoder's encoding and its length in bytes.
+    fn encoded_surrogate(&self, pos: usize) -> Option<(u32, usize)> {
+        let b = &self.input[pos..];
+        let cp = match self.enc {
+            "utf-8" => {
+                let [x, y, z, ..] = *b else { return None };
+                if x != 0xed || !(0xa0..=0xbf).contains(&y) || !(0x80..=0xbf).contains(&z) {
+                    return None;
+                }
+                return Some((0xd000 | ((y as u32 & 0x3f) << 6) | (z as u32 & 0x3f), 3));
+            }
+            "utf-16-le" | "utf-16-be" => {
+                let [x, y, ..] = *b else { return None };
+                let u = if self.enc == "utf-16-be" {
+                    u16::from_be_bytes([x, y])
+                } else {
+                    u16::from_le_bytes([x, y])
+                };
+                return is_surrogate(u as u32).then_some((u as u32, 2));
+            }
+            "utf-32-le" | "utf-32-be" => {
+                let [a, b2, c, d, ..] = *b else { return None };
+                if self.enc == "utf-32-be" {
+                    u32::from_be_bytes([a, b2, c, d])
+                } else {
+                    u32::from_le_bytes([a, b2, c, d])
+                }
+            }
+            _ => return None,
+        };
+        is_surrogate(cp).then_some((cp, 4))
     }
 
     fn utf8(&mut self, mut pos: usize) -> Result<(), TextError> {
@@ -217,8 +399,7 @@ impl Decoder<'_> {
                         }
                         Some(n) => (good + n, "invalid continuation byte"),
                     };
-                    self.error(good, end, reason)?;
-                    pos = end;
+                    pos = self.error(good, end, reason)?;
                 }
             }
         }
@@ -236,8 +417,7 @@ impl Decoder<'_> {
                 .push_str(std::str::from_utf8(&b[i..i + run]).unwrap_or_default());
             i += run;
             if i < b.len() {
-                self.error(i, i + 1, "ordinal not in range(128)")?;
-                i += 1;
+                i = self.error(i, i + 1, "ordinal not in range(128)")?;
             }
         }
         Ok(())
@@ -256,26 +436,25 @@ impl Decoder<'_> {
         };
         while pos < n {
             if n - pos < 2 {
-                return self.error(pos, n, "truncated data");
+                pos = self.error(pos, n, "truncated data")?;
+                continue;
             }
             let u = unit(pos);
             if !(0xd800..0xe000).contains(&u) {
-                self.out.extend(char::from_u32(u as u32));
+                self.out.push_cp(u as u32);
                 pos += 2;
             } else if u >= 0xdc00 {
-                self.error(pos, pos + 2, "illegal encoding")?;
-                pos += 2;
+                pos = self.error(pos, pos + 2, "illegal encoding")?;
             } else if n - pos < 4 {
-                return self.error(pos, n, "unexpected end of data");
+                pos = self.error(pos, n, "unexpected end of data")?;
             } else {
                 let u2 = unit(pos + 2);
                 if (0xdc00..0xe000).contains(&u2) {
                     let cp = 0x10000 + (((u as u32) - 0xd800) << 10) + (u2 as u32 - 0xdc00);
-                    self.out.extend(char::from_u32(cp));
+                    self.out.push_cp(cp);
                     pos += 4;
                 } else {
-                    self.error(pos, pos + 2, "illegal UTF-16 surrogate")?;
-                    pos += 2;
+                    pos = self.error(pos, pos + 2, "illegal UTF-16 surrogate")?;
                 }
             }
         }
@@ -287,7 +466,8 @@ impl Decoder<'_> {
         let n = b.len();
         while pos < n {
             if n - pos < 4 {
-                return self.error(pos, n, "truncated data");
+                pos = self.error(pos, n, "truncated data")?;
+                continue;
             }
             let quad = [b[pos], b[pos + 1], b[pos + 2], b[pos + 3]];
             let cp = if big {
@@ -295,8 +475,11 @@ impl Decoder<'_> {
             } else {
                 u32::from_le_bytes(quad)
             };
-            match char::from_u32(cp) {
-                Some(c) => self.out.push(c),
+            pos = match char::from_u32(cp) {
+                Some(c) => {
+                    self.out.push(c);
+                    pos + 4
+                }
                 None if cp > 0x10ffff => {
                     self.error(pos, pos + 4, "code point not in range(0x110000)")?
                 }
@@ -305,43 +488,54 @@ impl Decoder<'_> {
                     pos + 4,
                     "code point in surrogate code point range(0xd800, 0xe000)",
                 )?,
-            }
-            pos += 4;
+            };
         }
         Ok(())
     }
 }
 
-/// `bytes.decode(encoding, errors)`.
+/// `bytes.decode(encoding, errors)` where the result must be a Rust string: a result with lone
+/// surrogates (from `surrogateescape`/`surrogatepass`) is the strict error, as before the handlers
+/// existed. Use [`decode_text`] for a Python str.
 pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, TextError> {
+    match decode_text(b, encoding, errors)? {
+        Text::Utf8(s) => Ok(s),
+        Text::Wide(_) => decode_text(b, encoding, "strict").map(|_| String::new()),
+    }
+}
+
+/// `bytes.decode(encoding, errors)`.
+pub fn decode_text(b: &[u8], encoding: &str, errors: &str) -> Result<Text, TextError> {
     let canon = lookup(encoding)?;
     let mut d = Decoder {
         enc: canon,
         errors,
         input: b,
-        out: String::new(),
+        out: TextBuilder::default(),
     };
     match canon {
         "utf-8" => {
             if let Ok(s) = std::str::from_utf8(b) {
-                return Ok(s.to_string());
+                return Ok(Text::Utf8(s.to_string()));
             }
-            d.out.reserve(b.len());
+            d.out = TextBuilder::with_capacity(b.len());
             d.utf8(0)?;
         }
         "utf-8-sig" => {
             // CPython decodes the data after the BOM as a fresh input, so
             // error positions are relative to it.
             let rest = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b);
-            return decode(rest, "utf-8", errors);
+            return decode_text(rest, "utf-8", errors);
         }
         "ascii" => {
             if b.is_ascii() {
-                return Ok(std::str::from_utf8(b).unwrap_or_default().to_string());
+                return Ok(Text::Utf8(
+                    std::str::from_utf8(b).unwrap_or_default().to_string(),
+                ));
             }
             d.ascii()?;
         }
-        "iso8859-1" => return Ok(b.iter().map(|&x| x as char).collect()),
+        "iso8859-1" => return Ok(Text::Utf8(b.iter().map(|&x| x as char).collect())),
         "utf-16" | "utf-16-le" | "utf-16-be" => {
             let (mut big, mut pos) = (canon == "utf-16-be", 0);
             if canon == "utf-16" {
@@ -367,7 +561,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> Result<String, TextErro
             d.utf32(pos, big)?;
         }
     }
-    Ok(d.out)
+    Ok(d.out.finish())
 }
 
 #[cfg(test)]

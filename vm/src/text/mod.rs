@@ -14,6 +14,9 @@ pub mod strops;
 #[rustfmt::skip]
 mod tables;
 pub mod unicode;
+pub mod wide;
+
+pub use wide::Text;
 
 /// An error a text operation raises; each variant names the Python exception.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +40,7 @@ pub enum TextError {
         start: usize,
         end: usize,
         reason: String,
-        object: String,
+        object: Text,
     },
     /// `LookupError(msg)`.
     Lookup(String),
@@ -95,10 +98,9 @@ impl TextError {
                 reason,
                 object,
             } => {
-                let ch = object.chars().nth(*start);
+                let ch = object.char_at(*start);
                 match ch {
-                    Some(c) if *end == *start + 1 => {
-                        let cp = c as u32;
+                    Some(cp) if *end == *start + 1 => {
                         let esc = if cp <= 0xff {
                             format!("\\x{cp:02x}")
                         } else if cp <= 0xffff {

@@ -29,23 +29,45 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
+        push_repr_char(&mut out, c, quote, ascii_only);
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr()`/`ascii()` of a str given as code points that may include lone
+/// surrogates (always escaped `\udXXX`, as CPython prints them).
+pub fn code_points_repr(cps: &[u32], ascii_only: bool) -> String {
+    let quote = pick_quote(cps.contains(&('\'' as u32)), cps.contains(&('"' as u32)));
+    let mut out = String::with_capacity(cps.len() + 2);
+    out.push(quote);
+    for &cp in cps {
+        match char::from_u32(cp) {
+            Some(c) => push_repr_char(&mut out, c, quote, ascii_only),
+            None => {
+                let _ = write!(out, "\\u{cp:04x}");
             }
-            ' '..='~' => out.push(c),
-            c if c.is_ascii() => push_escaped(&mut out, c),
-            c if !ascii_only && is_printable(c) => out.push(c),
-            c => push_escaped(&mut out, c),
         }
     }
     out.push(quote);
     out
+}
+
+fn push_repr_char(out: &mut String, c: char, quote: char, ascii_only: bool) {
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\t' => out.push_str("\\t"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if c == quote => {
+            out.push('\\');
+            out.push(c);
+        }
+        ' '..='~' => out.push(c),
+        c if c.is_ascii() => push_escaped(out, c),
+        c if !ascii_only && is_printable(c) => out.push(c),
+        c => push_escaped(out, c),
+    }
 }
 
 /// `repr(s)`: single quotes unless `s` has `'` but no `"`; escapes `\\`,
