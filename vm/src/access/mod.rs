@@ -57,6 +57,14 @@ impl Slot {
         self.0.store(v.bits(), Ordering::Relaxed)
     }
 
+    /// A plain read of the slot's word outside any transaction (`--stm`: it may be a value a running
+    /// transaction wrote in place and will still roll back). Only a hint: a thread blocked outside its
+    /// transactions uses it to decide whether to try again (transactionally).
+    #[inline(always)]
+    pub fn peek(&self) -> u64 {
+        self.0.load(Ordering::SeqCst)
+    }
+
     /// Read of a slot of an object the running transaction *owns* (`Vm::owns`: it created the object,
     /// or holds the write locks of all its slots), so no other transaction can read or write the slot
     /// until it commits. Relaxed: the commit publishes it (Release on the orecs, Acquire in readers).

@@ -59,6 +59,9 @@ const BUDGET_MAX: u32 = 1024;
 /// Switch points per transaction of a thread running exclusive (nothing to conflict with: transactions
 /// end only to publish output and statistics, or when another thread wants to enter).
 const BUDGET_EXCLUSIVE: u32 = 1 << 16;
+/// Extra budgets a transaction may run in a loop nested below the level where it began (see
+/// `stm_switch_point`).
+const NESTED_OVERRUN: u32 = 16;
 const BUDGET_START: u32 = 128;
 
 /// Abort causes, in the order of [`ThreadStats::aborts`].
@@ -125,6 +128,9 @@ pub struct TxState {
     bytearrays: Vec<(Value, Vec<u8>)>,
     /// stdout written by the running (not inevitable) transaction, published at commit.
     pub out: Vec<u8>,
+    /// Effects outside the heap the running transaction asked for, run after it commits (wake-ups of
+    /// threads waiting for a lock it released); dropped if it aborts.
+    after_commit: Vec<Box<dyn FnOnce()>>,
     /// Switch points left before the transaction ends.
     pub budget: u32,
     /// Id of the running attempt (0: none); objects whose header `stm` word holds it are owned.
@@ -139,6 +145,8 @@ pub struct TxState {
     /// When the thread's exclusive run began (None: not exclusive).
     exclusive_since: Option<Instant>,
     budget_max: u32,
+    /// Extra budgets granted to the running transaction in nested loops.
+    overrun: u32,
     /// Aborts in a row of the current transaction.
     attempts: u32,
     started: Option<Instant>,
@@ -163,12 +171,14 @@ impl TxState {
             gens: Vec::new(),
             bytearrays: Vec::new(),
             out: Vec::new(),
+            after_commit: Vec::new(),
             budget: BUDGET_START,
             cur_id: 0,
             epoch: 0,
             excl_epoch: 0,
             exclusive_since: None,
             budget_max: BUDGET_START,
+            overrun: 0,
             attempts: 0,
             started: None,
             inevitable_since: None,
@@ -454,6 +464,7 @@ impl<M: Mode> Vm<M> {
         self.txs.cur_id = (self.cx.tx_id() << 16) | (self.ident % STM_THREAD_MASK + 1);
         self.txs.epoch = TYPE_EPOCH.load(Ordering::Relaxed);
         self.txs.excl_epoch = threads::exclusive_epoch();
+        self.txs.overrun = 0;
         self.txs.started = Some(Instant::now());
         self.txs.budget = if self.cx.exclusive() {
             BUDGET_EXCLUSIVE
@@ -462,6 +473,16 @@ impl<M: Mode> Vm<M> {
         } else {
             1
         };
+    }
+
+    /// Runs `f` after the running transaction commits (at once without one, or in GIL mode); never if
+    /// it aborts. For effects outside the heap that must follow the transaction's writes.
+    pub fn stm_after_commit(&mut self, f: Box<dyn FnOnce()>) {
+        if M::STM && self.cx.active() {
+            self.txs.after_commit.push(f);
+        } else {
+            f();
+        }
     }
 
     /// Whether the running transaction can be restarted (began at a switch point, not inevitable).
@@ -591,6 +612,9 @@ impl<M: Mode> Vm<M> {
             let out = std::mem::take(&mut self.txs.out);
             self.write_stdout_bytes(&out);
         }
+        for f in std::mem::take(&mut self.txs.after_commit) {
+            f();
+        }
         self.txs.gens.clear();
         self.txs.bytearrays.clear();
         self.txs.cur_id = 0;
@@ -642,6 +666,20 @@ impl<M: Mode> Vm<M> {
                 // collector, retry after.
                 self.cx.abort_now(Abort::Yield);
             }
+            self.txs.budget = self.txs.budget_max;
+            return;
+        }
+        // Only the budget is spent, in a loop nested inside native code (a generator driven by
+        // `sum`, a key function of `sorted`...) below the level where the transaction began: a
+        // transaction begun here would have to become inevitable when this loop returns into the
+        // native code, so the running one goes on (it can still restart from its own level), up to
+        // `NESTED_OVERRUN` budgets.
+        if !gc
+            && self.txs.root.is_some_and(|r| r < self.txs.level)
+            && self.txs.overrun < NESTED_OVERRUN
+            && !self.cx.is_inevitable()
+        {
+            self.txs.overrun += 1;
             self.txs.budget = self.txs.budget_max;
             return;
         }
@@ -723,6 +761,7 @@ impl<M: Mode> Vm<M> {
         self.atomic_depth = s.atomic_depth;
         self.reraising = false;
         self.txs.out.clear();
+        self.txs.after_commit.clear();
         self.txs.root = None;
         self.txs.inevitable_since = None;
         let st = &mut self.txs.stats;

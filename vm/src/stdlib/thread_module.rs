@@ -6,8 +6,16 @@
 //! a thread waiting for a lock uses no CPU). A waiting thread sleeps on the lock's own mutex + condition
 //! variable, never while holding the GIL, so the GIL and a lock cannot deadlock each other.
 //! `RLock` adds an owner ident and a recursion count, changed only by the owner while it holds the GIL.
+//!
+//! Under `--stm` a `Lock`'s state is the slot `RawLock::state`, read and written by the transaction like
+//! any object state: acquiring a free lock and releasing are a transactional read and write (no
+//! inevitable transaction, so threads taking different locks, or one lock in turn, run in parallel and
+//! conflict only where the GIL's order would matter). A thread that finds the lock taken blocks at a
+//! blocking point (its transaction commits first) until the lock looks free, then tries again in a new
+//! transaction; a release wakes the waiters after its transaction commits. `RLock` operations stay
+//! irrevocable (inevitable) under `--stm`.
 
-use crate::access::Mode;
+use crate::access::{Mode, Slot};
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
 use crate::value::Value;
@@ -22,6 +30,8 @@ const TIMEOUT_MAX: f64 = 9223372036.0;
 /// operation; the mutex and condition variable are only used when a thread has to wait.
 pub struct RawLock {
     locked: AtomicBool,
+    /// `--stm` only (plain `Lock`): 1 while locked, 0 when free; transactional.
+    state: Slot,
     /// Threads inside `acquire_blocking`.
     waiters: AtomicUsize,
     mx: Mutex<()>,
@@ -32,6 +42,7 @@ impl RawLock {
     fn new() -> RawLock {
         RawLock {
             locked: AtomicBool::new(false),
+            state: Slot::raw(0),
             waiters: AtomicUsize::new(0),
             mx: Mutex::new(()),
             cv: Condvar::new(),
@@ -94,6 +105,76 @@ impl RawLock {
     fn is_locked(&self) -> bool {
         self.locked.load(Ordering::SeqCst)
     }
+
+    /// `--stm`: blocks (outside any transaction) until `state` looks free or `deadline` passed.
+    ///
+    /// No lost wake-up: a waiter registers in `waiters` before it reads `state` under `mx`, and a
+    /// releaser's transaction has written `state` before it reads `waiters` after its commit (SeqCst),
+    /// notifying under `mx`. A short timeout covers a peek of a value that was later rolled back.
+    fn wait_released(&self, deadline: Option<Instant>) {
+        self.waiters.fetch_add(1, Ordering::SeqCst);
+        let mut g = self.mx.lock().unwrap_or_else(|e| e.into_inner());
+        while self.state.peek() != 0 {
+            let mut step = Duration::from_millis(10);
+            if let Some(d) = deadline {
+                let now = Instant::now();
+                if now >= d {
+                    break;
+                }
+                step = step.min(d - now);
+            }
+            g = self
+                .cv
+                .wait_timeout(g, step)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        drop(g);
+        self.waiters.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// `--stm`: wakes the threads in `wait_released` (after the releasing transaction committed).
+    fn notify_released(&self) {
+        if self.waiters.load(Ordering::SeqCst) > 0 {
+            let _g = self.mx.lock().unwrap_or_else(|e| e.into_inner());
+            self.cv.notify_all();
+        }
+    }
+}
+
+/// `--stm`: `Lock.acquire` as a transactional read (and write) of the lock's state; see the module
+/// documentation.
+fn stm_lock_acquire<M: Mode>(
+    vm: &mut Vm<M>,
+    raw: &Arc<RawLock>,
+    how: Option<Option<Duration>>,
+) -> bool {
+    let deadline = match how {
+        Some(Some(t)) => Some(Instant::now() + t),
+        _ => None,
+    };
+    loop {
+        if vm.load_raw(&raw.state) == 0 {
+            vm.store_raw(&raw.state, 1);
+            return true;
+        }
+        if how.is_none() || deadline.is_some_and(|d| Instant::now() >= d) {
+            return false;
+        }
+        let r = raw.clone();
+        vm.allow_threads(move || r.wait_released(deadline));
+    }
+}
+
+/// `--stm`: `Lock.release`; false if the lock was free.
+fn stm_lock_release<M: Mode>(vm: &mut Vm<M>, raw: &Arc<RawLock>) -> bool {
+    if vm.load_raw(&raw.state) == 0 {
+        return false;
+    }
+    vm.store_raw(&raw.state, 0);
+    let r = raw.clone();
+    vm.stm_after_commit(Box::new(move || r.notify_released()));
+    true
 }
 
 /// `_thread.lock` state.
@@ -220,7 +301,15 @@ fn lock_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
 }
 
 fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    vm.stm_irrevocable();
+    if M::STM {
+        let raw = lock_of(vm, args[0])?;
+        let how = if args.len() == 1 && kwnames.is_empty() {
+            Some(None)
+        } else {
+            acquire_args(vm, args, kwnames)?
+        };
+        return Ok(Value::bool(stm_lock_acquire(vm, &raw, how)));
+    }
     // Fast path: `lock.acquire()` / `with lock:` on a free lock.
     if args.len() == 1 {
         if let Some(l) = vm.opaque::<LockState>(args[0]) {
@@ -235,11 +324,15 @@ fn lock_acquire<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> P
 }
 
 fn lock_release<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    vm.stm_irrevocable();
     vm.check_method_args("release", args, kwnames, 0, 0)?;
-    let released = match vm.opaque::<LockState>(args[0]) {
-        Some(l) => l.0.release(),
-        None => lock_of(vm, args[0])?.release(),
+    let released = if M::STM {
+        let raw = lock_of(vm, args[0])?;
+        stm_lock_release(vm, &raw)
+    } else {
+        match vm.opaque::<LockState>(args[0]) {
+            Some(l) => l.0.release(),
+            None => lock_of(vm, args[0])?.release(),
+        }
     };
     if released {
         Ok(Value::NONE)
@@ -256,12 +349,21 @@ fn lock_exit<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> PyR
 fn lock_locked<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_method_args("locked", args, kwnames, 0, 0)?;
     let raw = lock_of(vm, args[0])?;
-    Ok(Value::bool(raw.is_locked()))
+    Ok(Value::bool(lock_is_locked(vm, &raw)))
+}
+
+/// Whether a plain `Lock` is held (its transactional state under `--stm`).
+fn lock_is_locked<M: Mode>(vm: &mut Vm<M>, raw: &RawLock) -> bool {
+    if M::STM {
+        vm.load_raw(&raw.state) != 0
+    } else {
+        raw.is_locked()
+    }
 }
 
 fn lock_repr<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
     let raw = lock_of(vm, args[0])?;
-    let state = if raw.is_locked() {
+    let state = if lock_is_locked(vm, &raw) {
         "locked"
     } else {
         "unlocked"
