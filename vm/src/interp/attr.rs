@@ -113,7 +113,7 @@ impl<M: Mode> Vm<M> {
         let h = self.str_hash(name);
         for t in self.mro_of(ty) {
             let d = obj::<TypeObj>(*t).dict;
-            if let Ok(Some(v)) = self.dict_get_hashed(d, name, h) {
+            if let Some(v) = self.dict_get_str_hashed(d, name, h) {
                 return Some(v);
             }
         }
