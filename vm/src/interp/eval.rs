@@ -18,6 +18,15 @@
 //! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
 //! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
 //!
+//! Register fast paths: within a frame the operand stack's length, buffer and capacity live in locals
+//! (`sp`, `sbuf`, `scap`); the hottest instructions (locals, constants, small-int/float arithmetic and
+//! compare-and-branch, cached globals, list/tuple/dict subscripts, list/range/str iteration, exact
+//! positional calls of Python functions and returns into a caller of this loop) run on them without
+//! touching `Vm::stack`'s header, with explicit capacity checks. Every other instruction, and every fast
+//! path whose guard fails, first writes `sp` back (`Vm::stack` is then the truth) and takes the general
+//! match, after which the registers are reloaded. Fast paths never allocate, run Python code or reach a
+//! safepoint, so nothing observes the stack while the registers are ahead of it.
+//!
 //! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
 //! frame's exception table, truncates the operand stack, pushes the exception and jumps; without a handler
 //! the frame is popped (adding a traceback entry) and the caller's handlers are searched, until the
@@ -219,10 +228,433 @@ impl<M: Mode> Vm<M> {
                     }
                 };
             }
+            // The operand stack's length, buffer and capacity in registers for the fast paths below
+            // (`Vm::stack` is the truth whenever `dirty`: every instruction that takes the general path
+            // first writes `sp` back and marks the registers stale).
+            let mut sp: usize = 0;
+            let mut sbuf: *mut Value = std::ptr::null_mut();
+            let mut scap: usize = 0;
+            let mut dirty = true;
             loop {
+                if dirty {
+                    sp = self.stack.len();
+                    sbuf = self.stack.as_mut_ptr();
+                    scap = self.stack.capacity();
+                    dirty = false;
+                }
                 let ins = instrs[ip];
                 ip += 1;
                 let arg = ins.arg;
+                // `stack[i]` for `i < sp`.
+                macro_rules! rd {
+                    ($i:expr) => {{
+                        let i: usize = $i;
+                        debug_assert!(i < sp);
+                        // SAFETY: every use checks `i < sp` first; `stack[..sp]` is initialised (the
+                        // vector's length when the registers were loaded, plus the fast pushes since).
+                        unsafe { *sbuf.add(i) }
+                    }};
+                }
+                // `stack[i] = v` for `i < scap`.
+                macro_rules! wr {
+                    ($i:expr, $v:expr) => {{
+                        let i: usize = $i;
+                        let v: Value = $v;
+                        debug_assert!(i < scap);
+                        // SAFETY: every use checks `i < scap` first (within the allocation); Value is
+                        // Copy, so overwriting needs no drop.
+                        unsafe { sbuf.add(i).write(v) }
+                    }};
+                }
+                // Fast paths: an arm either completes the instruction on the registers (`continue`) or
+                // leaves everything untouched and falls through to the general match. None of them
+                // allocates, runs Python code or reaches a safepoint.
+                match ins.op {
+                    Op::LoadFast => {
+                        let i = base + arg as usize;
+                        if i < sp && sp < scap {
+                            let v = rd!(i);
+                            if !v.is_null() {
+                                wr!(sp, v);
+                                sp += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::LoadConst => {
+                        if sp < scap {
+                            wr!(sp, code.consts[arg as usize]);
+                            sp += 1;
+                            continue;
+                        }
+                    }
+                    Op::StoreFast => {
+                        let i = base + arg as usize;
+                        if sp > 0 && i < sp - 1 {
+                            let v = rd!(sp - 1);
+                            wr!(i, v);
+                            sp -= 1;
+                            continue;
+                        }
+                    }
+                    Op::PopTop => {
+                        if sp > 0 {
+                            sp -= 1;
+                            continue;
+                        }
+                    }
+                    Op::LoadFastLoadFast => {
+                        let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
+                        if i < sp && j < sp && sp + 1 < scap {
+                            let (a, b) = (rd!(i), rd!(j));
+                            if !a.is_null() && !b.is_null() {
+                                wr!(sp, a);
+                                wr!(sp + 1, b);
+                                sp += 2;
+                                ip += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::LoadFastLoadConst => {
+                        let i = base + (arg & 0xffff) as usize;
+                        if i < sp && sp + 1 < scap {
+                            let a = rd!(i);
+                            if !a.is_null() {
+                                wr!(sp, a);
+                                wr!(sp + 1, code.consts[(arg >> 16) as usize]);
+                                sp += 2;
+                                ip += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::StoreFastLoadFast => {
+                        let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
+                        if sp > 0 && i < sp - 1 && j < sp - 1 {
+                            let v = rd!(sp - 1);
+                            wr!(i, v);
+                            let b = rd!(j);
+                            if !b.is_null() {
+                                wr!(sp - 1, b);
+                                ip += 1;
+                            } else {
+                                sp -= 1;
+                            }
+                            continue;
+                        }
+                    }
+                    Op::Copy => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n && sp < scap {
+                            let v = rd!(sp - n);
+                            wr!(sp, v);
+                            sp += 1;
+                            continue;
+                        }
+                    }
+                    Op::Swap => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n {
+                            let (x, y) = (rd!(sp - 1), rd!(sp - n));
+                            wr!(sp - 1, y);
+                            wr!(sp - n, x);
+                            continue;
+                        }
+                    }
+                    Op::LoadGlobal => {
+                        if sp < scap {
+                            let name = code.names[arg as usize];
+                            let c = &code.caches[ip - 1];
+                            if let Some(v) =
+                                self.load_global_cached(fi.globals, fi.builtins, name, c)
+                            {
+                                wr!(sp, v);
+                                sp += 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::BinaryOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
+                            let r = if a.is_small_int() && b.is_small_int() {
+                                crate::interp::ops::small_int_op(
+                                    a.as_small_int(),
+                                    b.as_small_int(),
+                                    op,
+                                )
+                            } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                                float_op(x, y, op)
+                            } else {
+                                None
+                            };
+                            if let Some(v) = r {
+                                wr!(sp - 2, v);
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::CompareOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            let op = CmpOp::ALL[arg as usize];
+                            let fast = if a.is_small_int() && b.is_small_int() {
+                                Some(crate::interp::ops::cmp_ord(
+                                    op,
+                                    a.as_small_int().cmp(&b.as_small_int()),
+                                ))
+                            } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                                Some(crate::interp::ops::cmp_f64(op, x, y))
+                            } else {
+                                None
+                            };
+                            if let Some(r) = fast {
+                                // Compare-and-branch: consume a following PopJumpIf* directly.
+                                let next = instrs[ip];
+                                match next.op {
+                                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                                        sp -= 2;
+                                        ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                            next.arg as usize
+                                        } else {
+                                            ip + 1
+                                        };
+                                    }
+                                    _ => {
+                                        wr!(sp - 2, Value::bool(r));
+                                        sp -= 1;
+                                    }
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    Op::IsOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            wr!(sp - 2, Value::bool((a == b) != (arg == 1)));
+                            sp -= 1;
+                            continue;
+                        }
+                    }
+                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            if v == Value::TRUE || v == Value::FALSE {
+                                sp -= 1;
+                                if (v == Value::TRUE) == (ins.op == Op::PopJumpIfTrue) {
+                                    ip = arg as usize;
+                                }
+                                continue;
+                            }
+                        }
+                    }
+                    Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            sp -= 1;
+                            if (v == Value::NONE) == (ins.op == Op::PopJumpIfNone) {
+                                ip = arg as usize;
+                            }
+                            continue;
+                        }
+                    }
+                    Op::Jump => {
+                        // A backward jump is a safepoint: only when nothing is pending (GIL mode).
+                        if (arg as usize) >= ip || (!M::STM && !self.poll_requested()) {
+                            ip = arg as usize;
+                            continue;
+                        }
+                    }
+                    Op::BinarySubscr => {
+                        if sp >= 2 {
+                            let (o, k) = (rd!(sp - 2), rd!(sp - 1));
+                            if let Some(v) = self.subscr_fast(o, k) {
+                                wr!(sp - 2, v);
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::StoreSubscr => {
+                        if sp >= 3 {
+                            let (v, o, k) = (rd!(sp - 3), rd!(sp - 2), rd!(sp - 1));
+                            if k.is_small_int()
+                                && is::<ListObj>(o)
+                                && self.type_of(o) == self.types.list
+                            {
+                                let n = self.list_len(o);
+                                if let Some(i) = seq_small_index(k, n) {
+                                    self.list_set(o, i, v);
+                                    sp -= 3;
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    Op::UnpackSequence => {
+                        let n = arg as usize;
+                        if sp >= 1 && sp - 1 + n <= scap {
+                            let s = rd!(sp - 1);
+                            if let Some(t) = cast::<TupleObj>(s) {
+                                if t.len == n && self.type_of(s) == self.types.tuple {
+                                    let items = t.as_slice();
+                                    for (k, v) in items.iter().rev().enumerate() {
+                                        wr!(sp - 1 + k, *v);
+                                    }
+                                    sp = sp - 1 + n;
+                                    continue;
+                                }
+                            } else if is::<ListObj>(s)
+                                && self.type_of(s) == self.types.list
+                                && self.list_len(s) == n
+                            {
+                                for k in 0..n {
+                                    let v = self.list_get(s, n - 1 - k);
+                                    wr!(sp - 1 + k, v);
+                                }
+                                sp = sp - 1 + n;
+                                continue;
+                            }
+                        }
+                    }
+                    Op::ForIter => {
+                        if sp >= 1 && sp < scap {
+                            let it = rd!(sp - 1);
+                            if let Some(i) = cast::<IterObj>(it) {
+                                // Under --stm the transaction claims the iterator: one barrier write
+                                // per transaction, none per step.
+                                self.stm_claim(it, &[&i.s1, &i.s2]);
+                                match i.ikind {
+                                    IterKind::List => {
+                                        let idx = self.load_raw_o(it, &i.s1) as usize;
+                                        if idx < self.list_len(i.a) {
+                                            self.store_raw_o(it, &i.s1, idx as u64 + 1);
+                                            wr!(sp, self.list_get(i.a, idx));
+                                            sp += 1;
+                                            continue;
+                                        }
+                                    }
+                                    IterKind::Str => {
+                                        // ASCII characters come from the one-char table.
+                                        let off = self.load_raw_o(it, &i.s1) as usize;
+                                        if let Some(&b) = self.str_of(i.a).as_bytes().get(off) {
+                                            let c = self.rt.chars[b as usize & 0x7f];
+                                            if b < 0x80 && !c.is_null() {
+                                                self.store_raw_o(it, &i.s1, off as u64 + 1);
+                                                wr!(sp, c);
+                                                sp += 1;
+                                                continue;
+                                            }
+                                        }
+                                    }
+                                    IterKind::Range => {
+                                        let remaining = self.load_raw_o(it, &i.s2);
+                                        if remaining != 0 {
+                                            let cur = self.load_o(it, &i.s1);
+                                            self.store_raw_o(it, &i.s2, remaining - 1);
+                                            let next = cur.as_small_int() + i.a.as_small_int();
+                                            if let Some(n) = Value::try_small_int(next) {
+                                                self.store_o(it, &i.s1, n);
+                                            }
+                                            wr!(sp, cur);
+                                            sp += 1;
+                                            continue;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                    }
+                    Op::Call => {
+                        // A positional call of a plain Python function binding its parameters exactly
+                        // (what `fast_bind` + `push_fast_frame` do, on the registers).
+                        let argc = arg as usize;
+                        if sp >= argc + 2 {
+                            let x = rd!(sp - argc - 2);
+                            let y = rd!(sp - argc - 1);
+                            let (callable, first) = if x.is_null() {
+                                (y, sp - argc)
+                            } else {
+                                (x, sp - argc - 1)
+                            };
+                            if let Some(func) = cast::<FunctionObj>(callable) {
+                                let fc = &obj::<CodeObj>(func.code).code;
+                                let nargs = sp - first;
+                                let fbase = sp - argc - 2;
+                                let nlocals = fc.nlocals();
+                                let nfree = fc.freevars.len();
+                                if fc.flags
+                                    & (crate::bytecode::flags::VARARGS
+                                        | crate::bytecode::flags::VARKEYWORDS
+                                        | crate::bytecode::flags::GENERATOR)
+                                    == 0
+                                    && fc.argcount as usize == nargs
+                                    && fc.kwonlyargcount == 0
+                                    && fc.cellvars.is_empty()
+                                    && cast::<TupleObj>(func.closure).map_or(0, |t| t.len) == nfree
+                                    && fbase + nlocals + nfree + fc.max_stack as usize + 1 <= scap
+                                    && self.frames.len() < self.recursion_limit
+                                    && !self.heap.should_collect()
+                                    && (M::STM || !crate::interp::threads::GIL.drop_requested())
+                                {
+                                    for k in 0..nargs {
+                                        wr!(fbase + k, rd!(first + k));
+                                    }
+                                    for k in nargs..nlocals {
+                                        wr!(fbase + k, Value::NULL);
+                                    }
+                                    if let Some(cl) = cast::<TupleObj>(func.closure) {
+                                        for (k, c) in cl.as_slice().iter().enumerate() {
+                                            wr!(fbase + nlocals + k, *c);
+                                        }
+                                    }
+                                    sp = fbase + nlocals + nfree;
+                                    // SAFETY: as for the general path's write-back below.
+                                    unsafe { self.stack.set_len(sp) };
+                                    save_ip!();
+                                    self.frames.push(FrameInfo {
+                                        code: func.code,
+                                        ip: 0,
+                                        base: fbase as u32,
+                                        func: callable,
+                                        globals: func.globals,
+                                        builtins: fi.builtins,
+                                        locals: Value::NULL,
+                                        gen: Value::NULL,
+                                        boundary: Boundary::Caller,
+                                    });
+                                    continue 'frames;
+                                }
+                            }
+                        }
+                    }
+                    Op::ReturnValue => {
+                        // Back into the calling frame of this loop.
+                        if sp > base
+                            && fi.boundary == Boundary::Caller
+                            && fi.gen.is_null()
+                            && self.frames.len() > boundary_depth
+                            && !self.heap.should_collect()
+                        {
+                            let v = rd!(sp - 1);
+                            wr!(base, v);
+                            // SAFETY: `base < sp`, so `stack[..base + 1]` is initialised and in bounds.
+                            unsafe { self.stack.set_len(base + 1) };
+                            self.frames.pop();
+                            continue 'frames;
+                        }
+                    }
+                    _ => {}
+                }
+                // The general path: `Vm::stack` becomes the truth again.
+                // SAFETY: `sp <= scap` (fast pushes check it) and `stack[..sp]` is initialised (see `rd`).
+                unsafe { self.stack.set_len(sp) };
+                dirty = true;
                 match ins.op {
                     Op::Nop | Op::GenStart => {}
                     Op::PopTop => {
