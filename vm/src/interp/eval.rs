@@ -440,6 +440,17 @@ impl<M: Mode> Vm<M> {
                             continue;
                         }
                     }
+                    Op::ContainsOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            if self.is_exact_dict_str_key(b, a) {
+                                let r = self.dict_get_str(b, a).is_some();
+                                wr!(sp - 2, Value::bool(r != (arg == 1)));
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                    }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         if sp >= 1 {
                             let v = rd!(sp - 1);
@@ -1451,9 +1462,7 @@ impl<M: Mode> Vm<M> {
                         save_ip!();
                         let cur = *self.frames.last().expect("generator frame");
                         if cur.boundary == Boundary::GenFor {
-                            let outer = self.gen_for_outer_exc(cur.gen);
-                            self.suspend_generator(cur);
-                            self.exc_info = outer;
+                            self.exc_info = self.suspend_generator(cur);
                             self.stack.push(v);
                             continue 'frames;
                         }
@@ -1470,9 +1479,7 @@ impl<M: Mode> Vm<M> {
                                 self.frames.last_mut().unwrap().ip = (ip - 1) as u32;
                                 let fi2 = *self.frames.last().unwrap();
                                 if fi2.boundary == Boundary::GenFor {
-                                    let outer = self.gen_for_outer_exc(fi2.gen);
-                                    self.suspend_generator(fi2);
-                                    self.exc_info = outer;
+                                    self.exc_info = self.suspend_generator(fi2);
                                     self.stack.push(y);
                                     continue 'frames;
                                 }

@@ -1020,11 +1020,8 @@ impl<M: Mode> Vm<M> {
                     return Err(self.value_error("negative shift count"));
                 }
                 match b.to_u64() {
-                    Some(s) if s < (1 << 32) => {
-                        // Python's >> floors (arithmetic shift).
-                        let d = BigInt::one() << s;
-                        a.div_floor(&d)
-                    }
+                    // Python's >> floors: so does num-bigint's `>>` on a negative BigInt.
+                    Some(s) if s < (1 << 32) => a >> s,
                     _ => {
                         if a.is_negative() {
                             BigInt::from(-1)
