@@ -198,6 +198,8 @@ impl<M: Mode> Vm<M> {
 
     /// Executes instructions until the boundary frame exits (Ok) or an instruction raises (Err, with the
     /// current frame's ip just past the faulting instruction).
+    // `sync!` marks the registers stale also before arms that leave the loop.
+    #[allow(unused_assignments)]
     fn execute(&mut self, boundary_depth: usize) -> PyResult<Exit> {
         'frames: loop {
             // A switch point (a frame entered or returned to): under --stm, where transactions end.
@@ -266,10 +268,64 @@ impl<M: Mode> Vm<M> {
                         unsafe { sbuf.add(i).write(v) }
                     }};
                 }
-                // Fast paths: an arm either completes the instruction on the registers (`continue`) or
-                // leaves everything untouched and falls through to the general match. None of them
-                // allocates, runs Python code or reaches a safepoint.
+                // An arm with a fast path first tries it on the registers: it either completes the
+                // instruction (`continue`) or leaves everything untouched. Fast paths never allocate,
+                // run Python code or reach a safepoint. The general path starts with `sync!()`, which
+                // writes `sp` back: `Vm::stack` is the truth again, and the registers are reloaded at
+                // the next instruction.
+                macro_rules! sync {
+                    () => {
+                        // SAFETY: `sp <= scap` (fast pushes check it) and `stack[..sp]` is initialised
+                        // (see `rd`).
+                        unsafe { self.stack.set_len(sp) };
+                        dirty = true;
+                    };
+                }
                 match ins.op {
+                    Op::Nop | Op::GenStart => {
+                        sync!();
+                    }
+                    Op::PopTop => {
+                        if sp > 0 {
+                            sp -= 1;
+                            continue;
+                        }
+                        sync!();
+                        self.stack.pop();
+                    }
+                    Op::Copy => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n && sp < scap {
+                            let v = rd!(sp - n);
+                            wr!(sp, v);
+                            sp += 1;
+                            continue;
+                        }
+                        sync!();
+                        let v = self.stack[self.stack.len() - arg as usize];
+                        self.stack.push(v);
+                    }
+                    Op::Swap => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n {
+                            let (x, y) = (rd!(sp - 1), rd!(sp - n));
+                            wr!(sp - 1, y);
+                            wr!(sp - n, x);
+                            continue;
+                        }
+                        sync!();
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - arg as usize);
+                    }
+                    Op::LoadConst => {
+                        if sp < scap {
+                            wr!(sp, code.consts[arg as usize]);
+                            sp += 1;
+                            continue;
+                        }
+                        sync!();
+                        self.stack.push(code.consts[arg as usize]);
+                    }
                     Op::LoadFast => {
                         let i = base + arg as usize;
                         if i < sp && sp < scap {
@@ -280,13 +336,13 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
-                    }
-                    Op::LoadConst => {
-                        if sp < scap {
-                            wr!(sp, code.consts[arg as usize]);
-                            sp += 1;
-                            continue;
+                        sync!();
+                        let v = self.stack[base + arg as usize];
+                        if v.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[arg as usize]));
                         }
+                        self.stack.push(v);
                     }
                     Op::StoreFast => {
                         let i = base + arg as usize;
@@ -296,13 +352,12 @@ impl<M: Mode> Vm<M> {
                             sp -= 1;
                             continue;
                         }
+                        sync!();
+                        let v = pop!(self);
+                        self.stack[base + arg as usize] = v;
                     }
-                    Op::PopTop => {
-                        if sp > 0 {
-                            sp -= 1;
-                            continue;
-                        }
-                    }
+                    // Superinstructions: the second instruction of the pair follows and is skipped; when
+                    // a local is unbound, only the first part runs and the next instruction raises.
                     Op::LoadFastLoadFast => {
                         let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
                         if i < sp && j < sp && sp + 1 < scap {
@@ -315,6 +370,20 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
+                        let a = self.stack[base + i];
+                        let b = self.stack[base + j];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        if b.is_null() {
+                            self.stack.push(a);
+                            continue;
+                        }
+                        self.stack.extend_from_slice(&[a, b]);
+                        ip += 1;
                     }
                     Op::LoadFastLoadConst => {
                         let i = base + (arg & 0xffff) as usize;
@@ -328,6 +397,16 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let i = (arg & 0xffff) as usize;
+                        let a = self.stack[base + i];
+                        if a.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[i]));
+                        }
+                        let c = code.consts[(arg >> 16) as usize];
+                        self.stack.extend_from_slice(&[a, c]);
+                        ip += 1;
                     }
                     Op::StoreFastLoadFast => {
                         let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
@@ -343,23 +422,112 @@ impl<M: Mode> Vm<M> {
                             }
                             continue;
                         }
-                    }
-                    Op::Copy => {
-                        let n = arg as usize;
-                        if n >= 1 && sp >= n && sp < scap {
-                            let v = rd!(sp - n);
-                            wr!(sp, v);
-                            sp += 1;
-                            continue;
+                        sync!();
+                        let v = pop!(self);
+                        self.stack[base + (arg & 0xffff) as usize] = v;
+                        let b = self.stack[base + (arg >> 16) as usize];
+                        if !b.is_null() {
+                            self.stack.push(b);
+                            ip += 1;
                         }
                     }
-                    Op::Swap => {
-                        let n = arg as usize;
-                        if n >= 1 && sp >= n {
-                            let (x, y) = (rd!(sp - 1), rd!(sp - n));
-                            wr!(sp - 1, y);
-                            wr!(sp - n, x);
-                            continue;
+                    Op::DeleteFast => {
+                        sync!();
+                        if self.stack[base + arg as usize].is_null() {
+                            save_ip!();
+                            return Err(self.unbound_local(code.varnames[arg as usize]));
+                        }
+                        self.stack[base + arg as usize] = Value::NULL;
+                    }
+                    Op::LoadDeref => {
+                        sync!();
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        let v = self.load(&obj::<CellObj>(cell).value);
+                        if v.is_null() {
+                            save_ip!();
+                            return Err(self.unbound_deref(code, arg));
+                        }
+                        self.stack.push(v);
+                    }
+                    Op::StoreDeref => {
+                        sync!();
+                        let v = pop!(self);
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.store(&obj::<CellObj>(cell).value, v);
+                    }
+                    Op::DeleteDeref => {
+                        sync!();
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.store(&obj::<CellObj>(cell).value, Value::NULL);
+                    }
+                    Op::LoadClosure => {
+                        sync!();
+                        let cell = self.stack[base + code.nlocals() + arg as usize];
+                        self.stack.push(cell);
+                    }
+                    Op::LoadClassDeref => {
+                        sync!();
+                        let idx = arg as usize;
+                        let name = if idx < code.cellvars.len() {
+                            code.cellvars[idx]
+                        } else {
+                            code.freevars[idx - code.cellvars.len()]
+                        };
+                        let found = if fi.locals.is_ptr() {
+                            tryv!(self.mapping_get(fi.locals, name))
+                        } else {
+                            None
+                        };
+                        match found {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                let cell = self.stack[base + code.nlocals() + idx];
+                                let v = self.load(&obj::<CellObj>(cell).value);
+                                if v.is_null() {
+                                    save_ip!();
+                                    return Err(self.unbound_deref(code, arg));
+                                }
+                                self.stack.push(v);
+                            }
+                        }
+                    }
+                    Op::LoadName => {
+                        sync!();
+                        let name = code.names[arg as usize];
+                        let mut v = if fi.locals.is_ptr() {
+                            tryv!(self.mapping_get(fi.locals, name))
+                        } else {
+                            None
+                        };
+                        if v.is_none() {
+                            v = self.dict_get_str(fi.globals, name);
+                        }
+                        if v.is_none() {
+                            v = self.dict_get_str(fi.builtins, name);
+                        }
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                save_ip!();
+                                let n = self.str_of(name).to_string();
+                                return Err(self.name_error(format!("name '{n}' is not defined")));
+                            }
+                        }
+                    }
+                    Op::StoreName => {
+                        sync!();
+                        let name = code.names[arg as usize];
+                        let v = pop!(self);
+                        tryv!(self.mapping_set(fi.locals, name, v));
+                    }
+                    Op::DeleteName => {
+                        sync!();
+                        let name = code.names[arg as usize];
+                        let r = tryv!(self.mapping_del(fi.locals, name));
+                        if !r {
+                            save_ip!();
+                            let n = self.str_of(name).to_string();
+                            return Err(self.name_error(format!("name '{n}' is not defined")));
                         }
                     }
                     Op::LoadGlobal => {
@@ -374,6 +542,133 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let name = code.names[arg as usize];
+                        let c = &code.caches[ip - 1];
+                        if let Some(v) = self.load_global_cached(fi.globals, fi.builtins, name, c) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        let v = self.load_global_fill(fi.globals, fi.builtins, name, c);
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                save_ip!();
+                                let n = self.str_of(name).to_string();
+                                return Err(self.name_error(format!("name '{n}' is not defined")));
+                            }
+                        }
+                    }
+                    Op::StoreGlobal => {
+                        sync!();
+                        let name = code.names[arg as usize];
+                        let v = pop!(self);
+                        let h = self.str_hash(name);
+                        tryv!(self.dict_set_hashed(fi.globals, name, h, v));
+                    }
+                    Op::DeleteGlobal => {
+                        sync!();
+                        let name = code.names[arg as usize];
+                        if tryv!(self.dict_del(fi.globals, name)).is_none() {
+                            save_ip!();
+                            let n = self.str_of(name).to_string();
+                            return Err(self.name_error(format!("name '{n}' is not defined")));
+                        }
+                    }
+                    Op::LoadAttr => {
+                        sync!();
+                        save_ip!();
+                        let o = pop!(self);
+                        let c = &code.caches[ip - 1];
+                        let v = tryv!(self.load_attr_cached(o, code.names[arg as usize], c));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr => {
+                        sync!();
+                        save_ip!();
+                        let o = pop!(self);
+                        let v = pop!(self);
+                        let c = &code.caches[ip - 1];
+                        tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
+                    }
+                    Op::DeleteAttr => {
+                        sync!();
+                        save_ip!();
+                        let o = pop!(self);
+                        tryv!(self.delattr(o, code.names[arg as usize]));
+                    }
+                    Op::LoadMethod => {
+                        sync!();
+                        save_ip!();
+                        let o = pop!(self);
+                        let c = &code.caches[ip - 1];
+                        let (m, s) = tryv!(self.load_method_cached(o, code.names[arg as usize], c));
+                        self.stack.push(m);
+                        self.stack.push(s);
+                    }
+                    Op::BinarySubscr => {
+                        if sp >= 2 {
+                            let (o, k) = (rd!(sp - 2), rd!(sp - 1));
+                            if let Some(v) = self.subscr_fast(o, k) {
+                                wr!(sp - 2, v);
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                        sync!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        if let Some(v) = self.subscr_fast(o, k) {
+                            self.stack.push(v);
+                            continue;
+                        }
+                        save_ip!();
+                        let v = tryv!(self.getitem(o, k));
+                        self.stack.push(v);
+                    }
+                    Op::StoreSubscr => {
+                        if sp >= 3 {
+                            let (v, o, k) = (rd!(sp - 3), rd!(sp - 2), rd!(sp - 1));
+                            if k.is_small_int()
+                                && is::<ListObj>(o)
+                                && self.type_of(o) == self.types.list
+                            {
+                                let n = self.list_len(o);
+                                if let Some(i) = seq_small_index(k, n) {
+                                    self.list_set(o, i, v);
+                                    sp -= 3;
+                                    continue;
+                                }
+                            }
+                        }
+                        sync!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        let v = pop!(self);
+                        if self.is_exact_dict_str_key(o, k) {
+                            let h = self.str_hash(k);
+                            tryv!(self.dict_set_hashed(o, k, h, v));
+                            continue;
+                        }
+                        if k.is_small_int()
+                            && is::<ListObj>(o)
+                            && self.type_of(o) == self.types.list
+                        {
+                            let n = self.list_len(o);
+                            if let Some(i) = seq_small_index(k, n) {
+                                self.list_set(o, i, v);
+                                continue;
+                            }
+                        }
+                        save_ip!();
+                        tryv!(self.setitem(o, k, v));
+                    }
+                    Op::DeleteSubscr => {
+                        sync!();
+                        save_ip!();
+                        let k = pop!(self);
+                        let o = pop!(self);
+                        tryv!(self.delitem(o, k));
                     }
                     Op::BinaryOp => {
                         if sp >= 2 {
@@ -396,6 +691,58 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let inplace = arg >= BinOp::INPLACE;
+                        let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
+                        if a.is_small_int() && b.is_small_int() {
+                            if let Some(v) = crate::interp::ops::small_int_op(
+                                a.as_small_int(),
+                                b.as_small_int(),
+                                op,
+                            ) {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Two floats, or a float and a small int (converted exactly, as Python does).
+                            if let Some(v) = float_op(x, y, op) {
+                                self.stack.push(v);
+                                continue;
+                            }
+                        } else if op == BinOp::Add
+                            && is::<StrObj>(a)
+                            && is::<StrObj>(b)
+                            && self.type_of(a) == self.types.str
+                            && self.type_of(b) == self.types.str
+                        {
+                            // Exact str concatenation.
+                            let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
+                            let mut t = String::with_capacity(x.s.len() + y.s.len());
+                            t.push_str(&x.s);
+                            t.push_str(&y.s);
+                            save_ip!();
+                            let v = tryv!(self.new_string(t));
+                            self.stack.push(v);
+                            continue;
+                        }
+                        save_ip!();
+                        let v = tryv!(self.binary_op(a, b, op, inplace));
+                        self.stack.push(v);
+                    }
+                    Op::UnaryOp => {
+                        sync!();
+                        save_ip!();
+                        let a = pop!(self);
+                        let op = match arg {
+                            0 => UnOp::Neg,
+                            1 => UnOp::Pos,
+                            2 => UnOp::Invert,
+                            _ => UnOp::Not,
+                        };
+                        let v = tryv!(self.unary_op(a, op));
+                        self.stack.push(v);
                     }
                     Op::CompareOp => {
                         if sp >= 2 {
@@ -431,6 +778,39 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let op = CmpOp::ALL[arg as usize];
+                        let fast = if a.is_small_int() && b.is_small_int() {
+                            Some(crate::interp::ops::cmp_ord(
+                                op,
+                                a.as_small_int().cmp(&b.as_small_int()),
+                            ))
+                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                            // Small ints convert to f64 exactly, so the comparison is exact.
+                            Some(crate::interp::ops::cmp_f64(op, x, y))
+                        } else {
+                            None
+                        };
+                        if let Some(r) = fast {
+                            // Compare-and-branch: consume a following PopJumpIf* directly.
+                            let next = instrs[ip];
+                            match next.op {
+                                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                        next.arg as usize
+                                    } else {
+                                        ip + 1
+                                    };
+                                }
+                                _ => self.stack.push(Value::bool(r)),
+                            }
+                            continue;
+                        }
+                        save_ip!();
+                        let v = tryv!(self.compare(a, b, op));
+                        self.stack.push(v);
                     }
                     Op::IsOp => {
                         if sp >= 2 {
@@ -439,6 +819,10 @@ impl<M: Mode> Vm<M> {
                             sp -= 1;
                             continue;
                         }
+                        sync!();
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        self.stack.push(Value::bool((a == b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
                         if sp >= 2 {
@@ -450,6 +834,31 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        if self.is_exact_dict_str_key(b, a) {
+                            let r = self.dict_get_str(b, a).is_some();
+                            self.stack.push(Value::bool(r != (arg == 1)));
+                            continue;
+                        }
+                        save_ip!();
+                        let r = tryv!(self.contains(b, a));
+                        self.stack.push(Value::bool(r != (arg == 1)));
+                    }
+                    Op::Jump => {
+                        // A backward jump is a safepoint: only when nothing is pending (GIL mode).
+                        if (arg as usize) >= ip || (!M::STM && !self.poll_requested()) {
+                            ip = arg as usize;
+                            continue;
+                        }
+                        sync!();
+                        if (arg as usize) < ip {
+                            ip = arg as usize;
+                            save_ip!();
+                            self.safepoint_poll();
+                        }
+                        ip = arg as usize;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
                         if sp >= 1 {
@@ -462,8 +871,32 @@ impl<M: Mode> Vm<M> {
                                 continue;
                             }
                         }
+                        sync!();
+                        let v = pop!(self);
+                        let t = if v == Value::TRUE {
+                            true
+                        } else if v == Value::FALSE {
+                            false
+                        } else {
+                            save_ip!();
+                            tryv!(self.truthy(v))
+                        };
+                        if t == (ins.op == Op::PopJumpIfTrue) {
+                            ip = arg as usize;
+                        }
                     }
-                    Op::PopJumpIfNone | Op::PopJumpIfNotNone => {
+                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        sync!();
+                        let v = top!(self);
+                        save_ip!();
+                        let t = tryv!(self.truthy(v));
+                        if t == (ins.op == Op::JumpIfTrueOrPop) {
+                            ip = arg as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::PopJumpIfNone => {
                         if sp >= 1 {
                             let v = rd!(sp - 1);
                             sp -= 1;
@@ -472,65 +905,31 @@ impl<M: Mode> Vm<M> {
                             }
                             continue;
                         }
-                    }
-                    Op::Jump => {
-                        // A backward jump is a safepoint: only when nothing is pending (GIL mode).
-                        if (arg as usize) >= ip || (!M::STM && !self.poll_requested()) {
+                        sync!();
+                        if pop!(self) == Value::NONE {
                             ip = arg as usize;
+                        }
+                    }
+                    Op::PopJumpIfNotNone => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            sp -= 1;
+                            if (v == Value::NONE) == (ins.op == Op::PopJumpIfNone) {
+                                ip = arg as usize;
+                            }
                             continue;
                         }
-                    }
-                    Op::BinarySubscr => {
-                        if sp >= 2 {
-                            let (o, k) = (rd!(sp - 2), rd!(sp - 1));
-                            if let Some(v) = self.subscr_fast(o, k) {
-                                wr!(sp - 2, v);
-                                sp -= 1;
-                                continue;
-                            }
+                        sync!();
+                        if pop!(self) != Value::NONE {
+                            ip = arg as usize;
                         }
                     }
-                    Op::StoreSubscr => {
-                        if sp >= 3 {
-                            let (v, o, k) = (rd!(sp - 3), rd!(sp - 2), rd!(sp - 1));
-                            if k.is_small_int()
-                                && is::<ListObj>(o)
-                                && self.type_of(o) == self.types.list
-                            {
-                                let n = self.list_len(o);
-                                if let Some(i) = seq_small_index(k, n) {
-                                    self.list_set(o, i, v);
-                                    sp -= 3;
-                                    continue;
-                                }
-                            }
-                        }
-                    }
-                    Op::UnpackSequence => {
-                        let n = arg as usize;
-                        if sp >= 1 && sp - 1 + n <= scap {
-                            let s = rd!(sp - 1);
-                            if let Some(t) = cast::<TupleObj>(s) {
-                                if t.len == n && self.type_of(s) == self.types.tuple {
-                                    let items = t.as_slice();
-                                    for (k, v) in items.iter().rev().enumerate() {
-                                        wr!(sp - 1 + k, *v);
-                                    }
-                                    sp = sp - 1 + n;
-                                    continue;
-                                }
-                            } else if is::<ListObj>(s)
-                                && self.type_of(s) == self.types.list
-                                && self.list_len(s) == n
-                            {
-                                for k in 0..n {
-                                    let v = self.list_get(s, n - 1 - k);
-                                    wr!(sp - 1 + k, v);
-                                }
-                                sp = sp - 1 + n;
-                                continue;
-                            }
-                        }
+                    Op::GetIter => {
+                        sync!();
+                        save_ip!();
+                        let o = pop!(self);
+                        let it = tryv!(self.get_iter(o));
+                        self.stack.push(it);
                     }
                     Op::ForIter => {
                         if sp >= 1 && sp < scap {
@@ -580,494 +979,7 @@ impl<M: Mode> Vm<M> {
                                 }
                             }
                         }
-                    }
-                    Op::Call => {
-                        // A positional call of a plain Python function binding its parameters exactly
-                        // (what `fast_bind` + `push_fast_frame` do, on the registers).
-                        let argc = arg as usize;
-                        if sp >= argc + 2 {
-                            let x = rd!(sp - argc - 2);
-                            let y = rd!(sp - argc - 1);
-                            let (callable, first) = if x.is_null() {
-                                (y, sp - argc)
-                            } else {
-                                (x, sp - argc - 1)
-                            };
-                            if let Some(func) = cast::<FunctionObj>(callable) {
-                                let fc = &obj::<CodeObj>(func.code).code;
-                                let nargs = sp - first;
-                                let fbase = sp - argc - 2;
-                                let nlocals = fc.nlocals();
-                                let nfree = fc.freevars.len();
-                                if fc.flags
-                                    & (crate::bytecode::flags::VARARGS
-                                        | crate::bytecode::flags::VARKEYWORDS
-                                        | crate::bytecode::flags::GENERATOR)
-                                    == 0
-                                    && fc.argcount as usize == nargs
-                                    && fc.kwonlyargcount == 0
-                                    && fc.cellvars.is_empty()
-                                    && cast::<TupleObj>(func.closure).map_or(0, |t| t.len) == nfree
-                                    && fbase + nlocals + nfree + fc.max_stack as usize + 1 <= scap
-                                    && self.frames.len() < self.recursion_limit
-                                    && !self.heap.should_collect()
-                                    && (M::STM || !crate::interp::threads::GIL.drop_requested())
-                                {
-                                    for k in 0..nargs {
-                                        wr!(fbase + k, rd!(first + k));
-                                    }
-                                    for k in nargs..nlocals {
-                                        wr!(fbase + k, Value::NULL);
-                                    }
-                                    if let Some(cl) = cast::<TupleObj>(func.closure) {
-                                        for (k, c) in cl.as_slice().iter().enumerate() {
-                                            wr!(fbase + nlocals + k, *c);
-                                        }
-                                    }
-                                    sp = fbase + nlocals + nfree;
-                                    // SAFETY: as for the general path's write-back below.
-                                    unsafe { self.stack.set_len(sp) };
-                                    save_ip!();
-                                    self.frames.push(FrameInfo {
-                                        code: func.code,
-                                        ip: 0,
-                                        base: fbase as u32,
-                                        func: callable,
-                                        globals: func.globals,
-                                        builtins: fi.builtins,
-                                        locals: Value::NULL,
-                                        gen: Value::NULL,
-                                        boundary: Boundary::Caller,
-                                    });
-                                    continue 'frames;
-                                }
-                            }
-                        }
-                    }
-                    Op::ReturnValue => {
-                        // Back into the calling frame of this loop.
-                        if sp > base
-                            && fi.boundary == Boundary::Caller
-                            && fi.gen.is_null()
-                            && self.frames.len() > boundary_depth
-                            && !self.heap.should_collect()
-                        {
-                            let v = rd!(sp - 1);
-                            wr!(base, v);
-                            // SAFETY: `base < sp`, so `stack[..base + 1]` is initialised and in bounds.
-                            unsafe { self.stack.set_len(base + 1) };
-                            self.frames.pop();
-                            continue 'frames;
-                        }
-                    }
-                    _ => {}
-                }
-                // The general path: `Vm::stack` becomes the truth again.
-                // SAFETY: `sp <= scap` (fast pushes check it) and `stack[..sp]` is initialised (see `rd`).
-                unsafe { self.stack.set_len(sp) };
-                dirty = true;
-                match ins.op {
-                    Op::Nop | Op::GenStart => {}
-                    Op::PopTop => {
-                        self.stack.pop();
-                    }
-                    Op::Copy => {
-                        let v = self.stack[self.stack.len() - arg as usize];
-                        self.stack.push(v);
-                    }
-                    Op::Swap => {
-                        let n = self.stack.len();
-                        self.stack.swap(n - 1, n - arg as usize);
-                    }
-                    Op::LoadConst => self.stack.push(code.consts[arg as usize]),
-                    Op::LoadFast => {
-                        let v = self.stack[base + arg as usize];
-                        if v.is_null() {
-                            save_ip!();
-                            return Err(self.unbound_local(code.varnames[arg as usize]));
-                        }
-                        self.stack.push(v);
-                    }
-                    Op::StoreFast => {
-                        let v = pop!(self);
-                        self.stack[base + arg as usize] = v;
-                    }
-                    // Superinstructions: the second instruction of the pair follows and is skipped; when
-                    // a local is unbound, only the first part runs and the next instruction raises.
-                    Op::LoadFastLoadFast => {
-                        let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
-                        let a = self.stack[base + i];
-                        let b = self.stack[base + j];
-                        if a.is_null() {
-                            save_ip!();
-                            return Err(self.unbound_local(code.varnames[i]));
-                        }
-                        if b.is_null() {
-                            self.stack.push(a);
-                            continue;
-                        }
-                        self.stack.extend_from_slice(&[a, b]);
-                        ip += 1;
-                    }
-                    Op::LoadFastLoadConst => {
-                        let i = (arg & 0xffff) as usize;
-                        let a = self.stack[base + i];
-                        if a.is_null() {
-                            save_ip!();
-                            return Err(self.unbound_local(code.varnames[i]));
-                        }
-                        let c = code.consts[(arg >> 16) as usize];
-                        self.stack.extend_from_slice(&[a, c]);
-                        ip += 1;
-                    }
-                    Op::StoreFastLoadFast => {
-                        let v = pop!(self);
-                        self.stack[base + (arg & 0xffff) as usize] = v;
-                        let b = self.stack[base + (arg >> 16) as usize];
-                        if !b.is_null() {
-                            self.stack.push(b);
-                            ip += 1;
-                        }
-                    }
-                    Op::DeleteFast => {
-                        if self.stack[base + arg as usize].is_null() {
-                            save_ip!();
-                            return Err(self.unbound_local(code.varnames[arg as usize]));
-                        }
-                        self.stack[base + arg as usize] = Value::NULL;
-                    }
-                    Op::LoadDeref => {
-                        let cell = self.stack[base + code.nlocals() + arg as usize];
-                        let v = self.load(&obj::<CellObj>(cell).value);
-                        if v.is_null() {
-                            save_ip!();
-                            return Err(self.unbound_deref(code, arg));
-                        }
-                        self.stack.push(v);
-                    }
-                    Op::StoreDeref => {
-                        let v = pop!(self);
-                        let cell = self.stack[base + code.nlocals() + arg as usize];
-                        self.store(&obj::<CellObj>(cell).value, v);
-                    }
-                    Op::DeleteDeref => {
-                        let cell = self.stack[base + code.nlocals() + arg as usize];
-                        self.store(&obj::<CellObj>(cell).value, Value::NULL);
-                    }
-                    Op::LoadClosure => {
-                        let cell = self.stack[base + code.nlocals() + arg as usize];
-                        self.stack.push(cell);
-                    }
-                    Op::LoadClassDeref => {
-                        let idx = arg as usize;
-                        let name = if idx < code.cellvars.len() {
-                            code.cellvars[idx]
-                        } else {
-                            code.freevars[idx - code.cellvars.len()]
-                        };
-                        let found = if fi.locals.is_ptr() {
-                            tryv!(self.mapping_get(fi.locals, name))
-                        } else {
-                            None
-                        };
-                        match found {
-                            Some(v) => self.stack.push(v),
-                            None => {
-                                let cell = self.stack[base + code.nlocals() + idx];
-                                let v = self.load(&obj::<CellObj>(cell).value);
-                                if v.is_null() {
-                                    save_ip!();
-                                    return Err(self.unbound_deref(code, arg));
-                                }
-                                self.stack.push(v);
-                            }
-                        }
-                    }
-                    Op::LoadName => {
-                        let name = code.names[arg as usize];
-                        let mut v = if fi.locals.is_ptr() {
-                            tryv!(self.mapping_get(fi.locals, name))
-                        } else {
-                            None
-                        };
-                        if v.is_none() {
-                            v = self.dict_get_str(fi.globals, name);
-                        }
-                        if v.is_none() {
-                            v = self.dict_get_str(fi.builtins, name);
-                        }
-                        match v {
-                            Some(v) => self.stack.push(v),
-                            None => {
-                                save_ip!();
-                                let n = self.str_of(name).to_string();
-                                return Err(self.name_error(format!("name '{n}' is not defined")));
-                            }
-                        }
-                    }
-                    Op::StoreName => {
-                        let name = code.names[arg as usize];
-                        let v = pop!(self);
-                        tryv!(self.mapping_set(fi.locals, name, v));
-                    }
-                    Op::DeleteName => {
-                        let name = code.names[arg as usize];
-                        let r = tryv!(self.mapping_del(fi.locals, name));
-                        if !r {
-                            save_ip!();
-                            let n = self.str_of(name).to_string();
-                            return Err(self.name_error(format!("name '{n}' is not defined")));
-                        }
-                    }
-                    Op::LoadGlobal => {
-                        let name = code.names[arg as usize];
-                        let c = &code.caches[ip - 1];
-                        if let Some(v) = self.load_global_cached(fi.globals, fi.builtins, name, c) {
-                            self.stack.push(v);
-                            continue;
-                        }
-                        let v = self.load_global_fill(fi.globals, fi.builtins, name, c);
-                        match v {
-                            Some(v) => self.stack.push(v),
-                            None => {
-                                save_ip!();
-                                let n = self.str_of(name).to_string();
-                                return Err(self.name_error(format!("name '{n}' is not defined")));
-                            }
-                        }
-                    }
-                    Op::StoreGlobal => {
-                        let name = code.names[arg as usize];
-                        let v = pop!(self);
-                        let h = self.str_hash(name);
-                        tryv!(self.dict_set_hashed(fi.globals, name, h, v));
-                    }
-                    Op::DeleteGlobal => {
-                        let name = code.names[arg as usize];
-                        if tryv!(self.dict_del(fi.globals, name)).is_none() {
-                            save_ip!();
-                            let n = self.str_of(name).to_string();
-                            return Err(self.name_error(format!("name '{n}' is not defined")));
-                        }
-                    }
-                    Op::LoadAttr => {
-                        save_ip!();
-                        let o = pop!(self);
-                        let c = &code.caches[ip - 1];
-                        let v = tryv!(self.load_attr_cached(o, code.names[arg as usize], c));
-                        self.stack.push(v);
-                    }
-                    Op::StoreAttr => {
-                        save_ip!();
-                        let o = pop!(self);
-                        let v = pop!(self);
-                        let c = &code.caches[ip - 1];
-                        tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
-                    }
-                    Op::DeleteAttr => {
-                        save_ip!();
-                        let o = pop!(self);
-                        tryv!(self.delattr(o, code.names[arg as usize]));
-                    }
-                    Op::LoadMethod => {
-                        save_ip!();
-                        let o = pop!(self);
-                        let c = &code.caches[ip - 1];
-                        let (m, s) = tryv!(self.load_method_cached(o, code.names[arg as usize], c));
-                        self.stack.push(m);
-                        self.stack.push(s);
-                    }
-                    Op::BinarySubscr => {
-                        let k = pop!(self);
-                        let o = pop!(self);
-                        if let Some(v) = self.subscr_fast(o, k) {
-                            self.stack.push(v);
-                            continue;
-                        }
-                        save_ip!();
-                        let v = tryv!(self.getitem(o, k));
-                        self.stack.push(v);
-                    }
-                    Op::StoreSubscr => {
-                        let k = pop!(self);
-                        let o = pop!(self);
-                        let v = pop!(self);
-                        if self.is_exact_dict_str_key(o, k) {
-                            let h = self.str_hash(k);
-                            tryv!(self.dict_set_hashed(o, k, h, v));
-                            continue;
-                        }
-                        if k.is_small_int()
-                            && is::<ListObj>(o)
-                            && self.type_of(o) == self.types.list
-                        {
-                            let n = self.list_len(o);
-                            if let Some(i) = seq_small_index(k, n) {
-                                self.list_set(o, i, v);
-                                continue;
-                            }
-                        }
-                        save_ip!();
-                        tryv!(self.setitem(o, k, v));
-                    }
-                    Op::DeleteSubscr => {
-                        save_ip!();
-                        let k = pop!(self);
-                        let o = pop!(self);
-                        tryv!(self.delitem(o, k));
-                    }
-                    Op::BinaryOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
-                        let inplace = arg >= BinOp::INPLACE;
-                        let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
-                        if a.is_small_int() && b.is_small_int() {
-                            if let Some(v) = crate::interp::ops::small_int_op(
-                                a.as_small_int(),
-                                b.as_small_int(),
-                                op,
-                            ) {
-                                self.stack.push(v);
-                                continue;
-                            }
-                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
-                            // Two floats, or a float and a small int (converted exactly, as Python does).
-                            if let Some(v) = float_op(x, y, op) {
-                                self.stack.push(v);
-                                continue;
-                            }
-                        } else if op == BinOp::Add
-                            && is::<StrObj>(a)
-                            && is::<StrObj>(b)
-                            && self.type_of(a) == self.types.str
-                            && self.type_of(b) == self.types.str
-                        {
-                            // Exact str concatenation.
-                            let (x, y) = (obj::<StrObj>(a), obj::<StrObj>(b));
-                            let mut t = String::with_capacity(x.s.len() + y.s.len());
-                            t.push_str(&x.s);
-                            t.push_str(&y.s);
-                            save_ip!();
-                            let v = tryv!(self.new_string(t));
-                            self.stack.push(v);
-                            continue;
-                        }
-                        save_ip!();
-                        let v = tryv!(self.binary_op(a, b, op, inplace));
-                        self.stack.push(v);
-                    }
-                    Op::UnaryOp => {
-                        save_ip!();
-                        let a = pop!(self);
-                        let op = match arg {
-                            0 => UnOp::Neg,
-                            1 => UnOp::Pos,
-                            2 => UnOp::Invert,
-                            _ => UnOp::Not,
-                        };
-                        let v = tryv!(self.unary_op(a, op));
-                        self.stack.push(v);
-                    }
-                    Op::CompareOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
-                        let op = CmpOp::ALL[arg as usize];
-                        let fast = if a.is_small_int() && b.is_small_int() {
-                            Some(crate::interp::ops::cmp_ord(
-                                op,
-                                a.as_small_int().cmp(&b.as_small_int()),
-                            ))
-                        } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
-                            // Small ints convert to f64 exactly, so the comparison is exact.
-                            Some(crate::interp::ops::cmp_f64(op, x, y))
-                        } else {
-                            None
-                        };
-                        if let Some(r) = fast {
-                            // Compare-and-branch: consume a following PopJumpIf* directly.
-                            let next = instrs[ip];
-                            match next.op {
-                                Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                                    ip = if r == (next.op == Op::PopJumpIfTrue) {
-                                        next.arg as usize
-                                    } else {
-                                        ip + 1
-                                    };
-                                }
-                                _ => self.stack.push(Value::bool(r)),
-                            }
-                            continue;
-                        }
-                        save_ip!();
-                        let v = tryv!(self.compare(a, b, op));
-                        self.stack.push(v);
-                    }
-                    Op::IsOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
-                        self.stack.push(Value::bool((a == b) != (arg == 1)));
-                    }
-                    Op::ContainsOp => {
-                        let b = pop!(self);
-                        let a = pop!(self);
-                        if self.is_exact_dict_str_key(b, a) {
-                            let r = self.dict_get_str(b, a).is_some();
-                            self.stack.push(Value::bool(r != (arg == 1)));
-                            continue;
-                        }
-                        save_ip!();
-                        let r = tryv!(self.contains(b, a));
-                        self.stack.push(Value::bool(r != (arg == 1)));
-                    }
-                    Op::Jump => {
-                        if (arg as usize) < ip {
-                            ip = arg as usize;
-                            save_ip!();
-                            self.safepoint_poll();
-                        }
-                        ip = arg as usize;
-                    }
-                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
-                        let v = pop!(self);
-                        let t = if v == Value::TRUE {
-                            true
-                        } else if v == Value::FALSE {
-                            false
-                        } else {
-                            save_ip!();
-                            tryv!(self.truthy(v))
-                        };
-                        if t == (ins.op == Op::PopJumpIfTrue) {
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
-                        let v = top!(self);
-                        save_ip!();
-                        let t = tryv!(self.truthy(v));
-                        if t == (ins.op == Op::JumpIfTrueOrPop) {
-                            ip = arg as usize;
-                        } else {
-                            self.stack.pop();
-                        }
-                    }
-                    Op::PopJumpIfNone => {
-                        if pop!(self) == Value::NONE {
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::PopJumpIfNotNone => {
-                        if pop!(self) != Value::NONE {
-                            ip = arg as usize;
-                        }
-                    }
-                    Op::GetIter => {
-                        save_ip!();
-                        let o = pop!(self);
-                        let it = tryv!(self.get_iter(o));
-                        self.stack.push(it);
-                    }
-                    Op::ForIter => {
+                        sync!();
                         let it = top!(self);
                         // List and range iterators inline (same steps as `Vm::iter_next`).
                         if let Some(i) = cast::<IterObj>(it) {
@@ -1129,12 +1041,14 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::BuildTuple => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let t = tryv!(self.new_tuple_from_stack(n));
                         self.stack.truncate(n);
                         self.stack.push(t);
                     }
                     Op::BuildList => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let items: Vec<Value> = self.stack[n..].to_vec();
                         let l = tryv!(self.new_list(&items));
@@ -1142,6 +1056,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(l);
                     }
                     Op::BuildSet => {
+                        sync!();
                         save_ip!();
                         let n = self.stack.len() - arg as usize;
                         let items: Vec<Value> = self.stack[n..].to_vec();
@@ -1150,6 +1065,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::BuildMap => {
+                        sync!();
                         save_ip!();
                         let n = self.stack.len() - 2 * arg as usize;
                         let d = tryv!(self.new_dict());
@@ -1162,6 +1078,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::BuildConstKeyMap => {
+                        sync!();
                         save_ip!();
                         let keys = pop!(self);
                         let n = self.stack.len() - arg as usize;
@@ -1175,6 +1092,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::BuildString => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let mut s = String::new();
                         for v in &self.stack[n..] {
@@ -1185,6 +1103,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BuildSlice => {
+                        sync!();
                         // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
                         // object, and O(slice length).
                         if arg == 2 && instrs[ip].op == Op::BinarySubscr {
@@ -1205,17 +1124,20 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::ListAppend => {
+                        sync!();
                         let v = pop!(self);
                         let l = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.list_append(l, v));
                     }
                     Op::SetAdd => {
+                        sync!();
                         save_ip!();
                         let v = pop!(self);
                         let s = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.set_add(s, v));
                     }
                     Op::MapAdd => {
+                        sync!();
                         save_ip!();
                         let v = pop!(self);
                         let k = pop!(self);
@@ -1223,24 +1145,28 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.dict_set(d, k, v));
                     }
                     Op::ListExtend => {
+                        sync!();
                         save_ip!();
                         let it = pop!(self);
                         let l = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.list_extend_unpack(l, it));
                     }
                     Op::SetUpdate => {
+                        sync!();
                         save_ip!();
                         let it = pop!(self);
                         let s = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.set_update(s, it));
                     }
                     Op::DictUpdate => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         let d = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.dict_update_from(d, m));
                     }
                     Op::DictMerge => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         let d = self.stack[self.stack.len() - arg as usize];
@@ -1248,12 +1174,38 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.dict_merge_kwargs(d, m, f));
                     }
                     Op::ListToTuple => {
+                        sync!();
                         let l = pop!(self);
                         let items = self.list_snapshot(l);
                         let t = tryv!(self.new_tuple(&items));
                         self.stack.push(t);
                     }
                     Op::UnpackSequence => {
+                        let n = arg as usize;
+                        if sp >= 1 && sp - 1 + n <= scap {
+                            let s = rd!(sp - 1);
+                            if let Some(t) = cast::<TupleObj>(s) {
+                                if t.len == n && self.type_of(s) == self.types.tuple {
+                                    let items = t.as_slice();
+                                    for (k, v) in items.iter().rev().enumerate() {
+                                        wr!(sp - 1 + k, *v);
+                                    }
+                                    sp = sp - 1 + n;
+                                    continue;
+                                }
+                            } else if is::<ListObj>(s)
+                                && self.type_of(s) == self.types.list
+                                && self.list_len(s) == n
+                            {
+                                for k in 0..n {
+                                    let v = self.list_get(s, n - 1 - k);
+                                    wr!(sp - 1 + k, v);
+                                }
+                                sp = sp - 1 + n;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let s = pop!(self);
                         if let Some(t) = cast::<TupleObj>(s) {
                             if t.len == arg as usize && self.type_of(s) == self.types.tuple {
@@ -1277,6 +1229,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::UnpackEx => {
+                        sync!();
                         save_ip!();
                         let s = pop!(self);
                         let before = (arg & 0xff) as usize;
@@ -1287,6 +1240,68 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::Call | Op::CallKw => {
+                        // A positional call of a plain Python function binding its parameters exactly
+                        // (what `fast_bind` + `push_fast_frame` do, on the registers).
+                        let argc = arg as usize;
+                        if ins.op == Op::Call && sp >= argc + 2 {
+                            let x = rd!(sp - argc - 2);
+                            let y = rd!(sp - argc - 1);
+                            let (callable, first) = if x.is_null() {
+                                (y, sp - argc)
+                            } else {
+                                (x, sp - argc - 1)
+                            };
+                            if let Some(func) = cast::<FunctionObj>(callable) {
+                                let fc = &obj::<CodeObj>(func.code).code;
+                                let nargs = sp - first;
+                                let fbase = sp - argc - 2;
+                                let nlocals = fc.nlocals();
+                                let nfree = fc.freevars.len();
+                                if fc.flags
+                                    & (crate::bytecode::flags::VARARGS
+                                        | crate::bytecode::flags::VARKEYWORDS
+                                        | crate::bytecode::flags::GENERATOR)
+                                    == 0
+                                    && fc.argcount as usize == nargs
+                                    && fc.kwonlyargcount == 0
+                                    && fc.cellvars.is_empty()
+                                    && cast::<TupleObj>(func.closure).map_or(0, |t| t.len) == nfree
+                                    && fbase + nlocals + nfree + fc.max_stack as usize + 1 <= scap
+                                    && self.frames.len() < self.recursion_limit
+                                    && !self.heap.should_collect()
+                                    && (M::STM || !crate::interp::threads::GIL.drop_requested())
+                                {
+                                    for k in 0..nargs {
+                                        wr!(fbase + k, rd!(first + k));
+                                    }
+                                    for k in nargs..nlocals {
+                                        wr!(fbase + k, Value::NULL);
+                                    }
+                                    if let Some(cl) = cast::<TupleObj>(func.closure) {
+                                        for (k, c) in cl.as_slice().iter().enumerate() {
+                                            wr!(fbase + nlocals + k, *c);
+                                        }
+                                    }
+                                    sp = fbase + nlocals + nfree;
+                                    // SAFETY: as for the general path's write-back below.
+                                    unsafe { self.stack.set_len(sp) };
+                                    save_ip!();
+                                    self.frames.push(FrameInfo {
+                                        code: func.code,
+                                        ip: 0,
+                                        base: fbase as u32,
+                                        func: callable,
+                                        globals: func.globals,
+                                        builtins: fi.builtins,
+                                        locals: Value::NULL,
+                                        gen: Value::NULL,
+                                        boundary: Boundary::Caller,
+                                    });
+                                    continue 'frames;
+                                }
+                            }
+                        }
+                        sync!();
                         let kwnames = if ins.op == Op::CallKw {
                             pop!(self)
                         } else {
@@ -1390,6 +1405,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::CallEx => {
+                        sync!();
                         save_ip!();
                         let kw = if arg & 1 == 1 {
                             pop!(self)
@@ -1416,10 +1432,26 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::MakeFunction => {
+                        sync!();
                         let f = tryv!(self.make_function(arg, fi.globals));
                         self.stack.push(f);
                     }
                     Op::ReturnValue => {
+                        // Back into the calling frame of this loop.
+                        if sp > base
+                            && fi.boundary == Boundary::Caller
+                            && fi.gen.is_null()
+                            && self.frames.len() > boundary_depth
+                            && !self.heap.should_collect()
+                        {
+                            let v = rd!(sp - 1);
+                            wr!(base, v);
+                            // SAFETY: `base < sp`, so `stack[..base + 1]` is initialised and in bounds.
+                            unsafe { self.stack.set_len(base + 1) };
+                            self.frames.pop();
+                            continue 'frames;
+                        }
+                        sync!();
                         let v = pop!(self);
                         save_ip!();
                         self.gc_poll();
@@ -1458,6 +1490,7 @@ impl<M: Mode> Vm<M> {
                         continue 'frames;
                     }
                     Op::YieldValue => {
+                        sync!();
                         let v = pop!(self);
                         save_ip!();
                         let cur = *self.frames.last().expect("generator frame");
@@ -1470,6 +1503,7 @@ impl<M: Mode> Vm<M> {
                         return Ok(Exit::Yield(v));
                     }
                     Op::YieldFrom => {
+                        sync!();
                         save_ip!();
                         let sent = pop!(self);
                         let sub = top!(self);
@@ -1493,6 +1527,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::GetYieldFromIter => {
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let it = if is::<GeneratorObj>(o) {
@@ -1503,16 +1538,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(it);
                     }
                     Op::Raise => {
+                        sync!();
                         save_ip!();
                         return Err(self.do_raise(arg));
                     }
                     Op::Reraise => {
+                        sync!();
                         save_ip!();
                         let e = pop!(self);
                         self.reraising = true;
                         return Err(PyErr::Exc(e));
                     }
                     Op::PushExcInfo => {
+                        sync!();
                         let e = pop!(self);
                         let prev = if self.exc_info.is_null() {
                             Value::NONE
@@ -1524,6 +1562,7 @@ impl<M: Mode> Vm<M> {
                         self.exc_info = e;
                     }
                     Op::PopExcept => {
+                        sync!();
                         let prev = pop!(self);
                         self.exc_info = if prev == Value::NONE {
                             Value::NULL
@@ -1532,6 +1571,7 @@ impl<M: Mode> Vm<M> {
                         };
                     }
                     Op::CheckExcMatch => {
+                        sync!();
                         save_ip!();
                         let cls = pop!(self);
                         let e = top!(self);
@@ -1541,12 +1581,14 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool(m));
                     }
                     Op::LoadBuildClass => {
+                        sync!();
                         let v = self
                             .dict_get_name(fi.builtins, "__build_class__")
                             .unwrap_or(Value::NONE);
                         self.stack.push(v);
                     }
                     Op::SetupAnnotations => {
+                        sync!();
                         let n = self.rt.names.__annotations__;
                         if tryv!(self.mapping_get(fi.locals, n)).is_none() {
                             let d = tryv!(self.new_dict());
@@ -1554,6 +1596,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::ImportName => {
+                        sync!();
                         save_ip!();
                         let fromlist = pop!(self);
                         let level = pop!(self);
@@ -1566,17 +1609,20 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(m);
                     }
                     Op::ImportFrom => {
+                        sync!();
                         save_ip!();
                         let m = top!(self);
                         let v = tryv!(self.import_from(m, code.names[arg as usize]));
                         self.stack.push(v);
                     }
                     Op::ImportStar => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         tryv!(self.import_star(m, fi.locals, fi.globals));
                     }
                     Op::FormatValue => {
+                        sync!();
                         save_ip!();
                         let spec = if arg & 4 != 0 {
                             pop!(self)
@@ -1603,6 +1649,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BeforeWith => {
+                        sync!();
                         save_ip!();
                         let mgr = pop!(self);
                         let (exit, enter_result) = tryv!(self.with_enter(mgr));
@@ -1610,6 +1657,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(enter_result);
                     }
                     Op::WithExceptStart => {
+                        sync!();
                         save_ip!();
                         let e = top!(self);
                         let exit = self.stack[self.stack.len() - 3];
@@ -1621,24 +1669,31 @@ impl<M: Mode> Vm<M> {
                         let r = tryv!(self.call(exit, &[t, e, tb], &[]));
                         self.stack.push(r);
                     }
-                    Op::LoadAssertionError => self.stack.push(self.exc.assertion_error),
+                    Op::LoadAssertionError => {
+                        sync!();
+                        self.stack.push(self.exc.assertion_error);
+                    }
                     Op::GetLen => {
+                        sync!();
                         save_ip!();
                         let o = top!(self);
                         let n = tryv!(self.len(o));
                         self.stack.push(Value::small_int(n as i64));
                     }
                     Op::MatchSequence => {
+                        sync!();
                         let o = top!(self);
                         let r = self.is_match_sequence(o);
                         self.stack.push(Value::bool(r));
                     }
                     Op::MatchMapping => {
+                        sync!();
                         let o = top!(self);
                         let r = self.is_match_mapping(o);
                         self.stack.push(Value::bool(r));
                     }
                     Op::MatchKeys => {
+                        sync!();
                         save_ip!();
                         let keys = top!(self);
                         let subj = self.stack[self.stack.len() - 2];
@@ -1646,6 +1701,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::MatchClass => {
+                        sync!();
                         save_ip!();
                         let names = pop!(self);
                         let cls = pop!(self);
@@ -1654,14 +1710,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::CopyDictWithoutKeys => {
+                        sync!();
                         save_ip!();
                         let keys = pop!(self);
                         let subj = top!(self);
                         let d = tryv!(self.copy_dict_without_keys(subj, keys));
                         self.stack.push(d);
                     }
-                    Op::PushNull => self.stack.push(Value::NULL),
+                    Op::PushNull => {
+                        sync!();
+                        self.stack.push(Value::NULL);
+                    }
                     Op::CheckEgMatch => {
+                        sync!();
                         save_ip!();
                         let types = pop!(self);
                         let exc = top!(self);
@@ -1680,6 +1741,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::PrepReraiseStar => {
+                        sync!();
                         save_ip!();
                         let excs = pop!(self);
                         let orig = pop!(self);
