@@ -206,14 +206,14 @@ impl<M: Mode> Vm<M> {
             if M::STM {
                 self.stm_poll();
             }
-            let fi = *self.frames.last().expect("no frame");
-            let code = &obj::<CodeObj>(fi.code).code;
-            let base = fi.base as usize;
-            let nlp = code.nlocalsplus();
+            // The current frame in locals; the fast call and return paths switch them in place.
+            let mut fi = *self.frames.last().expect("no frame");
+            let mut code = &obj::<CodeObj>(fi.code).code;
+            let mut base = fi.base as usize;
             let mut ip = fi.ip as usize;
             // The instruction slice as a local (pointer, length): dispatch does not reload it through
             // `code` after every call.
-            let instrs: &[crate::bytecode::Instr] = &code.instrs;
+            let mut instrs: &[crate::bytecode::Instr] = &code.instrs;
             macro_rules! save_ip {
                 () => {
                     self.frames.last_mut().unwrap().ip = ip as u32
@@ -1283,10 +1283,8 @@ impl<M: Mode> Vm<M> {
                                         }
                                     }
                                     sp = fbase + nlocals + nfree;
-                                    // SAFETY: as for the general path's write-back below.
-                                    unsafe { self.stack.set_len(sp) };
                                     save_ip!();
-                                    self.frames.push(FrameInfo {
+                                    let nfi = FrameInfo {
                                         code: func.code,
                                         ip: 0,
                                         base: fbase as u32,
@@ -1296,8 +1294,17 @@ impl<M: Mode> Vm<M> {
                                         locals: Value::NULL,
                                         gen: Value::NULL,
                                         boundary: Boundary::Caller,
-                                    });
-                                    continue 'frames;
+                                    };
+                                    self.frames.push(nfi);
+                                    if M::STM {
+                                        // Frame entry is a switch point.
+                                        sync!();
+                                        continue 'frames;
+                                    }
+                                    // Switch to the callee in place (the registers stay valid).
+                                    (fi, code, base, ip) = (nfi, fc, fbase, 0);
+                                    instrs = &fc.instrs;
+                                    continue;
                                 }
                             }
                         }
@@ -1446,10 +1453,19 @@ impl<M: Mode> Vm<M> {
                         {
                             let v = rd!(sp - 1);
                             wr!(base, v);
-                            // SAFETY: `base < sp`, so `stack[..base + 1]` is initialised and in bounds.
-                            unsafe { self.stack.set_len(base + 1) };
+                            sp = base + 1;
                             self.frames.pop();
-                            continue 'frames;
+                            if M::STM {
+                                // Returning to a frame is a switch point.
+                                sync!();
+                                continue 'frames;
+                            }
+                            // Switch back to the caller in place (the registers stay valid).
+                            fi = *self.frames.last().expect("caller frame");
+                            code = &obj::<CodeObj>(fi.code).code;
+                            (base, ip) = (fi.base as usize, fi.ip as usize);
+                            instrs = &code.instrs;
+                            continue;
                         }
                         sync!();
                         let v = pop!(self);
@@ -1754,7 +1770,6 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                 }
-                let _ = nlp;
             }
         }
     }
