@@ -20,11 +20,12 @@
 //!
 //! Register fast paths: within a frame the operand stack's length, buffer and capacity live in locals
 //! (`sp`, `sbuf`, `scap`); the hottest instructions (locals, constants, small-int/float arithmetic and
-//! compare-and-branch, cached globals, list/tuple/dict subscripts, list/range/str iteration, exact
-//! positional calls of Python functions and returns into a caller of this loop) run on them without
+//! compare-and-branch, cached globals, read-only attribute/method inline-cache hits, list/tuple/dict
+//! subscripts, list/range/str iteration, exact positional calls of Python functions and returns into a
+//! caller of this loop, which switch the frame locals in place in GIL mode) run on them without
 //! touching `Vm::stack`'s header, with explicit capacity checks. Every other instruction, and every fast
-//! path whose guard fails, first writes `sp` back (`Vm::stack` is then the truth) and takes the general
-//! match, after which the registers are reloaded. Fast paths never allocate, run Python code or reach a
+//! path whose guard fails, first writes `sp` back (`sync!`: `Vm::stack` is then the truth) and takes
+//! the general path of the same match arm, after which the registers are reloaded. Fast paths never allocate, run Python code or reach a
 //! safepoint, so nothing observes the stack while the registers are ahead of it.
 //!
 //! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
@@ -576,6 +577,14 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::LoadAttr => {
+                        if sp >= 1 {
+                            let c = &code.caches[ip - 1];
+                            let o = rd!(sp - 1);
+                            if let Some(v) = self.load_attr_hit(o, code.names[arg as usize], c) {
+                                wr!(sp - 1, v);
+                                continue;
+                            }
+                        }
                         sync!();
                         save_ip!();
                         let o = pop!(self);
@@ -584,6 +593,14 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
+                        if sp >= 2 {
+                            let c = &code.caches[ip - 1];
+                            let (v, o) = (rd!(sp - 2), rd!(sp - 1));
+                            if self.store_attr_hit(o, code.names[arg as usize], v, c) {
+                                sp -= 2;
+                                continue;
+                            }
+                        }
                         sync!();
                         save_ip!();
                         let o = pop!(self);
@@ -598,6 +615,18 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.delattr(o, code.names[arg as usize]));
                     }
                     Op::LoadMethod => {
+                        if sp >= 1 && sp < scap {
+                            let c = &code.caches[ip - 1];
+                            let o = rd!(sp - 1);
+                            if let Some((m, x)) =
+                                self.load_method_hit(o, code.names[arg as usize], c)
+                            {
+                                wr!(sp - 1, m);
+                                wr!(sp, x);
+                                sp += 1;
+                                continue;
+                            }
+                        }
                         sync!();
                         save_ip!();
                         let o = pop!(self);
