@@ -1295,7 +1295,7 @@ impl<M: Mode> Vm<M> {
                                     && fc.kwonlyargcount == 0
                                     && fc.cellvars.is_empty()
                                     && cast::<TupleObj>(func.closure).map_or(0, |t| t.len) == nfree
-                                    && fbase + nlocals + nfree + fc.max_stack as usize + 1 <= scap
+                                    && fbase + nlocals + nfree + (fc.max_stack as usize) < scap
                                     && self.frames.len() < self.recursion_limit
                                     && !self.heap.should_collect()
                                     && (M::STM || !crate::interp::threads::GIL.drop_requested())
