@@ -1413,7 +1413,8 @@ impl<M: Mode> Vm<M> {
                         }
                         // `C(args)` for a plain class whose `__init__` is a Python function: allocate with
                         // object.__new__ and run `__init__` in this loop (its frame returns the instance).
-                        if nkw == 0 && is::<TypeObj>(callable) {
+                        if nkw == 0 && is::<TypeObj>(callable) && !obj::<TypeObj>(callable).builtin
+                        {
                             let base = sl - argc - 2;
                             if let Some(init) = tryv!(self.try_fast_init(callable, first, base)) {
                                 tryv!(self.push_fast_frame(
