@@ -9,6 +9,12 @@ mod bench;
 mod stm_report;
 
 use std::process::ExitCode;
+
+/// mimalloc instead of the system allocator: the VM allocates many small Rust buffers (str payloads,
+/// big-int digits, argument vectors) and glibc's malloc/free showed up at 10-15% of string- and
+/// big-int-heavy programs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use weft_vm::runner::{self, Options, Program};
 
 const USAGE: &str = "usage: weft [option] ... [-c cmd | --dis file | file] [arg] ...

@@ -145,14 +145,79 @@ impl<M: Mode> Vm<M> {
 
     /// `d.get(key)`: None when absent. May run Python `__hash__`/`__eq__`.
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        if is::<StrObj>(key) && self.type_of(key) == self.types.str {
+            return Ok(self.dict_get_str(d, key));
+        }
         let h = self.hash(key)?;
         self.dict_get_hashed(d, key, h)
     }
 
     /// Lookup by a str key (never runs Python code).
+    #[inline]
     pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
         let h = self.str_hash(key);
-        self.dict_get_hashed(d, key, h).unwrap_or(None)
+        self.dict_get_str_hashed(d, key, h)
+    }
+
+    /// Lookup by a str key with its hash (never runs Python code).
+    #[inline]
+    pub fn dict_get_str_hashed(&mut self, d: Value, key: Value, h: i64) -> Option<Value> {
+        match self.dict_probe_str(d, key, h) {
+            Ok(Some(e)) => {
+                let entries = self.load_o(d, &obj::<DictObj>(d).entries);
+                Some(self.load_o(entries, &arr(entries).slots()[2 * e + 1]))
+            }
+            Ok(None) => None,
+            Err(()) => self.dict_get_hashed(d, key, h).unwrap_or(None),
+        }
+    }
+
+    /// `dict_probe` for a str `key` whose candidates are all strs (the usual case: names, words): the
+    /// entry number of `key` or None when absent, without the general probe's re-entrancy checks.
+    /// Err when a non-str key with the same hash is met (its `__eq__` decides: the caller takes the
+    /// general path).
+    #[inline]
+    fn dict_probe_str(&self, d: Value, key: Value, hash: i64) -> Result<Option<usize>, ()> {
+        let dobj = obj::<DictObj>(d);
+        let indices = self.load_o(d, &dobj.indices);
+        if indices.is_null() {
+            return Ok(None);
+        }
+        let ia = arr(indices).slots();
+        let size = ia.len() / 2;
+        let mask = size - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.load_raw_o(indices, &ia[i]);
+            if ix == 0 {
+                return Ok(None);
+            }
+            if ix != DELETED {
+                let e = (ix - 1) as usize;
+                if self.load_raw_o(indices, &ia[size + e]) as i64 == hash {
+                    let entries = self.load_o(d, &dobj.entries);
+                    let k = self.load_o(entries, &arr(entries).slots()[2 * e]);
+                    if k == key {
+                        return Ok(Some(e));
+                    }
+                    if !k.is_null() {
+                        let Some(ks) = cast::<StrObj>(k) else {
+                            return Err(());
+                        };
+                        if ks.s == obj::<StrObj>(key).s {
+                            return Ok(Some(e));
+                        }
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
     }
 
     /// `d[key] = value`. May run Python `__hash__`/`__eq__`.
@@ -369,8 +434,15 @@ impl<M: Mode> Vm<M> {
     /// caches' hints (see [`Vm::dict_hint_get`]).
     pub fn dict_find_str(&mut self, d: Value, key: Value) -> Option<(usize, Value)> {
         let h = self.str_hash(key);
-        match self.dict_probe(d, key, h) {
-            Ok(Some(Probe { entry: Some(e), .. })) => {
+        let found = match self.dict_probe_str(d, key, h) {
+            Ok(e) => e,
+            Err(()) => match self.dict_probe(d, key, h) {
+                Ok(Some(Probe { entry: Some(e), .. })) => Some(e),
+                _ => None,
+            },
+        };
+        match found {
+            Some(e) => {
                 let entries = self.load_o(d, &obj::<DictObj>(d).entries);
                 Some((e, self.load_o(entries, &arr(entries).slots()[2 * e + 1])))
             }

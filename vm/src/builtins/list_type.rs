@@ -590,7 +590,9 @@ fn list_sort<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRe
         if reverse {
             pairs.reverse();
         }
-        result = Sorter { vm: &mut *vm }.sort(&mut pairs);
+        if !crate::builtins::sort_fast::try_sort_fast(vm, &mut pairs) {
+            result = Sorter { vm: &mut *vm }.sort(&mut pairs);
+        }
         if reverse {
             pairs.reverse();
         }

@@ -25,6 +25,7 @@ pub mod range_type;
 pub mod repr;
 pub mod set_table;
 pub mod set_type;
+pub mod sort_fast;
 pub mod str_format;
 pub mod str_methods;
 pub mod str_type;

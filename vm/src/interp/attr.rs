@@ -119,7 +119,7 @@ impl<M: Mode> Vm<M> {
         let h = self.str_hash(name);
         for t in self.mro_of(ty) {
             let d = obj::<TypeObj>(*t).dict;
-            if let Ok(Some(v)) = self.dict_get_hashed(d, name, h) {
+            if let Some(v) = self.dict_get_str_hashed(d, name, h) {
                 return Some(v);
             }
         }
@@ -804,6 +804,84 @@ impl<M: Mode> Vm<M> {
             c.set(at + 2, AC_INST_DICT | (e as u64) << 8);
         }
         Some(x)
+    }
+
+    /// The inline-cache hits of `LoadAttr` that only read (an instance-dict value or a slot): never
+    /// allocates, runs Python code or fills the cache. None: take [`Vm::load_attr_cached`].
+    #[inline(always)]
+    pub fn load_attr_hit(&mut self, v: Value, name: Value, c: &InlineCache) -> Option<Value> {
+        if !v.is_ptr() {
+            return None;
+        }
+        let t = self.type_of(v);
+        let (k, _, _) = cache_hit(c, t, M::STM);
+        match k & 0xff {
+            AC_INST_DICT => {
+                let i = cast::<InstanceObj>(v)?;
+                let d = self.load_o(v, &i.dict);
+                if d.is_null() {
+                    return None;
+                }
+                self.dict_hint_get(d, name, (k >> 8) as usize)
+            }
+            AC_SLOT => {
+                let inst = obj::<InstanceObj>(v);
+                let x = self.load_o(v, inst.slot((k >> 8) as usize));
+                (!x.is_null()).then_some(x)
+            }
+            _ => None,
+        }
+    }
+
+    /// The inline-cache hit of `LoadMethod` for a method on the class not shadowed by the instance
+    /// dict: `(function, self)`. Never allocates or runs Python code. None: take
+    /// [`Vm::load_method_cached`].
+    #[inline(always)]
+    pub fn load_method_hit(
+        &mut self,
+        v: Value,
+        name: Value,
+        c: &InlineCache,
+    ) -> Option<(Value, Value)> {
+        if !v.is_ptr() {
+            return None;
+        }
+        let t = self.type_of(v);
+        let (k, _, cd) = cache_hit(c, t, M::STM);
+        if k & 0xff != AC_METHOD {
+            return None;
+        }
+        match self.instance_dict(v, false) {
+            Ok(None) => Some((cd, v)),
+            Ok(Some(d)) => self.dict_get_str(d, name).is_none().then_some((cd, v)),
+            Err(_) => None,
+        }
+    }
+
+    /// The inline-cache hit of `StoreAttr` replacing an existing instance-dict value in place (or a
+    /// slot): never allocates or runs Python code. False: take [`Vm::store_attr_cached`].
+    #[inline(always)]
+    pub fn store_attr_hit(&mut self, v: Value, name: Value, x: Value, c: &InlineCache) -> bool {
+        if !v.is_ptr() {
+            return false;
+        }
+        let t = self.type_of(v);
+        let (k, _, _) = cache_hit(c, t, M::STM);
+        match k & 0xff {
+            AC_SLOT => {
+                let inst = obj::<InstanceObj>(v);
+                self.store_o(v, inst.slot((k >> 8) as usize), x);
+                true
+            }
+            AC_STORE_DICT => {
+                let Some(i) = cast::<InstanceObj>(v) else {
+                    return false;
+                };
+                let d = self.load_o(v, &i.dict);
+                !d.is_null() && self.dict_hint_set(d, name, (k >> 8) as usize, x)
+            }
+            _ => false,
+        }
     }
 
     /// `LoadAttr` through its inline cache `c` (same result as [`Vm::getattr`]).

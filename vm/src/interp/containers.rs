@@ -54,7 +54,13 @@ impl<M: Mode> Vm<M> {
         if need <= cap {
             return Ok(());
         }
-        let new_cap = (need + (need >> 3) + 6).max(4);
+        // CPython's over-allocation for small lists; long lists grow by half (a storage array is
+        // replaced, not realloc'd in place, so each growth copies and leaves garbage for the collector).
+        let new_cap = if need < 4096 {
+            (need + (need >> 3) + 6).max(4)
+        } else {
+            need + (need >> 1)
+        };
         let arr = self.new_value_array(new_cap)?;
         let n = self.list_len(l);
         if !items.is_null() {

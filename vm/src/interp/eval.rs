@@ -18,6 +18,16 @@
 //! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
 //! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
 //!
+//! Register fast paths: within a frame the operand stack's length, buffer and capacity live in locals
+//! (`sp`, `sbuf`, `scap`); the hottest instructions (locals, constants, small-int/float arithmetic and
+//! compare-and-branch, cached globals, read-only attribute/method inline-cache hits, list/tuple/dict
+//! subscripts, list/range/str iteration, exact positional calls of Python functions and returns into a
+//! caller of this loop, which switch the frame locals in place in GIL mode) run on them without
+//! touching `Vm::stack`'s header, with explicit capacity checks. Every other instruction, and every fast
+//! path whose guard fails, first writes `sp` back (`sync!`: `Vm::stack` is then the truth) and takes
+//! the general path of the same match arm, after which the registers are reloaded. Fast paths never allocate, run Python code or reach a
+//! safepoint, so nothing observes the stack while the registers are ahead of it.
+//!
 //! Exceptions: an instruction that fails records the error; the loop looks up the innermost handler in the
 //! frame's exception table, truncates the operand stack, pushes the exception and jumps; without a handler
 //! the frame is popped (adding a traceback entry) and the caller's handlers are searched, until the
@@ -189,20 +199,22 @@ impl<M: Mode> Vm<M> {
 
     /// Executes instructions until the boundary frame exits (Ok) or an instruction raises (Err, with the
     /// current frame's ip just past the faulting instruction).
+    // `sync!` marks the registers stale also before arms that leave the loop.
+    #[allow(unused_assignments)]
     fn execute(&mut self, boundary_depth: usize) -> PyResult<Exit> {
         'frames: loop {
             // A switch point (a frame entered or returned to): under --stm, where transactions end.
             if M::STM {
                 self.stm_poll();
             }
-            let fi = *self.frames.last().expect("no frame");
-            let code = &obj::<CodeObj>(fi.code).code;
-            let base = fi.base as usize;
-            let nlp = code.nlocalsplus();
+            // The current frame in locals; the fast call and return paths switch them in place.
+            let mut fi = *self.frames.last().expect("no frame");
+            let mut code = &obj::<CodeObj>(fi.code).code;
+            let mut base = fi.base as usize;
             let mut ip = fi.ip as usize;
             // The instruction slice as a local (pointer, length): dispatch does not reload it through
             // `code` after every call.
-            let instrs: &[crate::bytecode::Instr] = &code.instrs;
+            let mut instrs: &[crate::bytecode::Instr] = &code.instrs;
             macro_rules! save_ip {
                 () => {
                     self.frames.last_mut().unwrap().ip = ip as u32
@@ -219,25 +231,113 @@ impl<M: Mode> Vm<M> {
                     }
                 };
             }
+            // The operand stack's length, buffer and capacity in registers for the fast paths below
+            // (`Vm::stack` is the truth whenever `dirty`: every instruction that takes the general path
+            // first writes `sp` back and marks the registers stale).
+            let mut sp: usize = 0;
+            let mut sbuf: *mut Value = std::ptr::null_mut();
+            let mut scap: usize = 0;
+            let mut dirty = true;
             loop {
+                if dirty {
+                    sp = self.stack.len();
+                    sbuf = self.stack.as_mut_ptr();
+                    scap = self.stack.capacity();
+                    dirty = false;
+                }
                 let ins = instrs[ip];
                 ip += 1;
                 let arg = ins.arg;
+                // `stack[i]` for `i < sp`.
+                macro_rules! rd {
+                    ($i:expr) => {{
+                        let i: usize = $i;
+                        debug_assert!(i < sp);
+                        // SAFETY: every use checks `i < sp` first; `stack[..sp]` is initialised (the
+                        // vector's length when the registers were loaded, plus the fast pushes since).
+                        unsafe { *sbuf.add(i) }
+                    }};
+                }
+                // `stack[i] = v` for `i < scap`.
+                macro_rules! wr {
+                    ($i:expr, $v:expr) => {{
+                        let i: usize = $i;
+                        let v: Value = $v;
+                        debug_assert!(i < scap);
+                        // SAFETY: every use checks `i < scap` first (within the allocation); Value is
+                        // Copy, so overwriting needs no drop.
+                        unsafe { sbuf.add(i).write(v) }
+                    }};
+                }
+                // An arm with a fast path first tries it on the registers: it either completes the
+                // instruction (`continue`) or leaves everything untouched. Fast paths never allocate,
+                // run Python code or reach a safepoint. The general path starts with `sync!()`, which
+                // writes `sp` back: `Vm::stack` is the truth again, and the registers are reloaded at
+                // the next instruction.
+                macro_rules! sync {
+                    () => {
+                        // SAFETY: `sp <= scap` (fast pushes check it) and `stack[..sp]` is initialised
+                        // (see `rd`).
+                        unsafe { self.stack.set_len(sp) };
+                        dirty = true;
+                    };
+                }
                 match ins.op {
-                    Op::Nop | Op::GenStart => {}
+                    Op::Nop | Op::GenStart => {
+                        sync!();
+                    }
                     Op::PopTop => {
+                        if sp > 0 {
+                            sp -= 1;
+                            continue;
+                        }
+                        sync!();
                         self.stack.pop();
                     }
                     Op::Copy => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n && sp < scap {
+                            let v = rd!(sp - n);
+                            wr!(sp, v);
+                            sp += 1;
+                            continue;
+                        }
+                        sync!();
                         let v = self.stack[self.stack.len() - arg as usize];
                         self.stack.push(v);
                     }
                     Op::Swap => {
+                        let n = arg as usize;
+                        if n >= 1 && sp >= n {
+                            let (x, y) = (rd!(sp - 1), rd!(sp - n));
+                            wr!(sp - 1, y);
+                            wr!(sp - n, x);
+                            continue;
+                        }
+                        sync!();
                         let n = self.stack.len();
                         self.stack.swap(n - 1, n - arg as usize);
                     }
-                    Op::LoadConst => self.stack.push(code.consts[arg as usize]),
+                    Op::LoadConst => {
+                        if sp < scap {
+                            wr!(sp, code.consts[arg as usize]);
+                            sp += 1;
+                            continue;
+                        }
+                        sync!();
+                        self.stack.push(code.consts[arg as usize]);
+                    }
                     Op::LoadFast => {
+                        let i = base + arg as usize;
+                        if i < sp && sp < scap {
+                            let v = rd!(i);
+                            if !v.is_null() {
+                                wr!(sp, v);
+                                sp += 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let v = self.stack[base + arg as usize];
                         if v.is_null() {
                             save_ip!();
@@ -246,12 +346,32 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::StoreFast => {
+                        let i = base + arg as usize;
+                        if sp > 0 && i < sp - 1 {
+                            let v = rd!(sp - 1);
+                            wr!(i, v);
+                            sp -= 1;
+                            continue;
+                        }
+                        sync!();
                         let v = pop!(self);
                         self.stack[base + arg as usize] = v;
                     }
                     // Superinstructions: the second instruction of the pair follows and is skipped; when
                     // a local is unbound, only the first part runs and the next instruction raises.
                     Op::LoadFastLoadFast => {
+                        let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
+                        if i < sp && j < sp && sp + 1 < scap {
+                            let (a, b) = (rd!(i), rd!(j));
+                            if !a.is_null() && !b.is_null() {
+                                wr!(sp, a);
+                                wr!(sp + 1, b);
+                                sp += 2;
+                                ip += 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let (i, j) = ((arg & 0xffff) as usize, (arg >> 16) as usize);
                         let a = self.stack[base + i];
                         let b = self.stack[base + j];
@@ -267,6 +387,18 @@ impl<M: Mode> Vm<M> {
                         ip += 1;
                     }
                     Op::LoadFastLoadConst => {
+                        let i = base + (arg & 0xffff) as usize;
+                        if i < sp && sp + 1 < scap {
+                            let a = rd!(i);
+                            if !a.is_null() {
+                                wr!(sp, a);
+                                wr!(sp + 1, code.consts[(arg >> 16) as usize]);
+                                sp += 2;
+                                ip += 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let i = (arg & 0xffff) as usize;
                         let a = self.stack[base + i];
                         if a.is_null() {
@@ -278,6 +410,20 @@ impl<M: Mode> Vm<M> {
                         ip += 1;
                     }
                     Op::StoreFastLoadFast => {
+                        let (i, j) = (base + (arg & 0xffff) as usize, base + (arg >> 16) as usize);
+                        if sp > 0 && i < sp - 1 && j < sp - 1 {
+                            let v = rd!(sp - 1);
+                            wr!(i, v);
+                            let b = rd!(j);
+                            if !b.is_null() {
+                                wr!(sp - 1, b);
+                                ip += 1;
+                            } else {
+                                sp -= 1;
+                            }
+                            continue;
+                        }
+                        sync!();
                         let v = pop!(self);
                         self.stack[base + (arg & 0xffff) as usize] = v;
                         let b = self.stack[base + (arg >> 16) as usize];
@@ -287,6 +433,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::DeleteFast => {
+                        sync!();
                         if self.stack[base + arg as usize].is_null() {
                             save_ip!();
                             return Err(self.unbound_local(code.varnames[arg as usize]));
@@ -294,6 +441,7 @@ impl<M: Mode> Vm<M> {
                         self.stack[base + arg as usize] = Value::NULL;
                     }
                     Op::LoadDeref => {
+                        sync!();
                         let cell = self.stack[base + code.nlocals() + arg as usize];
                         let v = self.load(&obj::<CellObj>(cell).value);
                         if v.is_null() {
@@ -303,19 +451,23 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::StoreDeref => {
+                        sync!();
                         let v = pop!(self);
                         let cell = self.stack[base + code.nlocals() + arg as usize];
                         self.store(&obj::<CellObj>(cell).value, v);
                     }
                     Op::DeleteDeref => {
+                        sync!();
                         let cell = self.stack[base + code.nlocals() + arg as usize];
                         self.store(&obj::<CellObj>(cell).value, Value::NULL);
                     }
                     Op::LoadClosure => {
+                        sync!();
                         let cell = self.stack[base + code.nlocals() + arg as usize];
                         self.stack.push(cell);
                     }
                     Op::LoadClassDeref => {
+                        sync!();
                         let idx = arg as usize;
                         let name = if idx < code.cellvars.len() {
                             code.cellvars[idx]
@@ -341,6 +493,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::LoadName => {
+                        sync!();
                         let name = code.names[arg as usize];
                         let mut v = if fi.locals.is_ptr() {
                             tryv!(self.mapping_get(fi.locals, name))
@@ -363,11 +516,13 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::StoreName => {
+                        sync!();
                         let name = code.names[arg as usize];
                         let v = pop!(self);
                         tryv!(self.mapping_set(fi.locals, name, v));
                     }
                     Op::DeleteName => {
+                        sync!();
                         let name = code.names[arg as usize];
                         let r = tryv!(self.mapping_del(fi.locals, name));
                         if !r {
@@ -377,6 +532,18 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::LoadGlobal => {
+                        if sp < scap {
+                            let name = code.names[arg as usize];
+                            let c = &code.caches[ip - 1];
+                            if let Some(v) =
+                                self.load_global_cached(fi.globals, fi.builtins, name, c)
+                            {
+                                wr!(sp, v);
+                                sp += 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let name = code.names[arg as usize];
                         let c = &code.caches[ip - 1];
                         if let Some(v) = self.load_global_cached(fi.globals, fi.builtins, name, c) {
@@ -394,12 +561,14 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::StoreGlobal => {
+                        sync!();
                         let name = code.names[arg as usize];
                         let v = pop!(self);
                         let h = self.str_hash(name);
                         tryv!(self.dict_set_hashed(fi.globals, name, h, v));
                     }
                     Op::DeleteGlobal => {
+                        sync!();
                         let name = code.names[arg as usize];
                         if tryv!(self.dict_del(fi.globals, name)).is_none() {
                             save_ip!();
@@ -408,6 +577,15 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::LoadAttr => {
+                        if sp >= 1 {
+                            let c = &code.caches[ip - 1];
+                            let o = rd!(sp - 1);
+                            if let Some(v) = self.load_attr_hit(o, code.names[arg as usize], c) {
+                                wr!(sp - 1, v);
+                                continue;
+                            }
+                        }
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let c = &code.caches[ip - 1];
@@ -415,6 +593,15 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::StoreAttr => {
+                        if sp >= 2 {
+                            let c = &code.caches[ip - 1];
+                            let (v, o) = (rd!(sp - 2), rd!(sp - 1));
+                            if self.store_attr_hit(o, code.names[arg as usize], v, c) {
+                                sp -= 2;
+                                continue;
+                            }
+                        }
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let v = pop!(self);
@@ -422,11 +609,25 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
                     }
                     Op::DeleteAttr => {
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         tryv!(self.delattr(o, code.names[arg as usize]));
                     }
                     Op::LoadMethod => {
+                        if sp >= 1 && sp < scap {
+                            let c = &code.caches[ip - 1];
+                            let o = rd!(sp - 1);
+                            if let Some((m, x)) =
+                                self.load_method_hit(o, code.names[arg as usize], c)
+                            {
+                                wr!(sp - 1, m);
+                                wr!(sp, x);
+                                sp += 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let c = &code.caches[ip - 1];
@@ -435,6 +636,15 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::BinarySubscr => {
+                        if sp >= 2 {
+                            let (o, k) = (rd!(sp - 2), rd!(sp - 1));
+                            if let Some(v) = self.subscr_fast(o, k) {
+                                wr!(sp - 2, v);
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let k = pop!(self);
                         let o = pop!(self);
                         if let Some(v) = self.subscr_fast(o, k) {
@@ -446,6 +656,21 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::StoreSubscr => {
+                        if sp >= 3 {
+                            let (v, o, k) = (rd!(sp - 3), rd!(sp - 2), rd!(sp - 1));
+                            if k.is_small_int()
+                                && is::<ListObj>(o)
+                                && self.type_of(o) == self.types.list
+                            {
+                                let n = self.list_len(o);
+                                if let Some(i) = seq_small_index(k, n) {
+                                    self.list_set(o, i, v);
+                                    sp -= 3;
+                                    continue;
+                                }
+                            }
+                        }
+                        sync!();
                         let k = pop!(self);
                         let o = pop!(self);
                         let v = pop!(self);
@@ -468,12 +693,34 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.setitem(o, k, v));
                     }
                     Op::DeleteSubscr => {
+                        sync!();
                         save_ip!();
                         let k = pop!(self);
                         let o = pop!(self);
                         tryv!(self.delitem(o, k));
                     }
                     Op::BinaryOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            let op = BinOp::ALL[(arg % BinOp::INPLACE) as usize];
+                            let r = if a.is_small_int() && b.is_small_int() {
+                                crate::interp::ops::small_int_op(
+                                    a.as_small_int(),
+                                    b.as_small_int(),
+                                    op,
+                                )
+                            } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                                float_op(x, y, op)
+                            } else {
+                                None
+                            };
+                            if let Some(v) = r {
+                                wr!(sp - 2, v);
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let b = pop!(self);
                         let a = pop!(self);
                         let inplace = arg >= BinOp::INPLACE;
@@ -516,6 +763,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::UnaryOp => {
+                        sync!();
                         save_ip!();
                         let a = pop!(self);
                         let op = match arg {
@@ -528,6 +776,40 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::CompareOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            let op = CmpOp::ALL[arg as usize];
+                            let fast = if a.is_small_int() && b.is_small_int() {
+                                Some(crate::interp::ops::cmp_ord(
+                                    op,
+                                    a.as_small_int().cmp(&b.as_small_int()),
+                                ))
+                            } else if let (Some(x), Some(y)) = (num_f64(a), num_f64(b)) {
+                                Some(crate::interp::ops::cmp_f64(op, x, y))
+                            } else {
+                                None
+                            };
+                            if let Some(r) = fast {
+                                // Compare-and-branch: consume a following PopJumpIf* directly.
+                                let next = instrs[ip];
+                                match next.op {
+                                    Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                                        sp -= 2;
+                                        ip = if r == (next.op == Op::PopJumpIfTrue) {
+                                            next.arg as usize
+                                        } else {
+                                            ip + 1
+                                        };
+                                    }
+                                    _ => {
+                                        wr!(sp - 2, Value::bool(r));
+                                        sp -= 1;
+                                    }
+                                }
+                                continue;
+                            }
+                        }
+                        sync!();
                         let b = pop!(self);
                         let a = pop!(self);
                         let op = CmpOp::ALL[arg as usize];
@@ -562,11 +844,28 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(v);
                     }
                     Op::IsOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            wr!(sp - 2, Value::bool((a == b) != (arg == 1)));
+                            sp -= 1;
+                            continue;
+                        }
+                        sync!();
                         let b = pop!(self);
                         let a = pop!(self);
                         self.stack.push(Value::bool((a == b) != (arg == 1)));
                     }
                     Op::ContainsOp => {
+                        if sp >= 2 {
+                            let (a, b) = (rd!(sp - 2), rd!(sp - 1));
+                            if self.is_exact_dict_str_key(b, a) {
+                                let r = self.dict_get_str(b, a).is_some();
+                                wr!(sp - 2, Value::bool(r != (arg == 1)));
+                                sp -= 1;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let b = pop!(self);
                         let a = pop!(self);
                         if self.is_exact_dict_str_key(b, a) {
@@ -579,6 +878,12 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool(r != (arg == 1)));
                     }
                     Op::Jump => {
+                        // A backward jump is a safepoint: only when nothing is pending (GIL mode).
+                        if (arg as usize) >= ip || (!M::STM && !self.poll_requested()) {
+                            ip = arg as usize;
+                            continue;
+                        }
+                        sync!();
                         if (arg as usize) < ip {
                             ip = arg as usize;
                             save_ip!();
@@ -587,6 +892,17 @@ impl<M: Mode> Vm<M> {
                         ip = arg as usize;
                     }
                     Op::PopJumpIfFalse | Op::PopJumpIfTrue => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            if v == Value::TRUE || v == Value::FALSE {
+                                sp -= 1;
+                                if (v == Value::TRUE) == (ins.op == Op::PopJumpIfTrue) {
+                                    ip = arg as usize;
+                                }
+                                continue;
+                            }
+                        }
+                        sync!();
                         let v = pop!(self);
                         let t = if v == Value::TRUE {
                             true
@@ -601,6 +917,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => {
+                        sync!();
                         let v = top!(self);
                         save_ip!();
                         let t = tryv!(self.truthy(v));
@@ -611,22 +928,89 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::PopJumpIfNone => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            sp -= 1;
+                            if (v == Value::NONE) == (ins.op == Op::PopJumpIfNone) {
+                                ip = arg as usize;
+                            }
+                            continue;
+                        }
+                        sync!();
                         if pop!(self) == Value::NONE {
                             ip = arg as usize;
                         }
                     }
                     Op::PopJumpIfNotNone => {
+                        if sp >= 1 {
+                            let v = rd!(sp - 1);
+                            sp -= 1;
+                            if (v == Value::NONE) == (ins.op == Op::PopJumpIfNone) {
+                                ip = arg as usize;
+                            }
+                            continue;
+                        }
+                        sync!();
                         if pop!(self) != Value::NONE {
                             ip = arg as usize;
                         }
                     }
                     Op::GetIter => {
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let it = tryv!(self.get_iter(o));
                         self.stack.push(it);
                     }
                     Op::ForIter => {
+                        if sp >= 1 && sp < scap {
+                            let it = rd!(sp - 1);
+                            if let Some(i) = cast::<IterObj>(it) {
+                                // Under --stm the transaction claims the iterator: one barrier write
+                                // per transaction, none per step.
+                                self.stm_claim(it, &[&i.s1, &i.s2]);
+                                match i.ikind {
+                                    IterKind::List => {
+                                        let idx = self.load_raw_o(it, &i.s1) as usize;
+                                        if idx < self.list_len(i.a) {
+                                            self.store_raw_o(it, &i.s1, idx as u64 + 1);
+                                            wr!(sp, self.list_get(i.a, idx));
+                                            sp += 1;
+                                            continue;
+                                        }
+                                    }
+                                    IterKind::Str => {
+                                        // ASCII characters come from the one-char table.
+                                        let off = self.load_raw_o(it, &i.s1) as usize;
+                                        if let Some(&b) = self.str_of(i.a).as_bytes().get(off) {
+                                            let c = self.rt.chars[b as usize & 0x7f];
+                                            if b < 0x80 && !c.is_null() {
+                                                self.store_raw_o(it, &i.s1, off as u64 + 1);
+                                                wr!(sp, c);
+                                                sp += 1;
+                                                continue;
+                                            }
+                                        }
+                                    }
+                                    IterKind::Range => {
+                                        let remaining = self.load_raw_o(it, &i.s2);
+                                        if remaining != 0 {
+                                            let cur = self.load_o(it, &i.s1);
+                                            self.store_raw_o(it, &i.s2, remaining - 1);
+                                            let next = cur.as_small_int() + i.a.as_small_int();
+                                            if let Some(n) = Value::try_small_int(next) {
+                                                self.store_o(it, &i.s1, n);
+                                            }
+                                            wr!(sp, cur);
+                                            sp += 1;
+                                            continue;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            }
+                        }
+                        sync!();
                         let it = top!(self);
                         // List and range iterators inline (same steps as `Vm::iter_next`).
                         if let Some(i) = cast::<IterObj>(it) {
@@ -688,12 +1072,14 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::BuildTuple => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let t = tryv!(self.new_tuple_from_stack(n));
                         self.stack.truncate(n);
                         self.stack.push(t);
                     }
                     Op::BuildList => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let items: Vec<Value> = self.stack[n..].to_vec();
                         let l = tryv!(self.new_list(&items));
@@ -701,6 +1087,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(l);
                     }
                     Op::BuildSet => {
+                        sync!();
                         save_ip!();
                         let n = self.stack.len() - arg as usize;
                         let items: Vec<Value> = self.stack[n..].to_vec();
@@ -709,6 +1096,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::BuildMap => {
+                        sync!();
                         save_ip!();
                         let n = self.stack.len() - 2 * arg as usize;
                         let d = tryv!(self.new_dict());
@@ -721,6 +1109,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::BuildConstKeyMap => {
+                        sync!();
                         save_ip!();
                         let keys = pop!(self);
                         let n = self.stack.len() - arg as usize;
@@ -734,6 +1123,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(d);
                     }
                     Op::BuildString => {
+                        sync!();
                         let n = self.stack.len() - arg as usize;
                         let r = if crate::builtins::str_type::has_wide_str(&self.stack[n..]) {
                             let parts = self.stack[n..].to_vec();
@@ -749,6 +1139,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BuildSlice => {
+                        sync!();
                         // `o[a:b]` (BuildSlice 2 + BinarySubscr) on an exact ASCII str or list: no slice
                         // object, and O(slice length).
                         if arg == 2 && instrs[ip].op == Op::BinarySubscr {
@@ -769,17 +1160,20 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(s);
                     }
                     Op::ListAppend => {
+                        sync!();
                         let v = pop!(self);
                         let l = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.list_append(l, v));
                     }
                     Op::SetAdd => {
+                        sync!();
                         save_ip!();
                         let v = pop!(self);
                         let s = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.set_add(s, v));
                     }
                     Op::MapAdd => {
+                        sync!();
                         save_ip!();
                         let v = pop!(self);
                         let k = pop!(self);
@@ -787,24 +1181,28 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.dict_set(d, k, v));
                     }
                     Op::ListExtend => {
+                        sync!();
                         save_ip!();
                         let it = pop!(self);
                         let l = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.list_extend_unpack(l, it));
                     }
                     Op::SetUpdate => {
+                        sync!();
                         save_ip!();
                         let it = pop!(self);
                         let s = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.set_update(s, it));
                     }
                     Op::DictUpdate => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         let d = self.stack[self.stack.len() - arg as usize];
                         tryv!(self.dict_update_from(d, m));
                     }
                     Op::DictMerge => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         let d = self.stack[self.stack.len() - arg as usize];
@@ -812,12 +1210,38 @@ impl<M: Mode> Vm<M> {
                         tryv!(self.dict_merge_kwargs(d, m, f));
                     }
                     Op::ListToTuple => {
+                        sync!();
                         let l = pop!(self);
                         let items = self.list_snapshot(l);
                         let t = tryv!(self.new_tuple(&items));
                         self.stack.push(t);
                     }
                     Op::UnpackSequence => {
+                        let n = arg as usize;
+                        if sp >= 1 && sp - 1 + n <= scap {
+                            let s = rd!(sp - 1);
+                            if let Some(t) = cast::<TupleObj>(s) {
+                                if t.len == n && self.type_of(s) == self.types.tuple {
+                                    let items = t.as_slice();
+                                    for (k, v) in items.iter().rev().enumerate() {
+                                        wr!(sp - 1 + k, *v);
+                                    }
+                                    sp = sp - 1 + n;
+                                    continue;
+                                }
+                            } else if is::<ListObj>(s)
+                                && self.type_of(s) == self.types.list
+                                && self.list_len(s) == n
+                            {
+                                for k in 0..n {
+                                    let v = self.list_get(s, n - 1 - k);
+                                    wr!(sp - 1 + k, v);
+                                }
+                                sp = sp - 1 + n;
+                                continue;
+                            }
+                        }
+                        sync!();
                         let s = pop!(self);
                         if let Some(t) = cast::<TupleObj>(s) {
                             if t.len == arg as usize && self.type_of(s) == self.types.tuple {
@@ -841,6 +1265,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::UnpackEx => {
+                        sync!();
                         save_ip!();
                         let s = pop!(self);
                         let before = (arg & 0xff) as usize;
@@ -851,6 +1276,75 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::Call | Op::CallKw => {
+                        // A positional call of a plain Python function binding its parameters exactly
+                        // (what `fast_bind` + `push_fast_frame` do, on the registers).
+                        let argc = arg as usize;
+                        if ins.op == Op::Call && sp >= argc + 2 {
+                            let x = rd!(sp - argc - 2);
+                            let y = rd!(sp - argc - 1);
+                            let (callable, first) = if x.is_null() {
+                                (y, sp - argc)
+                            } else {
+                                (x, sp - argc - 1)
+                            };
+                            if let Some(func) = cast::<FunctionObj>(callable) {
+                                let fc = &obj::<CodeObj>(func.code).code;
+                                let nargs = sp - first;
+                                let fbase = sp - argc - 2;
+                                let nlocals = fc.nlocals();
+                                let nfree = fc.freevars.len();
+                                if fc.flags
+                                    & (crate::bytecode::flags::VARARGS
+                                        | crate::bytecode::flags::VARKEYWORDS
+                                        | crate::bytecode::flags::GENERATOR)
+                                    == 0
+                                    && fc.argcount as usize == nargs
+                                    && fc.kwonlyargcount == 0
+                                    && fc.cellvars.is_empty()
+                                    && cast::<TupleObj>(func.closure).map_or(0, |t| t.len) == nfree
+                                    && fbase + nlocals + nfree + (fc.max_stack as usize) < scap
+                                    && self.frames.len() < self.recursion_limit
+                                    && !self.heap.should_collect()
+                                    && (M::STM || !crate::interp::threads::GIL.drop_requested())
+                                {
+                                    for k in 0..nargs {
+                                        wr!(fbase + k, rd!(first + k));
+                                    }
+                                    for k in nargs..nlocals {
+                                        wr!(fbase + k, Value::NULL);
+                                    }
+                                    if let Some(cl) = cast::<TupleObj>(func.closure) {
+                                        for (k, c) in cl.as_slice().iter().enumerate() {
+                                            wr!(fbase + nlocals + k, *c);
+                                        }
+                                    }
+                                    sp = fbase + nlocals + nfree;
+                                    save_ip!();
+                                    let nfi = FrameInfo {
+                                        code: func.code,
+                                        ip: 0,
+                                        base: fbase as u32,
+                                        func: callable,
+                                        globals: func.globals,
+                                        builtins: fi.builtins,
+                                        locals: Value::NULL,
+                                        gen: Value::NULL,
+                                        boundary: Boundary::Caller,
+                                    };
+                                    self.frames.push(nfi);
+                                    if M::STM {
+                                        // Frame entry is a switch point.
+                                        sync!();
+                                        continue 'frames;
+                                    }
+                                    // Switch to the callee in place (the registers stay valid).
+                                    (fi, code, base, ip) = (nfi, fc, fbase, 0);
+                                    instrs = &fc.instrs;
+                                    continue;
+                                }
+                            }
+                        }
+                        sync!();
                         let kwnames = if ins.op == Op::CallKw {
                             pop!(self)
                         } else {
@@ -926,7 +1420,8 @@ impl<M: Mode> Vm<M> {
                         }
                         // `C(args)` for a plain class whose `__init__` is a Python function: allocate with
                         // object.__new__ and run `__init__` in this loop (its frame returns the instance).
-                        if nkw == 0 && is::<TypeObj>(callable) {
+                        if nkw == 0 && is::<TypeObj>(callable) && !obj::<TypeObj>(callable).builtin
+                        {
                             let base = sl - argc - 2;
                             if let Some(init) = tryv!(self.try_fast_init(callable, first, base)) {
                                 tryv!(self.push_fast_frame(
@@ -954,6 +1449,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::CallEx => {
+                        sync!();
                         save_ip!();
                         let kw = if arg & 1 == 1 {
                             pop!(self)
@@ -980,10 +1476,35 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::MakeFunction => {
+                        sync!();
                         let f = tryv!(self.make_function(arg, fi.globals));
                         self.stack.push(f);
                     }
                     Op::ReturnValue => {
+                        // Back into the calling frame of this loop.
+                        if sp > base
+                            && fi.boundary == Boundary::Caller
+                            && fi.gen.is_null()
+                            && self.frames.len() > boundary_depth
+                            && !self.heap.should_collect()
+                        {
+                            let v = rd!(sp - 1);
+                            wr!(base, v);
+                            sp = base + 1;
+                            self.frames.pop();
+                            if M::STM {
+                                // Returning to a frame is a switch point.
+                                sync!();
+                                continue 'frames;
+                            }
+                            // Switch back to the caller in place (the registers stay valid).
+                            fi = *self.frames.last().expect("caller frame");
+                            code = &obj::<CodeObj>(fi.code).code;
+                            (base, ip) = (fi.base as usize, fi.ip as usize);
+                            instrs = &code.instrs;
+                            continue;
+                        }
+                        sync!();
                         let v = pop!(self);
                         save_ip!();
                         self.gc_poll();
@@ -1022,13 +1543,12 @@ impl<M: Mode> Vm<M> {
                         continue 'frames;
                     }
                     Op::YieldValue => {
+                        sync!();
                         let v = pop!(self);
                         save_ip!();
                         let cur = *self.frames.last().expect("generator frame");
                         if cur.boundary == Boundary::GenFor {
-                            let outer = self.gen_for_outer_exc(cur.gen);
-                            self.suspend_generator(cur);
-                            self.exc_info = outer;
+                            self.exc_info = self.suspend_generator(cur);
                             self.stack.push(v);
                             continue 'frames;
                         }
@@ -1036,6 +1556,7 @@ impl<M: Mode> Vm<M> {
                         return Ok(Exit::Yield(v));
                     }
                     Op::YieldFrom => {
+                        sync!();
                         save_ip!();
                         let sent = pop!(self);
                         let sub = top!(self);
@@ -1045,9 +1566,7 @@ impl<M: Mode> Vm<M> {
                                 self.frames.last_mut().unwrap().ip = (ip - 1) as u32;
                                 let fi2 = *self.frames.last().unwrap();
                                 if fi2.boundary == Boundary::GenFor {
-                                    let outer = self.gen_for_outer_exc(fi2.gen);
-                                    self.suspend_generator(fi2);
-                                    self.exc_info = outer;
+                                    self.exc_info = self.suspend_generator(fi2);
                                     self.stack.push(y);
                                     continue 'frames;
                                 }
@@ -1061,6 +1580,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::GetYieldFromIter => {
+                        sync!();
                         save_ip!();
                         let o = pop!(self);
                         let it = if is::<GeneratorObj>(o) {
@@ -1071,16 +1591,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(it);
                     }
                     Op::Raise => {
+                        sync!();
                         save_ip!();
                         return Err(self.do_raise(arg));
                     }
                     Op::Reraise => {
+                        sync!();
                         save_ip!();
                         let e = pop!(self);
                         self.reraising = true;
                         return Err(PyErr::Exc(e));
                     }
                     Op::PushExcInfo => {
+                        sync!();
                         let e = pop!(self);
                         let prev = if self.exc_info.is_null() {
                             Value::NONE
@@ -1092,6 +1615,7 @@ impl<M: Mode> Vm<M> {
                         self.exc_info = e;
                     }
                     Op::PopExcept => {
+                        sync!();
                         let prev = pop!(self);
                         self.exc_info = if prev == Value::NONE {
                             Value::NULL
@@ -1100,6 +1624,7 @@ impl<M: Mode> Vm<M> {
                         };
                     }
                     Op::CheckExcMatch => {
+                        sync!();
                         save_ip!();
                         let cls = pop!(self);
                         let e = top!(self);
@@ -1109,12 +1634,14 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(Value::bool(m));
                     }
                     Op::LoadBuildClass => {
+                        sync!();
                         let v = self
                             .dict_get_name(fi.builtins, "__build_class__")
                             .unwrap_or(Value::NONE);
                         self.stack.push(v);
                     }
                     Op::SetupAnnotations => {
+                        sync!();
                         let n = self.rt.names.__annotations__;
                         if tryv!(self.mapping_get(fi.locals, n)).is_none() {
                             let d = tryv!(self.new_dict());
@@ -1122,6 +1649,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::ImportName => {
+                        sync!();
                         save_ip!();
                         let fromlist = pop!(self);
                         let level = pop!(self);
@@ -1134,17 +1662,20 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(m);
                     }
                     Op::ImportFrom => {
+                        sync!();
                         save_ip!();
                         let m = top!(self);
                         let v = tryv!(self.import_from(m, code.names[arg as usize]));
                         self.stack.push(v);
                     }
                     Op::ImportStar => {
+                        sync!();
                         save_ip!();
                         let m = pop!(self);
                         tryv!(self.import_star(m, fi.locals, fi.globals));
                     }
                     Op::FormatValue => {
+                        sync!();
                         save_ip!();
                         let spec = if arg & 4 != 0 {
                             pop!(self)
@@ -1171,6 +1702,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::BeforeWith => {
+                        sync!();
                         save_ip!();
                         let mgr = pop!(self);
                         let (exit, enter_result) = tryv!(self.with_enter(mgr));
@@ -1178,6 +1710,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(enter_result);
                     }
                     Op::WithExceptStart => {
+                        sync!();
                         save_ip!();
                         let e = top!(self);
                         let exit = self.stack[self.stack.len() - 3];
@@ -1189,24 +1722,31 @@ impl<M: Mode> Vm<M> {
                         let r = tryv!(self.call(exit, &[t, e, tb], &[]));
                         self.stack.push(r);
                     }
-                    Op::LoadAssertionError => self.stack.push(self.exc.assertion_error),
+                    Op::LoadAssertionError => {
+                        sync!();
+                        self.stack.push(self.exc.assertion_error);
+                    }
                     Op::GetLen => {
+                        sync!();
                         save_ip!();
                         let o = top!(self);
                         let n = tryv!(self.len(o));
                         self.stack.push(Value::small_int(n as i64));
                     }
                     Op::MatchSequence => {
+                        sync!();
                         let o = top!(self);
                         let r = self.is_match_sequence(o);
                         self.stack.push(Value::bool(r));
                     }
                     Op::MatchMapping => {
+                        sync!();
                         let o = top!(self);
                         let r = self.is_match_mapping(o);
                         self.stack.push(Value::bool(r));
                     }
                     Op::MatchKeys => {
+                        sync!();
                         save_ip!();
                         let keys = top!(self);
                         let subj = self.stack[self.stack.len() - 2];
@@ -1214,6 +1754,7 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::MatchClass => {
+                        sync!();
                         save_ip!();
                         let names = pop!(self);
                         let cls = pop!(self);
@@ -1222,14 +1763,19 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                     Op::CopyDictWithoutKeys => {
+                        sync!();
                         save_ip!();
                         let keys = pop!(self);
                         let subj = top!(self);
                         let d = tryv!(self.copy_dict_without_keys(subj, keys));
                         self.stack.push(d);
                     }
-                    Op::PushNull => self.stack.push(Value::NULL),
+                    Op::PushNull => {
+                        sync!();
+                        self.stack.push(Value::NULL);
+                    }
                     Op::CheckEgMatch => {
+                        sync!();
                         save_ip!();
                         let types = pop!(self);
                         let exc = top!(self);
@@ -1248,6 +1794,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                     Op::PrepReraiseStar => {
+                        sync!();
                         save_ip!();
                         let excs = pop!(self);
                         let orig = pop!(self);
@@ -1260,7 +1807,6 @@ impl<M: Mode> Vm<M> {
                         self.stack.push(r);
                     }
                 }
-                let _ = nlp;
             }
         }
     }

@@ -726,13 +726,15 @@ impl<M: Mode> Vm<M> {
 
     /// Saves the top (generator) frame into its generator object and pops it. `fi` may be a stale copy
     /// (its ip not updated): the live top frame's bookkeeping is what is saved.
-    pub fn suspend_generator(&mut self, fi: FrameInfo) {
+    /// Returns the `SavedFrame::exc_info` it replaced (for a `Boundary::GenFor` frame: the caller's
+    /// handled exception, what [`Vm::gen_for_outer_exc`] reads), NULL when there was no saved frame.
+    pub fn suspend_generator(&mut self, fi: FrameInfo) -> Value {
         let fi = self.frames.last().copied().unwrap_or(fi);
         let base = fi.base as usize;
         let g = fi.gen;
         self.stm_gen_touch(g);
         let go = obj::<GeneratorObj>(g);
-        {
+        let prev = {
             // Reuse the generator's SavedFrame (kept while it runs) and its Vec's capacity.
             let mut guard = go.frame.lock().unwrap_or_else(|e| e.into_inner());
             match guard.as_mut() {
@@ -740,20 +742,22 @@ impl<M: Mode> Vm<M> {
                     sf.info = fi;
                     sf.values.clear();
                     sf.values.extend_from_slice(&self.stack[base..]);
-                    sf.exc_info = self.exc_info;
+                    std::mem::replace(&mut sf.exc_info, self.exc_info)
                 }
                 None => {
                     *guard = Some(Box::new(SavedFrame {
                         info: fi,
                         values: self.stack[base..].to_vec(),
                         exc_info: self.exc_info,
-                    }))
+                    }));
+                    Value::NULL
                 }
             }
-        }
+        };
         self.stack.truncate(base);
         self.frames.pop();
         self.store_raw(&go.state, GEN_SUSPENDED);
+        prev
     }
 
     /// Marks a generator finished (its frame returned or raised).

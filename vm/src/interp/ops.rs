@@ -915,9 +915,23 @@ impl<M: Mode> Vm<M> {
                 if let Some(v) = small_int_op(a, b, op) {
                     return Ok(v);
                 }
+                if let Some(r) = i128_op(a as i128, b as i128, op) {
+                    return self.int_from_i128(r);
+                }
                 self.bigint_binop(&BigInt::from(a), &BigInt::from(b), op)
             }
             (x, y) => {
+                // Heap ints that fit in 64 bits (e.g. LCG states): exact in i128, no digit vectors.
+                let as_i64 = |n: &Num| match n {
+                    Num::Int(i) => Some(*i),
+                    Num::Big(b) => b.to_i64(),
+                    _ => None,
+                };
+                if let (Some(a), Some(b)) = (as_i64(&x), as_i64(&y)) {
+                    if let Some(r) = i128_op(a as i128, b as i128, op) {
+                        return self.int_from_i128(r);
+                    }
+                }
                 // Borrow heap ints instead of copying their digits.
                 let (ta, tb);
                 let a = match x {
@@ -1039,11 +1053,8 @@ impl<M: Mode> Vm<M> {
                     return Err(self.value_error("negative shift count"));
                 }
                 match b.to_u64() {
-                    Some(s) if s < (1 << 32) => {
-                        // Python's >> floors (arithmetic shift).
-                        let d = BigInt::one() << s;
-                        a.div_floor(&d)
-                    }
+                    // Python's >> floors: so does num-bigint's `>>` on a negative BigInt.
+                    Some(s) if s < (1 << 32) => a >> s,
                     _ => {
                         if a.is_negative() {
                             BigInt::from(-1)
@@ -1250,6 +1261,24 @@ fn num_i128(n: &Num) -> Option<i128> {
     match n {
         Num::Int(i) => Some(*i as i128),
         Num::Big(b) => b.to_i128(),
+        _ => None,
+    }
+}
+
+/// Int arithmetic on operands within the i64 range, exact in i128 (products of two i64 fit); None
+/// for the other operators and for division by zero (the general path raises).
+#[inline]
+fn i128_op(a: i128, b: i128, op: BinOp) -> Option<i128> {
+    match op {
+        BinOp::Add => Some(a + b),
+        BinOp::Sub => Some(a - b),
+        BinOp::Mul => Some(a * b),
+        BinOp::FloorDiv if b != 0 => Some(Integer::div_floor(&a, &b)),
+        BinOp::Mod if b != 0 => Some(a.mod_floor(&b)),
+        BinOp::And => Some(a & b),
+        BinOp::Or => Some(a | b),
+        BinOp::Xor => Some(a ^ b),
+        BinOp::RShift if b >= 0 => Some(a >> b.min(127)),
         _ => None,
     }
 }

@@ -384,10 +384,51 @@ fn int_zero_div<T>() -> Result<T, NumError> {
     zero_div("integer division or modulo by zero")
 }
 
+/// Floor division with remainder when the quotient is small: the divisor has more than two 64-bit
+/// digits and the dividend at most 60 bits more. The quotient is estimated from the top 64 bits of
+/// the divisor and the matching bits of the dividend (off by at most a few units), then corrected, in
+/// O(n) instead of a general long division (num-bigint's Burnikel-Ziegler recursion costs far more
+/// for a one-digit quotient, as in spigot algorithms). None when the shapes do not fit.
+fn div_mod_floor_small_quotient(a: &BigInt, b: &BigInt) -> Option<(BigInt, BigInt)> {
+    let (ua, ub) = (a.magnitude(), b.magnitude());
+    let (abits, bbits) = (ua.bits(), ub.bits());
+    if bbits <= 128 || abits < bbits || abits - bbits > 60 {
+        return None;
+    }
+    let s = bbits - 64;
+    let a_top = (ua >> s).to_u128()?;
+    let b_top = (ub >> s).to_u64()?;
+    let mut q = (a_top / b_top as u128) as u64;
+    let mut prod = ub * q;
+    while prod > *ua {
+        q -= 1;
+        prod -= ub;
+    }
+    let mut r = ua - &prod;
+    while r >= *ub {
+        q += 1;
+        r -= ub;
+    }
+    // Truncated (q, r) of the magnitudes; floor semantics: the remainder takes the divisor's sign.
+    let (qs, rs) = (BigInt::from(q), BigInt::from_biguint(Sign::Plus, r));
+    let neg_b = b.is_negative();
+    Some(if a.is_negative() == neg_b {
+        (qs, if neg_b { -rs } else { rs })
+    } else if rs.is_zero() {
+        (-qs, rs)
+    } else {
+        let r2 = BigInt::from_biguint(Sign::Plus, ub.clone()) - rs;
+        (-(qs + BigInt::one()), if neg_b { -r2 } else { r2 })
+    })
+}
+
 /// `a // b` for ints.
 pub fn int_floordiv(a: &BigInt, b: &BigInt) -> Result<BigInt, NumError> {
     if b.is_zero() {
         return int_zero_div();
+    }
+    if let Some((q, _)) = div_mod_floor_small_quotient(a, b) {
+        return Ok(q);
     }
     Ok(a.div_floor(b))
 }
@@ -397,6 +438,9 @@ pub fn int_mod(a: &BigInt, b: &BigInt) -> Result<BigInt, NumError> {
     if b.is_zero() {
         return zero_div("integer modulo by zero");
     }
+    if let Some((_, r)) = div_mod_floor_small_quotient(a, b) {
+        return Ok(r);
+    }
     Ok(a.mod_floor(b))
 }
 
@@ -404,6 +448,9 @@ pub fn int_mod(a: &BigInt, b: &BigInt) -> Result<BigInt, NumError> {
 pub fn int_divmod(a: &BigInt, b: &BigInt) -> Result<(BigInt, BigInt), NumError> {
     if b.is_zero() {
         return int_zero_div();
+    }
+    if let Some(qr) = div_mod_floor_small_quotient(a, b) {
+        return Ok(qr);
     }
     Ok(a.div_mod_floor(b))
 }
@@ -483,6 +530,41 @@ mod tests {
     }
     fn pow10(n: u32) -> BigInt {
         BigInt::from(10u32).pow(n)
+    }
+
+    #[test]
+    fn small_quotient_divmod_matches_floor_division() {
+        // Pseudo-random magnitudes of 130..400 bits, quotients of 0..60 bits, all sign combinations,
+        // plus exact multiples and off-by-one remainders.
+        let mut x: u64 = 0x9e3779b97f4a7c15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for _ in 0..400 {
+            let nd = 3 + (next() % 4) as usize;
+            let b = BigInt::from_biguint(
+                Sign::Plus,
+                BigUint::new((0..2 * nd).map(|_| next() as u32).collect()),
+            );
+            let qbits = next() % 60;
+            let q = BigInt::from(next() >> (63 - qbits.min(62)));
+            let extra = BigInt::from(next()) % &b;
+            for a in [&b * &q + &extra, &b * &q, &b * &q - 1, &b * (&q + 1) - 1] {
+                for (sa, sb) in [(1i32, 1i32), (-1, 1), (1, -1), (-1, -1)] {
+                    let (a, b): (BigInt, BigInt) = (&a * BigInt::from(sa), &b * BigInt::from(sb));
+                    let want = a.div_mod_floor(&b);
+                    if let Some(got) = div_mod_floor_small_quotient(&a, &b) {
+                        assert_eq!(got, want, "{a} divmod {b}");
+                    }
+                    assert_eq!(int_divmod(&a, &b).unwrap(), want);
+                    assert_eq!(int_floordiv(&a, &b).unwrap(), want.0);
+                    assert_eq!(int_mod(&a, &b).unwrap(), want.1);
+                }
+            }
+        }
     }
 
     #[test]
