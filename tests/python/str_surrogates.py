@@ -91,3 +91,8 @@ for conv in (int, float):
         print(type(e).__name__, ascii(str(e)))
 import json
 print(json.dumps({"k": ["\ud800", "é", c]}))
+# Different lone surrogates are different dict keys and set members, and sort by code point.
+ka, kb = "x\ud800y", "x\udcffy"
+dd = {ka: 1, kb: 2}
+print(len(dd), dd[ka], dd[kb], {ka: 1}.get(kb), "\ud800" in {"\udcff": 1}, len({ka, kb, ka}))
+print([repr(s) for s in sorted([kb, ka, "x\ue000y", "x\ud7ffy"])])

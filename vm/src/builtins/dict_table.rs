@@ -205,7 +205,7 @@ impl<M: Mode> Vm<M> {
                         let Some(ks) = cast::<StrObj>(k) else {
                             return Err(());
                         };
-                        if ks.s == obj::<StrObj>(key).s {
+                        if ks.same_text(obj::<StrObj>(key)) {
                             return Ok(Some(e));
                         }
                     }

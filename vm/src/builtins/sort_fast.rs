@@ -29,7 +29,8 @@ fn prim_of<M: Mode>(vm: &Vm<M>, v: Value) -> Option<Prim> {
         Some(Prim::Int)
     } else if v.is_float() {
         (!v.as_float().is_nan()).then_some(Prim::Float)
-    } else if is::<StrObj>(v) && vm.type_of(v) == vm.types.str {
+    } else if is::<StrObj>(v) && vm.type_of(v) == vm.types.str && obj::<StrObj>(v).wide.is_none() {
+        // (A str with lone surrogates keeps U+FFFD in `s`: its order comes from the general path.)
         Some(Prim::Str)
     } else {
         None
