@@ -517,6 +517,11 @@ fn raising_thread_others_finish() {
         r.says("finished:", "[0, 1, 2, 4, 6, 7]");
         r.says("alive:", "0");
         r.line("main thread still runs");
+        if r.cmdline.starts_with("\"python3\"") {
+            // CPython writes the two tracebacks from their threads without a common lock: they may
+            // interleave character by character. Only Weft's stderr is checked.
+            continue;
+        }
         for needle in [
             "Exception in thread",
             "Traceback (most recent call last):",
