@@ -15,6 +15,7 @@ pub mod attr;
 pub mod call;
 pub mod containers;
 pub mod eval;
+pub mod eval_support;
 pub mod exc;
 pub mod frame;
 pub mod func;
