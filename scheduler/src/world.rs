@@ -59,6 +59,9 @@ pub const ATTN_STW: u64 = 1;
 pub const ATTN_TOKEN: u64 = 2;
 /// A thread waits to enter while another runs exclusive: the exclusive thread should end its run soon.
 pub const ATTN_EXCL: u64 = 4;
+/// The active count dropped to one: the thread left running may end its transaction early to begin an
+/// exclusive run (a hint; cleared by whoever sees it).
+pub const ATTN_ALONE: u64 = 8;
 
 /// What the mutex protects.
 struct State {
@@ -291,6 +294,11 @@ impl World {
         self.attention.load(Ordering::Relaxed) != 0
     }
 
+    /// Whether anything but the [`ATTN_ALONE`] hint is set (tests: nothing left pending).
+    pub fn pending(&self) -> bool {
+        self.attention.load(Ordering::Relaxed) & !ATTN_ALONE != 0
+    }
+
     /// Whether a stop-the-world is requested (one relaxed load; may be seen late).
     #[inline(always)]
     pub fn stw_requested(&self) -> bool {
@@ -328,9 +336,18 @@ impl World {
         self.active.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// One fewer active thread (a thread ends, or blocks at a blocking point).
+    /// One fewer active thread (a thread ends, or blocks at a blocking point). When one is left, sets
+    /// [`ATTN_ALONE`].
     pub fn dec_active(&self) {
-        self.active.fetch_sub(1, Ordering::Relaxed);
+        if self.active.fetch_sub(1, Ordering::Relaxed) == 2 {
+            self.attention.fetch_or(ATTN_ALONE, Ordering::Relaxed);
+        }
+    }
+
+    /// Whether [`ATTN_ALONE`] is set; clears it (one relaxed load when it is not).
+    pub fn take_alone_hint(&self) -> bool {
+        self.attention.load(Ordering::Relaxed) & ATTN_ALONE != 0
+            && self.attention.fetch_and(!ATTN_ALONE, Ordering::Relaxed) & ATTN_ALONE != 0
     }
 }
 
@@ -379,7 +396,7 @@ mod tests {
         }
         assert!(collections.load(Ordering::Relaxed) > 0);
         assert_eq!(w.running(), 0);
-        assert!(!w.attention());
+        assert!(!w.pending());
     }
 
     #[test]
@@ -413,5 +430,6 @@ mod tests {
         w.inc_active();
         w.dec_active();
         assert_eq!(w.active(), 1);
+        assert!(w.take_alone_hint() && !w.take_alone_hint() && !w.attention());
     }
 }

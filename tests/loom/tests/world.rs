@@ -131,7 +131,7 @@ fn collector_and_two_mutators(world: World, read_roots: bool, both_running: bool
     assert_eq!(s.roots.iter().map(Roots::read).sum::<usize>(), 4);
     assert_eq!(s.world.running(), 0);
     assert_eq!(s.world.active(), 0);
-    assert!(!s.world.attention());
+    assert!(!s.world.pending());
 }
 
 #[test]
@@ -348,7 +348,7 @@ fn exclusive_run(world: World, stop_during_run: bool) {
     b.join().unwrap();
     assert_eq!(s.roots[0].read(), writes.load(Ordering::SeqCst));
     assert_eq!(s.world.running(), 0);
-    assert!(!s.world.attention());
+    assert!(!s.world.pending());
 }
 
 #[test]

@@ -653,8 +653,14 @@ impl<M: Mode> Vm<M> {
             self.stm_gc_point();
             gc = false;
         }
+        // Left alone (the others blocked): end the transaction early so the next one runs exclusive.
+        let alone = threads::take_alone_hint()
+            && !self.cx.exclusive()
+            && EXCLUSIVE_ON.load(Ordering::Relaxed)
+            && threads::stm_running() <= 1;
         let end = self.txs.budget == 0
             || gc
+            || alone
             || (threads::token_wanted() && self.cx.is_inevitable())
             || (self.cx.exclusive() && threads::exclusive_wanted());
         if !end {
@@ -675,6 +681,7 @@ impl<M: Mode> Vm<M> {
         // native code, so the running one goes on (it can still restart from its own level), up to
         // `NESTED_OVERRUN` budgets.
         if !gc
+            && !alone
             && self.txs.root.is_some_and(|r| r < self.txs.level)
             && self.txs.overrun < NESTED_OVERRUN
             && !self.cx.is_inevitable()

@@ -481,6 +481,11 @@ pub fn exclusive_wanted() -> bool {
     WORLD.exclusive_wanted()
 }
 
+/// Whether the active count dropped to one since the last call (clears the hint).
+pub fn take_alone_hint() -> bool {
+    WORLD.take_alone_hint()
+}
+
 /// Number of exclusive runs begun so far.
 pub fn exclusive_epoch() -> u64 {
     WORLD.exclusive_epoch()
