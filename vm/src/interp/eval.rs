@@ -22,7 +22,7 @@
 //! (`sp`, `sbuf`, `scap`); the hottest instructions (locals, constants, small-int/float arithmetic and
 //! compare-and-branch, cached globals, read-only attribute/method inline-cache hits, list/tuple/dict
 //! subscripts, list/range/str iteration, exact positional calls of Python functions and returns into a
-//! caller of this loop, which switch the frame locals in place in GIL mode) run on them without
+//! caller of this loop, which switch the frame locals in place; under --stm only when `stm_poll_quiet` finds nothing pending) run on them without
 //! touching `Vm::stack`'s header, with explicit capacity checks. Every other instruction, and every fast
 //! path whose guard fails, first writes `sp` back (`sync!`: `Vm::stack` is then the truth) and takes
 //! the general path of the same match arm, after which the registers are reloaded. Fast paths never allocate, run Python code or reach a
@@ -842,7 +842,10 @@ impl<M: Mode> Vm<M> {
                     }
                     Op::Jump => {
                         // A backward jump is a safepoint: only when nothing is pending (GIL mode).
-                        if (arg as usize) >= ip || (!M::STM && !self.poll_requested()) {
+                        if (arg as usize) >= ip
+                            || (!M::STM && !self.poll_requested())
+                            || (M::STM && self.stm_poll_quiet())
+                        {
                             ip = arg as usize;
                             continue;
                         }
@@ -1295,8 +1298,8 @@ impl<M: Mode> Vm<M> {
                                         boundary: Boundary::Caller,
                                     };
                                     self.frames.push(nfi);
-                                    if M::STM {
-                                        // Frame entry is a switch point.
+                                    if M::STM && !self.stm_poll_quiet() {
+                                        // Frame entry is a switch point, and something is pending.
                                         sync!();
                                         continue 'frames;
                                     }
@@ -1455,8 +1458,8 @@ impl<M: Mode> Vm<M> {
                             wr!(base, v);
                             sp = base + 1;
                             self.frames.pop();
-                            if M::STM {
-                                // Returning to a frame is a switch point.
+                            if M::STM && !self.stm_poll_quiet() {
+                                // Returning to a frame is a switch point, and something is pending.
                                 sync!();
                                 continue 'frames;
                             }

@@ -637,6 +637,19 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// The poll at a switch point on the dispatch loop's fast paths (in-place calls and returns,
+    /// backward jumps): true, with one switch point of the budget spent, when nothing is pending;
+    /// false (budget untouched) when the caller must go through [`Vm::stm_poll`].
+    #[inline(always)]
+    pub fn stm_poll_quiet(&mut self) -> bool {
+        if self.txs.budget > 1 && !threads::attention() && !self.heap.should_collect() {
+            self.txs.budget -= 1;
+            true
+        } else {
+            false
+        }
+    }
+
     /// A switch point under `--stm` whose poll fired: the budget is spent, a collection is due or
     /// requested, or the inevitable transaction asked this one to abort. The thread's state is all in
     /// its frames (the current frame's ip saved).
