@@ -75,6 +75,16 @@ struct State {
     waiting: usize,
 }
 
+impl State {
+    /// No thread running or waiting, no collection, no exclusive run.
+    const EMPTY: State = State {
+        running: 0,
+        stw: false,
+        excl: false,
+        waiting: 0,
+    };
+}
+
 /// A deliberately broken handshake for the loom tests that show the model catches bugs.
 #[cfg(loom)]
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -114,12 +124,7 @@ impl World {
     #[cfg(not(loom))]
     pub const fn new() -> World {
         World {
-            state: Mutex::new(State {
-                running: 0,
-                stw: false,
-                excl: false,
-                waiting: 0,
-            }),
+            state: Mutex::new(State::EMPTY),
             changed: Condvar::new(),
             attention: AtomicU64::new(0),
             active: AtomicUsize::new(0),
@@ -142,12 +147,7 @@ impl World {
     #[cfg(loom)]
     fn build(planted: Option<PlantedBug>) -> World {
         World {
-            state: Mutex::new(State {
-                running: 0,
-                stw: false,
-                excl: false,
-                waiting: 0,
-            }),
+            state: Mutex::new(State::EMPTY),
             changed: Condvar::new(),
             attention: AtomicU64::new(0),
             active: AtomicUsize::new(0),

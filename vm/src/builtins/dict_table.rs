@@ -40,6 +40,17 @@ fn arr<'a>(v: Value) -> &'a ValueArray {
     obj::<ValueArray>(v)
 }
 
+/// The next bucket of an open-addressing probe (CPython's recurrence: `perturb` shifted by 5, then
+/// `5 * i + perturb + 1`, masked).
+#[inline(always)]
+fn next_bucket(i: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (i.wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
+}
+
 impl<M: Mode> Vm<M> {
     pub fn dict_len(&self, d: Value) -> usize {
         self.load_raw_o(d, &obj::<DictObj>(d).len) as usize
@@ -89,12 +100,7 @@ impl<M: Mode> Vm<M> {
                     // never touches the entries array.
                     let h = self.load_raw_o(indices, &ia.slots()[size + e]) as i64;
                     if h != hash {
-                        perturb >>= 5;
-                        i = (i
-                            .wrapping_mul(5)
-                            .wrapping_add(perturb as usize)
-                            .wrapping_add(1))
-                            & mask;
+                        i = next_bucket(i, &mut perturb, mask);
                         continue;
                     }
                     let ea = arr(entries);
@@ -122,12 +128,7 @@ impl<M: Mode> Vm<M> {
                         }
                     }
                 }
-                perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(perturb as usize)
-                    .wrapping_add(1))
-                    & mask;
+                i = next_bucket(i, &mut perturb, mask);
             }
         }
     }
@@ -211,12 +212,7 @@ impl<M: Mode> Vm<M> {
                     }
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_bucket(i, &mut perturb, mask);
         }
     }
 
@@ -276,12 +272,7 @@ impl<M: Mode> Vm<M> {
             if ix == 0 || ix == DELETED {
                 break;
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            i = next_bucket(i, &mut perturb, mask);
         }
         let e = self.load_raw_o(d, &dobj.used) as usize;
         let ea = arr(entries);
@@ -334,12 +325,7 @@ impl<M: Mode> Vm<M> {
                 let mut i = (h as usize) & mask;
                 let mut perturb = h;
                 while self_raw(nia, i) != 0 {
-                    perturb >>= 5;
-                    i = (i
-                        .wrapping_mul(5)
-                        .wrapping_add(perturb as usize)
-                        .wrapping_add(1))
-                        & mask;
+                    i = next_bucket(i, &mut perturb, mask);
                 }
                 nia.slots()[i].init(Value::from_bits(n as u64 + 1));
                 n += 1;

@@ -160,6 +160,7 @@ impl<M: Mode> Vm<M> {
         w == self.txs.cur_id
             || ((w ^ self.txs.cur_id) & STM_THREAD_MASK == 0
                 && w != STM_SHARED
+                && self.stm_restartable()
                 && self.stm_claim_affine(o))
     }
 
@@ -248,7 +249,8 @@ impl<M: Mode> Vm<M> {
     #[cold]
     #[inline(never)]
     fn stm_claim_affine(&self, o: Value) -> bool {
-        if self.txs.cur_id == 0 || !self.stm_restartable() || self.cx.exclusive() {
+        // (The caller checked `stm_restartable`: never inevitable, so never exclusive either.)
+        if self.txs.cur_id == 0 {
             return false;
         }
         let k = kind_of(o);

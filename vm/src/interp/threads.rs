@@ -51,7 +51,8 @@ pub const THREAD_STACK_SIZE: usize = 256 << 20;
 struct Parked {
     /// The parked thread's `Vm`, type-erased.
     vm: *const (),
-    /// Traces the roots of the `Vm` behind `vm`.
+    /// Traces the roots of the `Vm` behind `vm`. SAFETY contract of the call: the pointer must be this
+    /// entry's `vm` (the `Vm<M>` the function was instantiated for), and its thread must be parked.
     trace: unsafe fn(*const (), &mut Tracer<'_>),
     /// The thread's live native stack range, if it has started running.
     stack: Option<(usize, usize)>,
