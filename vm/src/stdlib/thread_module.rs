@@ -172,6 +172,12 @@ fn stm_lock_release<M: Mode>(vm: &mut Vm<M>, raw: &Arc<RawLock>) -> bool {
         return false;
     }
     vm.store_raw(&raw.state, 0);
+    if raw.waiters.load(Ordering::SeqCst) > 0 {
+        // A thread is parked on the lock (`Thread.start` waits on one for the new thread's first
+        // steps): its wakeup waits for this transaction's commit, so make that soon. An exclusive
+        // or inevitable transaction would otherwise run on for a whole budget with the waiter asleep.
+        vm.hint_commit_soon();
+    }
     let r = raw.clone();
     vm.stm_after_commit(Box::new(move || r.notify_released()));
     true
