@@ -180,7 +180,8 @@ impl<M: Mode> Vm<M> {
         if !M::STM {
             return self.load_raw(s);
         }
-        if self.owns_or_claims(o) {
+        // Exclusive (no other thread runs Python): every access is plain, no owner check needed.
+        if self.cx.exclusive() || self.owns_or_claims(o) {
             return s.owned_load();
         }
         match M::try_load_raw(&self.cx, s) {
@@ -194,7 +195,7 @@ impl<M: Mode> Vm<M> {
         if !M::STM {
             return self.store_raw(s, n);
         }
-        if self.owns_or_claims(o) {
+        if self.cx.exclusive() || self.owns_or_claims(o) {
             return s.owned_store(n);
         }
         if stm_sched::log_on() {

@@ -742,10 +742,13 @@ impl<M: Mode> Vm<M> {
     }
 
     /// The loop at `level` is about to return into native code: a transaction that began in it must
-    /// not be restarted after this, so it becomes inevitable (or aborts now, while it still can).
+    /// not be restarted after this, so it becomes inevitable (or aborts now, while it still can). It
+    /// then ends at the next switch point: an inevitable transaction holds the token every other
+    /// thread's commit waits for, so it must not run on for the rest of its budget.
     pub fn stm_leave_level(&mut self, level: usize) {
         if self.txs.root == Some(level) && self.cx.active() {
             self.stm_wait_inevitable();
+            self.txs.budget = self.txs.budget.min(1);
         }
     }
 
