@@ -152,34 +152,31 @@ fn cache_fill_any<M: Mode>(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: 
 // same address never matches an entry of the dead one.
 
 /// Entries of the plan memo (a power of two).
-const MEMO_BITS: u32 = 10;
+const MEMO_BITS: u32 = 9;
 
-#[derive(Clone, Copy, Default)]
-struct MemoEntry {
-    ty: u64,
-    name: u64,
-    /// `epoch << 2 | op` (epoch 0 never current: empty).
-    epoch_op: u64,
-    kind: u64,
-    attr: u64,
-}
+/// Words of a memo entry: the type, the name, `epoch << 2 | op` (epoch 0 is never current: empty), the
+/// kind word, the class attribute.
+type MemoEntry = [u64; 5];
 
-/// The per-thread plan memo (see the comment above `MEMO_BITS`).
+/// The per-thread plan memo (see the comment above `MEMO_BITS`). Allocated (zeroed) at the thread's
+/// first plan: threads that never plan pay nothing.
+#[derive(Default)]
 pub struct AttrMemo {
-    e: Box<[MemoEntry]>,
+    e: Vec<MemoEntry>,
 }
 
 impl AttrMemo {
     pub fn new() -> Self {
-        AttrMemo {
-            e: vec![MemoEntry::default(); 1 << MEMO_BITS].into_boxed_slice(),
-        }
+        AttrMemo { e: Vec::new() }
     }
-}
 
-impl Default for AttrMemo {
-    fn default() -> Self {
-        Self::new()
+    /// Entry `i`, allocating the table first if needed.
+    #[inline]
+    fn entry(&mut self, i: usize) -> &mut MemoEntry {
+        if self.e.is_empty() {
+            self.e = vec![[0; 5]; 1 << MEMO_BITS];
+        }
+        &mut self.e[i]
     }
 }
 
@@ -783,18 +780,12 @@ impl<M: Mode> Vm<M> {
         let t = self.type_of(v).bits();
         let i = memo_index(t, name.bits(), op);
         let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
-        let m = self.attr_memo.e[i];
-        if m.ty == t && m.name == name.bits() && m.epoch_op == (epoch << 2 | op as u64) {
-            return (epoch, m.kind, Value::from_bits(m.attr));
+        let m = *self.attr_memo.entry(i);
+        if m[0] == t && m[1] == name.bits() && m[2] == (epoch << 2 | op as u64) {
+            return (epoch, m[3], Value::from_bits(m[4]));
         }
         let (e, kind, d) = self.attr_cache_plan_walk(v, name, op);
-        self.attr_memo.e[i] = MemoEntry {
-            ty: t,
-            name: name.bits(),
-            epoch_op: e << 2 | op as u64,
-            kind,
-            attr: d.bits(),
-        };
+        *self.attr_memo.entry(i) = [t, name.bits(), e << 2 | op as u64, kind, d.bits()];
         (e, kind, d)
     }
 
@@ -899,8 +890,8 @@ impl<M: Mode> Vm<M> {
     }
 
     /// The instance-dict value of an `AC_INST_DICT` entry (kind word `k` at offset `at`, refreshing the
-    /// hint); None when absent.
-    #[inline]
+    /// hint); None when absent. Out of line (the dispatch loop's code size matters).
+    #[inline(never)]
     fn cached_inst_dict_get(
         &mut self,
         v: Value,
@@ -1016,6 +1007,19 @@ impl<M: Mode> Vm<M> {
         if hit.0 != 0 {
             return hit;
         }
+        self.cache_miss(v, t, name, c, op)
+    }
+
+    /// The miss path of [`Vm::cache_entry`] (out of line: it would bloat the dispatch loop).
+    #[inline(never)]
+    fn cache_miss(
+        &mut self,
+        v: Value,
+        t: Value,
+        name: Value,
+        c: &InlineCache,
+        op: CacheOp,
+    ) -> (u64, usize, Value) {
         let (e, kind, d) = self.attr_cache_plan(v, name, op);
         let at = cache_fill_any::<M>(c, t, e, kind, d);
         (kind, at, d)
