@@ -899,6 +899,7 @@ impl<M: Mode> Vm<M> {
         c: &InlineCache,
         k: u64,
         at: usize,
+        op: CacheOp,
     ) -> Option<Value> {
         let i = cast::<InstanceObj>(v)?;
         let d = self.load_o(v, &i.dict);
@@ -910,7 +911,27 @@ impl<M: Mode> Vm<M> {
         }
         let (e, x) = self.dict_find_str(d, name)?;
         cache_refresh_hint::<M>(c, at, k, e);
+        self.memo_refresh_hint(v, name, op, k, e);
         Some(x)
+    }
+
+    /// Refreshes the instance-dict hint of `v`'s memo entry for (`name`, `op`) too (kind word `k`, new
+    /// entry number `e`), so that the next refill of a thrashing inline entry starts from a good hint. The
+    /// memo is this thread's own; the kind byte is unchanged and a hint is only a hint.
+    fn memo_refresh_hint(&mut self, v: Value, name: Value, op: CacheOp, k: u64, e: usize) {
+        if self.attr_memo.e.is_empty() {
+            return;
+        }
+        let t = self.type_of(v).bits();
+        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        let m = &mut self.attr_memo.e[memo_index(t, name.bits(), op)];
+        if m[0] == t
+            && m[1] == name.bits()
+            && m[2] == (epoch << 2 | op as u64)
+            && m[3] & 0xff == k & 0xff
+        {
+            m[3] = (k & 0xff) | (e as u64) << 8;
+        }
     }
 
     /// The inline-cache hits of `LoadAttr` that only read (an instance-dict value or a slot): never
@@ -1033,7 +1054,7 @@ impl<M: Mode> Vm<M> {
             let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Attr);
             match k & 0xff {
                 AC_INST_DICT => {
-                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at, CacheOp::Attr) {
                         return Ok(x);
                     }
                 }
@@ -1069,7 +1090,7 @@ impl<M: Mode> Vm<M> {
             let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Method);
             match k & 0xff {
                 AC_INST_DICT => {
-                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at, CacheOp::Method) {
                         return Ok((Value::NULL, x));
                     }
                 }
@@ -1110,6 +1131,7 @@ impl<M: Mode> Vm<M> {
                             let h = self.str_hash(name);
                             let e = self.dict_set_entry(d, name, h, x)?;
                             cache_refresh_hint::<M>(c, at, k, e);
+                            self.memo_refresh_hint(v, name, CacheOp::Store, k, e);
                             return Ok(());
                         }
                     }
