@@ -8,7 +8,8 @@
 //!
 //! Inline caches for the LoadAttr/LoadMethod/StoreAttr instructions (`load_attr_cached` and friends)
 //! remember, per receiver type and class-namespace epoch (`TYPE_EPOCH`), where the attribute was found;
-//! see the comment above `AC_SLOW`.
+//! see the comment above `AC_SLOW`. A miss refills from a per-thread memo of plans (`AttrMemo`, see the
+//! comment above `MEMO_BITS`) and is then served from the fresh plan like a hit.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::InlineCache;
