@@ -222,6 +222,7 @@ impl<M: Mode> Vm<M> {
             ident: 1,
             reraising: false,
             repr_stack: Vec::new(),
+            attr_memo: crate::interp::attr::AttrMemo::new(),
             _mode: std::marker::PhantomData,
         };
         vm.bootstrap_types()

@@ -8,7 +8,8 @@
 //!
 //! Inline caches for the LoadAttr/LoadMethod/StoreAttr instructions (`load_attr_cached` and friends)
 //! remember, per receiver type and class-namespace epoch (`TYPE_EPOCH`), where the attribute was found;
-//! see the comment above `AC_SLOW`.
+//! see the comment above `AC_SLOW`. A miss refills from a per-thread memo of plans (`AttrMemo`, see the
+//! comment above `MEMO_BITS`) and is then served from the fresh plan like a hit.
 
 use crate::access::{Mode, Slot};
 use crate::bytecode::InlineCache;
@@ -77,7 +78,8 @@ const FILLING: u64 = u64::MAX;
 /// `--stm`: fills an entry unless another thread is filling it (the epoch word, taken by CAS, is the
 /// seqlock's sequence: [`FILLING`] while the entry is written). Entry 1 when entry 0 holds a current
 /// entry and entry 1 does not (a call site seeing two types keeps both), else entry 0.
-fn cache_fill_stm(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) {
+/// Returns the entry's offset, or [`NO_ENTRY`] when another thread was filling it.
+fn cache_fill_stm(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) -> usize {
     let at = if c.get(1) == epoch && c.get(5) != epoch {
         4
     } else {
@@ -85,12 +87,104 @@ fn cache_fill_stm(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) {
     };
     let cur = c.get(at + 1);
     if cur == FILLING || !c.claim(at + 1, cur, FILLING) {
-        return;
+        return NO_ENTRY;
     }
     c.set(at, t.bits());
     c.set(at + 2, kind);
     c.set(at + 3, d.bits());
     c.set_release(at + 1, epoch);
+    at
+}
+
+/// "No entry" for the offset of an entry (a `--stm` fill that lost the race): its hint is not refreshed.
+const NO_ENTRY: usize = usize::MAX;
+
+/// Refreshes the instance-dict entry hint of entry `at` (kind word `k`, kind `AC_INST_DICT` or
+/// `AC_STORE_DICT`) to entry number `e`.
+///
+/// Under `--stm` other threads fill and refresh the same entry concurrently, so the kind word is replaced
+/// by CAS from the exact word `k` this thread read (or filled). That is sound because (1) the kind byte
+/// never changes: the new word has the kind byte of `k`, and a CAS from `k` succeeds only while the word
+/// still holds `k`; (2) the hint bits are only a hint: every use checks that the dict entry it names holds
+/// exactly the key (`dict_hint_get`/`dict_hint_set`), so a hint written into an entry that a racing fill
+/// re-keyed to another type (with the same kind word `k`) at worst costs that type a `dict_find_str`;
+/// (3) a CAS landing while a filler holds the entry (epoch word `FILLING`) is either overwritten by the
+/// filler's own store of the kind word or fails against it, and readers ignore the entry meanwhile (the
+/// seqlock); (4) the class-attribute word of these kinds is NULL and is not touched.
+#[inline]
+fn cache_refresh_hint<M: Mode>(c: &InlineCache, at: usize, k: u64, e: usize) {
+    if at == NO_ENTRY {
+        return;
+    }
+    let new = (k & 0xff) | (e as u64) << 8;
+    if new == k {
+        return;
+    }
+    if M::STM {
+        c.claim(at + 2, k, new);
+    } else {
+        c.set(at + 2, new);
+    }
+}
+
+/// Fills an entry of `c` (GIL: entry 0; `--stm`: see [`cache_fill_stm`]) and returns its offset.
+#[inline]
+fn cache_fill_any<M: Mode>(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: Value) -> usize {
+    if M::STM {
+        cache_fill_stm(c, t, epoch, kind, d)
+    } else {
+        cache_fill(c, t, epoch, kind, d);
+        0
+    }
+}
+
+// The plan memo (`AttrMemo`, one per `Vm`: per thread, never shared): a second-level cache of
+// `attr_cache_plan` results keyed by (receiver type, interned name, `CacheOp`), direct-mapped like
+// CPython's type attribute cache. A polymorphic site whose two inline entries thrash then refills from the
+// memo instead of re-walking the MRO. An entry holds the epoch the plan was made at and is valid only
+// while `TYPE_EPOCH` still equals it, the same rule as the inline entries (and the same argument: a fast
+// plan records the epoch read after the MRO namespaces were flagged, so any later change to them bumps
+// the epoch; a slow plan is always correct). Nothing else about the receiver enters a plan: its layout
+// kind (type/super/module/instance) and `InstanceObj::nslots` (= the type's `slot_names.len()`,
+// `alloc_instance`) are fixed by its type (`__class__` assignment requires equal layouts and slot names),
+// and `has_getattr` only changes with a write to the type's own namespace (`type_modified`), which is in
+// its MRO. The class attribute word is not a GC root: while the entry is valid the class namespace holds
+// it, and a type that dies bumps the epoch (`Drop for TypeObj`, gc.rs), so a new type allocated at the
+// same address never matches an entry of the dead one.
+
+/// Entries of the plan memo (a power of two).
+const MEMO_BITS: u32 = 9;
+
+/// Words of a memo entry: the type, the name, `epoch << 2 | op` (epoch 0 is never current: empty), the
+/// kind word, the class attribute.
+type MemoEntry = [u64; 5];
+
+/// The per-thread plan memo (see the comment above `MEMO_BITS`). Allocated (zeroed) at the thread's
+/// first plan: threads that never plan pay nothing.
+#[derive(Default)]
+pub struct AttrMemo {
+    e: Vec<MemoEntry>,
+}
+
+impl AttrMemo {
+    pub fn new() -> Self {
+        AttrMemo { e: Vec::new() }
+    }
+
+    /// Entry `i`, allocating the table first if needed.
+    #[inline]
+    fn entry(&mut self, i: usize) -> &mut MemoEntry {
+        if self.e.is_empty() {
+            self.e = vec![[0; 5]; 1 << MEMO_BITS];
+        }
+        &mut self.e[i]
+    }
+}
+
+#[inline(always)]
+fn memo_index(ty: u64, name: u64, op: CacheOp) -> usize {
+    let h = (ty ^ name.rotate_left(23) ^ op as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - MEMO_BITS)) as usize
 }
 
 /// Refills entry 0 (the previous entry 0 moves to entry 1).
@@ -681,8 +775,23 @@ impl<M: Mode> Vm<M> {
 impl<M: Mode> Vm<M> {
     /// Decides what an attribute cache may remember about `v.name` for receivers of `v`'s type:
     /// `(epoch, kind, class attribute)`. Flags the namespaces of the MRO first so that any later write
-    /// to them bumps the epoch. Never runs Python code.
+    /// to them bumps the epoch. Never runs Python code. Consults the per-thread memo first.
+    #[inline]
     fn attr_cache_plan(&mut self, v: Value, name: Value, op: CacheOp) -> (u64, u64, Value) {
+        let t = self.type_of(v).bits();
+        let i = memo_index(t, name.bits(), op);
+        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        let m = *self.attr_memo.entry(i);
+        if m[0] == t && m[1] == name.bits() && m[2] == (epoch << 2 | op as u64) {
+            return (epoch, m[3], Value::from_bits(m[4]));
+        }
+        let (e, kind, d) = self.attr_cache_plan_walk(v, name, op);
+        *self.attr_memo.entry(i) = [t, name.bits(), e << 2 | op as u64, kind, d.bits()];
+        (e, kind, d)
+    }
+
+    /// [`Vm::attr_cache_plan`] without the memo: walks the MRO.
+    fn attr_cache_plan_walk(&mut self, v: Value, name: Value, op: CacheOp) -> (u64, u64, Value) {
         let slow = (TYPE_EPOCH.load(Ordering::Relaxed), AC_SLOW, Value::NULL);
         if is::<TypeObj>(v) || is::<SuperObj>(v) || is::<ModuleObj>(v) {
             return slow;
@@ -781,8 +890,9 @@ impl<M: Mode> Vm<M> {
         })
     }
 
-    /// The instance-dict value of an `AC_INST_DICT` entry (refreshing the hint); None when absent.
-    #[inline]
+    /// The instance-dict value of an `AC_INST_DICT` entry (kind word `k` at offset `at`, refreshing the
+    /// hint); None when absent. Out of line (the dispatch loop's code size matters).
+    #[inline(never)]
     fn cached_inst_dict_get(
         &mut self,
         v: Value,
@@ -790,6 +900,7 @@ impl<M: Mode> Vm<M> {
         c: &InlineCache,
         k: u64,
         at: usize,
+        op: CacheOp,
     ) -> Option<Value> {
         let i = cast::<InstanceObj>(v)?;
         let d = self.load_o(v, &i.dict);
@@ -800,10 +911,28 @@ impl<M: Mode> Vm<M> {
             return Some(x);
         }
         let (e, x) = self.dict_find_str(d, name)?;
-        if !M::STM {
-            c.set(at + 2, AC_INST_DICT | (e as u64) << 8);
-        }
+        cache_refresh_hint::<M>(c, at, k, e);
+        self.memo_refresh_hint(v, name, op, k, e);
         Some(x)
+    }
+
+    /// Refreshes the instance-dict hint of `v`'s memo entry for (`name`, `op`) too (kind word `k`, new
+    /// entry number `e`), so that the next refill of a thrashing inline entry starts from a good hint. The
+    /// memo is this thread's own; the kind byte is unchanged and a hint is only a hint.
+    fn memo_refresh_hint(&mut self, v: Value, name: Value, op: CacheOp, k: u64, e: usize) {
+        if self.attr_memo.e.is_empty() {
+            return;
+        }
+        let t = self.type_of(v).bits();
+        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        let m = &mut self.attr_memo.e[memo_index(t, name.bits(), op)];
+        if m[0] == t
+            && m[1] == name.bits()
+            && m[2] == (epoch << 2 | op as u64)
+            && m[3] & 0xff == k & 0xff
+        {
+            m[3] = (k & 0xff) | (e as u64) << 8;
+        }
     }
 
     /// The inline-cache hits of `LoadAttr` that only read (an instance-dict value or a slot): never
@@ -884,23 +1013,49 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// The entry of `c` for `v`'s type `t`: `(kind word, entry offset, class attribute)`. On a miss, plans
+    /// (`attr_cache_plan`, memoized), fills an entry and returns the fresh plan, so the caller serves the
+    /// access from it like a hit (the offset is [`NO_ENTRY`] when a `--stm` fill lost a race).
+    #[inline(always)]
+    fn cache_entry(
+        &mut self,
+        v: Value,
+        t: Value,
+        name: Value,
+        c: &InlineCache,
+        op: CacheOp,
+    ) -> (u64, usize, Value) {
+        let hit = cache_hit(c, t, M::STM);
+        if hit.0 != 0 {
+            return hit;
+        }
+        self.cache_miss(v, t, name, c, op)
+    }
+
+    /// The miss path of [`Vm::cache_entry`] (out of line: it would bloat the dispatch loop).
+    #[inline(never)]
+    fn cache_miss(
+        &mut self,
+        v: Value,
+        t: Value,
+        name: Value,
+        c: &InlineCache,
+        op: CacheOp,
+    ) -> (u64, usize, Value) {
+        let (e, kind, d) = self.attr_cache_plan(v, name, op);
+        let at = cache_fill_any::<M>(c, t, e, kind, d);
+        (kind, at, d)
+    }
+
     /// `LoadAttr` through its inline cache `c` (same result as [`Vm::getattr`]).
     #[inline]
     pub fn load_attr_cached(&mut self, v: Value, name: Value, c: &InlineCache) -> PyResult<Value> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at, cd) = cache_hit(c, t, M::STM);
+            let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Attr);
             match k & 0xff {
-                0 => {
-                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Attr);
-                    if M::STM {
-                        cache_fill_stm(c, t, e, kind, d);
-                    } else {
-                        cache_fill(c, t, e, kind, d);
-                    }
-                }
                 AC_INST_DICT => {
-                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at, CacheOp::Attr) {
                         return Ok(x);
                     }
                 }
@@ -933,18 +1088,10 @@ impl<M: Mode> Vm<M> {
     ) -> PyResult<(Value, Value)> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at, cd) = cache_hit(c, t, M::STM);
+            let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Method);
             match k & 0xff {
-                0 => {
-                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Method);
-                    if M::STM {
-                        cache_fill_stm(c, t, e, kind, d);
-                    } else {
-                        cache_fill(c, t, e, kind, d);
-                    }
-                }
                 AC_INST_DICT => {
-                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at) {
+                    if let Some(x) = self.cached_inst_dict_get(v, name, c, k, at, CacheOp::Method) {
                         return Ok((Value::NULL, x));
                     }
                 }
@@ -968,16 +1115,8 @@ impl<M: Mode> Vm<M> {
     ) -> PyResult<()> {
         if v.is_ptr() {
             let t = self.type_of(v);
-            let (k, at, _) = cache_hit(c, t, M::STM);
+            let (k, at, _) = self.cache_entry(v, t, name, c, CacheOp::Store);
             match k & 0xff {
-                0 => {
-                    let (e, kind, d) = self.attr_cache_plan(v, name, CacheOp::Store);
-                    if M::STM {
-                        cache_fill_stm(c, t, e, kind, d);
-                    } else {
-                        cache_fill(c, t, e, kind, d);
-                    }
-                }
                 AC_SLOT => {
                     let inst = obj::<InstanceObj>(v);
                     self.store_o(v, inst.slot((k >> 8) as usize), x);
@@ -992,9 +1131,8 @@ impl<M: Mode> Vm<M> {
                             }
                             let h = self.str_hash(name);
                             let e = self.dict_set_entry(d, name, h, x)?;
-                            if !M::STM {
-                                c.set(at + 2, AC_STORE_DICT | (e as u64) << 8);
-                            }
+                            cache_refresh_hint::<M>(c, at, k, e);
+                            self.memo_refresh_hint(v, name, CacheOp::Store, k, e);
                             return Ok(());
                         }
                     }

@@ -10,10 +10,15 @@
 //! In GIL mode only the GIL holder runs Python code and collects; every other thread is parked and has
 //! published its `Vm` and native stack range (`interp::threads`), which are traced too. The interned
 //! strings are traced from the shared table (each thread's cache is a subset of it).
+//!
+//! A type object that dies bumps `TYPE_EPOCH` (`Drop for TypeObj` below, run by its kind's finalizer in
+//! the sweep): the attribute inline caches and the plan memo (`interp/attr.rs`) key entries on the raw
+//! bits of the receiver's type and are not GC roots, so without it a new type allocated in the dead
+//! one's cell would match the dead type's entries (and their class attributes, freed with it).
 
 use crate::access::Mode;
 use crate::interp::Vm;
-use crate::object::trace_value;
+use crate::object::{trace_value, TypeObj, TYPE_EPOCH};
 use crate::value::Value;
 
 /// Decodes one native-stack word into candidate object addresses: a tagged pointer `Value`, or a raw
@@ -64,4 +69,14 @@ pub fn collect<M: Mode>(vm: &mut Vm<M>) {
             heap.collect(&mut roots);
         }
     });
+}
+
+/// A dead type invalidates every attribute cache entry (see the module documentation). Types die rarely,
+/// so the global bump costs little. Runs inside a collection (the finalizer of `Kind::Type`): one atomic
+/// add, no allocation. (A `TypeObj` dropped outside the heap, such as one never allocated, bumps it too,
+/// harmlessly.)
+impl Drop for TypeObj {
+    fn drop(&mut self) {
+        TYPE_EPOCH.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
 }

@@ -109,6 +109,8 @@ pub struct Vm<M: Mode> {
     pub reraising: bool,
     /// Containers whose repr is being computed (for `[...]` on self-reference); also GC roots.
     pub repr_stack: Vec<Value>,
+    /// This thread's memo of attribute-cache plans (`interp/attr.rs`).
+    pub attr_memo: attr::AttrMemo,
     pub(crate) _mode: std::marker::PhantomData<M>,
 }
 

@@ -248,6 +248,7 @@ impl<M: Mode> Vm<M> {
             reraising: false,
             repr_stack: Vec::new(),
             ident: NEXT_IDENT.fetch_add(1, Ordering::Relaxed),
+            attr_memo: crate::interp::attr::AttrMemo::new(),
             _mode: std::marker::PhantomData,
         }
     }
