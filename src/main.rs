@@ -23,8 +23,8 @@ Options:
   --dis FILE compile FILE and print Weft's bytecode disassembly
   --stm      run threads in parallel as software transactions (no GIL)
   --stm-stats  like --stm, and print transaction statistics on stderr at exit
-  --stm-no-exclusive  like --stm, but a thread running alone keeps its barriers (tests the barriers
-             with single-threaded programs; slower)
+  --stm-no-exclusive  like --stm, but a thread running alone keeps its barriers and restartable
+             transactions (tests the barriers with single-threaded programs; slower)
   --version  print the Weft version and exit
   -h, --help print this help message and exit
 bench ...    run the threaded benchmark suite (weft bench --help)

@@ -609,6 +609,16 @@ impl<'a> Tx<'a> {
     /// One try of [`Tx::become_inevitable`] that does not wait: `Ok(false)` if another transaction holds
     /// the token now (the caller waits its own way and tries again).
     pub fn try_become_inevitable(&mut self) -> Result<bool, Abort> {
+        self.try_become_inevitable_if(|| true)
+    }
+
+    /// [`Tx::try_become_inevitable`] that also requires `still_valid()` once the token is held: state
+    /// the caller read outside the orecs (validated by its own version counters, which inevitable
+    /// transactions change only while they hold the token) must be unchanged too, or it aborts.
+    pub fn try_become_inevitable_if(
+        &mut self,
+        still_valid: impl FnOnce() -> bool,
+    ) -> Result<bool, Abort> {
         if self.inevitable {
             return Ok(true);
         }
@@ -627,7 +637,7 @@ impl<'a> Tx<'a> {
         {
             return Ok(false);
         }
-        if !self.validate() {
+        if !self.validate() || !still_valid() {
             self.stm.clock.fetch_add(1, Ordering::AcqRel);
             return Err(Abort::Validation);
         }

@@ -130,8 +130,10 @@ pub trait TxCtx: 'static {
     /// Rolls the running transaction back (every write undone, locks released).
     fn rollback(&self);
     /// Tries once to make the running transaction inevitable (it will never abort): `Ok(false)` if
-    /// another holds the token (wait and try again). `Err`: it must be rolled back.
-    fn try_become_inevitable(&self) -> Result<bool, Abort>;
+    /// another holds the token (wait and try again). `Err`: it must be rolled back. `epoch_ok` is
+    /// asked once the token is held: whether what the transaction read outside the orecs (the
+    /// `TYPE_EPOCH`-validated caches and read-mostly dicts) is still current.
+    fn try_become_inevitable(&self, epoch_ok: &dyn Fn() -> bool) -> Result<bool, Abort>;
     /// Whether the running transaction is inevitable.
     fn is_inevitable(&self) -> bool;
     /// Whether the inevitable transaction asked this one to abort.
@@ -175,7 +177,7 @@ impl TxCtx for NoTx {
         Ok(())
     }
     fn rollback(&self) {}
-    fn try_become_inevitable(&self) -> Result<bool, Abort> {
+    fn try_become_inevitable(&self, _epoch_ok: &dyn Fn() -> bool) -> Result<bool, Abort> {
         Ok(true)
     }
     fn inevitable_running(&self) -> bool {

@@ -219,10 +219,10 @@ impl TxCtx for StmCtx {
         }
     }
 
-    fn try_become_inevitable(&self) -> Result<bool, Abort> {
+    fn try_become_inevitable(&self, epoch_ok: &dyn Fn() -> bool) -> Result<bool, Abort> {
         // SAFETY: as in `begin`.
         match unsafe { self.tx() } {
-            Some(tx) => tx.try_become_inevitable(),
+            Some(tx) => tx.try_become_inevitable_if(epoch_ok),
             None => Ok(true),
         }
     }

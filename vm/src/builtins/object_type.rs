@@ -529,6 +529,12 @@ impl<M: Mode> Vm<M> {
             kwnames_vals,
         );
         self.temp_roots.pop();
+        if result.is_ok() {
+            // From now on every write to the namespace bumps `TYPE_EPOCH` and, under `--stm`, makes
+            // the writer inevitable first. (Flagged only when a cache planned for the class, a write
+            // by a transaction that later aborted could reach a cache filled in between.)
+            header(dict).insert_flags(TYPE_DICT_FLAG);
+        }
         result
     }
 

@@ -432,10 +432,12 @@ impl<M: Mode> Vm<M> {
     /// frames), so the transaction can be restarted from a snapshot; otherwise it runs inevitable.
     pub fn stm_begin(&mut self, restartable: bool) {
         debug_assert!(!self.cx.active());
+        // A thread alone runs inevitable (then exclusive); with `--stm-no-exclusive` it keeps running
+        // restartable transactions, as it would beside other threads.
         let inevitable = !restartable
             || self.cx.exclusive()
             || self.txs.attempts >= weft_stm::INEVITABLE_AFTER
-            || threads::stm_running() <= 1;
+            || (threads::stm_running() <= 1 && EXCLUSIVE_ON.load(Ordering::Relaxed));
         if inevitable {
             self.txs.root = None;
             self.cx.begin();
@@ -462,7 +464,7 @@ impl<M: Mode> Vm<M> {
         }
         // Owner word: attempt id above, this thread's slot (1..=0xffff) in the low 16 bits.
         self.txs.cur_id = (self.cx.tx_id() << 16) | (self.ident % STM_THREAD_MASK + 1);
-        self.txs.epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        self.txs.epoch = TYPE_EPOCH.load(Ordering::Acquire);
         self.txs.excl_epoch = threads::exclusive_epoch();
         self.txs.overrun = 0;
         self.txs.started = Some(Instant::now());
@@ -496,8 +498,13 @@ impl<M: Mode> Vm<M> {
     fn stm_wait_inevitable(&mut self) {
         let t0 = Instant::now();
         let mut waited = false;
+        // Inevitable transactions bump `TYPE_EPOCH` only while they hold the token, so one check with
+        // the token held covers every bump this transaction could have missed.
+        // (A transaction begun inevitable read nothing before: no check.)
+        let (epoch, restartable) = (self.txs.epoch, self.txs.root.is_some());
+        let epoch_ok = move || !restartable || TYPE_EPOCH.load(Ordering::Acquire) == epoch;
         loop {
-            match self.cx.try_become_inevitable() {
+            match self.cx.try_become_inevitable(&epoch_ok) {
                 Ok(true) => break,
                 Ok(false) => {
                     waited = true;
