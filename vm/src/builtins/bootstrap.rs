@@ -421,6 +421,7 @@ impl<M: Mode> Vm<M> {
     /// A new module object named `name` with `__name__` set, registered in `sys.modules`.
     pub fn new_module(&mut self, name: &str) -> PyResult<Value> {
         let d = self.new_dict()?;
+        header(d).insert_flags(MODULE_DICT_FLAG);
         self.temp_roots.push(d);
         let mc = self.types.module;
         let m = self.alloc(

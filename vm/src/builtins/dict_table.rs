@@ -243,6 +243,7 @@ impl<M: Mode> Vm<M> {
         if let Some(Probe { entry: Some(e), .. }) = self.dict_probe(d, key, hash)? {
             let entries = self.load_o(d, &obj::<DictObj>(d).entries);
             self.store_o(entries, &arr(entries).slots()[2 * e + 1], value);
+            self.note_module_dict_write(d);
             self.note_type_dict_write(d);
             return Ok(e);
         }
@@ -283,8 +284,7 @@ impl<M: Mode> Vm<M> {
         self.store_raw_o(d, &dobj.used, e as u64 + 1);
         let len = self.load_raw_o(d, &dobj.len);
         self.store_raw_o(d, &dobj.len, len + 1);
-        let ver = self.load_raw_o(d, &dobj.version);
-        self.store_raw_o(d, &dobj.version, ver + 1);
+        self.dict_bump_version(d);
         self.note_type_dict_write(d);
         Ok(e)
     }
@@ -355,8 +355,7 @@ impl<M: Mode> Vm<M> {
                 self.store_raw_o(indices, &arr(indices).slots()[bucket], DELETED);
                 let len = self.load_raw_o(d, &dobj.len);
                 self.store_raw_o(d, &dobj.len, len - 1);
-                let ver = self.load_raw_o(d, &dobj.version);
-                self.store_raw_o(d, &dobj.version, ver + 1);
+                self.dict_bump_version(d);
                 self.note_type_dict_write(d);
                 Ok(Some(old))
             }
@@ -371,8 +370,7 @@ impl<M: Mode> Vm<M> {
         self.store_o(d, &dobj.entries, Value::NULL);
         self.store_raw_o(d, &dobj.used, 0);
         self.store_raw_o(d, &dobj.len, 0);
-        let ver = self.load_raw_o(d, &dobj.version);
-        self.store_raw_o(d, &dobj.version, ver + 1);
+        self.dict_bump_version(d);
         self.note_type_dict_write(d);
     }
 
@@ -463,6 +461,7 @@ impl<M: Mode> Vm<M> {
         let ea = arr(entries).slots();
         if 2 * hint + 1 < ea.len() && self.load_o(entries, &ea[2 * hint]) == key {
             self.store_o(entries, &ea[2 * hint + 1], v);
+            self.note_module_dict_write(d);
             self.note_type_dict_write(d);
             true
         } else {
@@ -478,6 +477,29 @@ impl<M: Mode> Vm<M> {
 }
 
 impl<M: Mode> Vm<M> {
+    /// The key set of `d` changed: a new `version` (unique for a module namespace, see
+    /// `MODULE_DICT_FLAG`; +1 otherwise).
+    #[inline]
+    fn dict_bump_version(&mut self, d: Value) {
+        let dobj = obj::<DictObj>(d);
+        let ver = if header(d).flags() & MODULE_DICT_FLAG != 0 {
+            next_module_dict_version()
+        } else {
+            self.load_raw_o(d, &dobj.version) + 1
+        };
+        self.store_raw_o(d, &dobj.version, ver);
+    }
+
+    /// A value of a module namespace was replaced in place: a new version too, since `LoadGlobal`
+    /// caches values under it.
+    #[inline(always)]
+    fn note_module_dict_write(&mut self, d: Value) {
+        if header(d).flags() & MODULE_DICT_FLAG != 0 {
+            let v = next_module_dict_version();
+            self.store_raw_o(d, &obj::<DictObj>(d).version, v);
+        }
+    }
+
     /// A write to a class namespace invalidates every attribute inline cache (see `TYPE_EPOCH`). Under
     /// `--stm` the writing transaction first becomes inevitable: caches filled after the write (by it)
     /// then hold state that will commit, never state of an attempt that aborts.

@@ -162,6 +162,7 @@ impl<M: Mode> Vm<M> {
             Kind::Tuple => self.new_tuple_of(cls, &[]),
             Kind::Module => {
                 let d = self.new_dict()?;
+                header(d).insert_flags(MODULE_DICT_FLAG);
                 self.temp_roots.push(d);
                 let m = self.alloc(
                     cls,

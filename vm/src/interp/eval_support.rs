@@ -122,10 +122,15 @@ impl<M: Mode> Vm<M> {
         Ok(None)
     }
 
-    /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = where the name was found
-    /// (1: globals, 2: builtins) | entry hint << 8, 2 = the globals' key-set version when found in the
-    /// builtins (a global added or deleted since changes it). The hint is validated by the key stored at
-    /// that entry, so the value read is always the dict's current one.
+    /// `LoadGlobal` through its inline cache. Words: 0 = the globals dict, 1 = kind | entry hint << 8.
+    /// Kinds 3 and 4 (the globals are a module namespace, `MODULE_DICT_FLAG`): the value itself is
+    /// cached, in word 3, valid while the globals' `version` (word 2) is unchanged, and for kind 4
+    /// (found in the builtins) also the builtins' version (word 4). Module-dict versions are never
+    /// reused, so one read of the version word (a barrier under `--stm`) stands for the whole
+    /// lookup. Kinds 1 and 2 (any other globals dict): the entry hint in the globals or (2) in the
+    /// builtins, validated by the key stored there; for 2, word 2 is the globals' version (a global
+    /// added or deleted since changes it). Under `--stm` word 5 is the entry's seqlock sequence (odd
+    /// while a thread fills it), so an entry is never read half-written.
     #[inline(always)]
     pub(super) fn load_global_cached(
         &self,
@@ -134,16 +139,27 @@ impl<M: Mode> Vm<M> {
         name: Value,
         c: &InlineCache,
     ) -> Option<Value> {
-        if c.get(0) != globals.bits() {
+        let seq = if M::STM { c.get_acquire(5) } else { 0 };
+        if c.get(0) != globals.bits() || seq & 1 == 1 {
             return None;
         }
         let w1 = c.get(1);
-        let hint = (w1 >> 8) as usize;
-        match w1 & 0xff {
-            1 => self.dict_hint_get(globals, name, hint),
-            2 if self.load_raw(&obj::<DictObj>(globals).version) == c.get(2) => {
-                self.dict_hint_get(builtins, name, hint)
+        let (ver, val, bver) = (c.get(2), c.get(3), c.get(4));
+        if M::STM {
+            std::sync::atomic::fence(std::sync::atomic::Ordering::Acquire);
+            if c.get(5) != seq || c.get(0) != globals.bits() {
+                return None;
             }
+        }
+        let hint = (w1 >> 8) as usize;
+        let gver = || self.load_raw(&obj::<DictObj>(globals).version);
+        match w1 & 0xff {
+            3 if gver() == ver => Some(Value::from_bits(val)),
+            4 if gver() == ver && self.load_raw(&obj::<DictObj>(builtins).version) == bver => {
+                Some(Value::from_bits(val))
+            }
+            1 => self.dict_hint_get(globals, name, hint),
+            2 if gver() == ver => self.dict_hint_get(builtins, name, hint),
             _ => None,
         }
     }
@@ -156,16 +172,27 @@ impl<M: Mode> Vm<M> {
         name: Value,
         c: &InlineCache,
     ) -> Option<Value> {
+        let module = |d: Value| header(d).flags() & MODULE_DICT_FLAG != 0;
         let ver = self.load_raw(&obj::<DictObj>(globals).version);
         if let Some((e, v)) = self.dict_find_str(globals, name) {
-            c.set(0, globals.bits());
-            c.set(1, 1 | (e as u64) << 8);
+            let kind = if module(globals) { 3 } else { 1 };
+            global_cache_fill::<M>(
+                c,
+                [globals.bits(), kind | (e as u64) << 8, ver, v.bits(), 0],
+            );
             return Some(v);
         }
+        let bver = self.load_raw(&obj::<DictObj>(builtins).version);
         let (e, v) = self.dict_find_str(builtins, name)?;
-        c.set(0, globals.bits());
-        c.set(2, ver);
-        c.set(1, 2 | (e as u64) << 8);
+        let kind = if module(globals) && module(builtins) {
+            4
+        } else {
+            2
+        };
+        global_cache_fill::<M>(
+            c,
+            [globals.bits(), kind | (e as u64) << 8, ver, v.bits(), bver],
+        );
         Some(v)
     }
 
@@ -348,5 +375,28 @@ impl<M: Mode> Vm<M> {
         }
         self.delitem(m, name)?;
         Ok(true)
+    }
+}
+
+/// Writes words 0..5 of a `LoadGlobal` cache entry. Under `--stm` the entry is a seqlock (word 5: odd
+/// while written; a thread that finds another filling skips its fill). A value cached by a transaction
+/// that later aborts is harmless: it was read under a version of the transaction's own (never reused,
+/// never committed) or a committed one.
+fn global_cache_fill<M: Mode>(c: &InlineCache, w: [u64; 5]) {
+    if M::STM {
+        let s = c.get(5);
+        if s & 1 == 1 || !c.claim(5, s, s + 1) {
+            return;
+        }
+        // Orders the odd sequence before the entry's words (pairs with the reader's Acquire fence).
+        std::sync::atomic::fence(std::sync::atomic::Ordering::Release);
+        for (i, x) in w.iter().enumerate() {
+            c.set(i, *x);
+        }
+        c.set_release(5, s + 2);
+    } else {
+        for (i, x) in w.iter().enumerate() {
+            c.set(i, *x);
+        }
     }
 }

@@ -225,11 +225,10 @@ impl<M: Mode> Vm<M> {
         // another thread is still executing (CPython uses per-module locks; one lock is simpler and
         // deadlocks only where CPython's would too: a module body that waits for a thread importing).
         let held = crate::interp::threads::import_lock_acquire(self);
-        let r = self.import_dotted_unlocked(full);
-        if held {
-            crate::interp::threads::import_lock_release(self);
-        }
-        r
+        // Released on every way out, an STM abort (an unwind) included: the abort rolls back what the
+        // import did to the heap, and the lock is the one piece of state it cannot roll back.
+        let _release = crate::interp::threads::ImportLockHeld(held.then_some(self.ident));
+        self.import_dotted_unlocked(full)
     }
 
     fn import_dotted_unlocked(&mut self, full: &str) -> PyResult<Value> {

@@ -386,7 +386,7 @@ static IMPORT_LOCK: Mutex<(u64, usize)> = Mutex::new((0, 0));
 static IMPORT_FREED: std::sync::Condvar = std::sync::Condvar::new();
 
 /// Takes the import lock for `vm`'s thread (reentrant) if threads were started; returns whether it did
-/// (pass that to [`import_lock_release`]). Waiting happens at a blocking point, without the GIL.
+/// (wrap that in an [`ImportLockHeld`]). Waiting happens at a blocking point, without the GIL.
 pub fn import_lock_acquire<M: Mode>(vm: &mut Vm<M>) -> bool {
     if !threads_started() {
         return false;
@@ -411,15 +411,21 @@ pub fn import_lock_acquire<M: Mode>(vm: &mut Vm<M>) -> bool {
     true
 }
 
-/// Releases one level of the import lock taken by [`import_lock_acquire`].
-pub fn import_lock_release<M: Mode>(vm: &mut Vm<M>) {
-    let mut g = lock(&IMPORT_LOCK);
-    debug_assert_eq!(g.0, vm.ident);
-    g.1 -= 1;
-    if g.1 == 0 {
-        g.0 = 0;
-        drop(g);
-        IMPORT_FREED.notify_all();
+/// One level of the import lock taken by [`import_lock_acquire`] for the thread with this ident
+/// (None: none was taken); dropping it releases that level.
+pub struct ImportLockHeld(pub Option<u64>);
+
+impl Drop for ImportLockHeld {
+    fn drop(&mut self) {
+        let Some(me) = self.0 else { return };
+        let mut g = lock(&IMPORT_LOCK);
+        debug_assert_eq!(g.0, me);
+        g.1 -= 1;
+        if g.1 == 0 {
+            g.0 = 0;
+            drop(g);
+            IMPORT_FREED.notify_all();
+        }
     }
 }
 

@@ -274,6 +274,22 @@ pub const RAW_ARRAY_FLAG: u16 = 1;
 /// (set lazily by `Vm::attr_cache_plan`). Every write to such a dict bumps [`TYPE_EPOCH`].
 pub const TYPE_DICT_FLAG: u16 = 2;
 
+/// Header flag of a DictObj that is a module namespace (set when the module is created): every write
+/// to it, a value replaced in place included, gives its `version` word a value never used before
+/// ([`next_module_dict_version`]), so `LoadGlobal` can cache a global's value and check it with one
+/// read of that word.
+pub const MODULE_DICT_FLAG: u16 = 8;
+
+/// Source of module-dict versions: unique across all module dicts and all transactions, so a version
+/// written by a transaction that later aborts is never seen again (a cache filled with it stays dead).
+static MODULE_DICT_VERSIONS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A module-dict version never handed out before.
+#[inline]
+pub fn next_module_dict_version() -> u64 {
+    MODULE_DICT_VERSIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Global version of "what class namespaces contain": bumped by every write to a dict carrying
 /// [`TYPE_DICT_FLAG`]. An attribute inline cache filled at epoch E is valid while the epoch is still E.
 /// (Global rather than per type: classes rarely change after their caches warm up, and a global counter
