@@ -495,8 +495,7 @@ impl<M: Mode> Vm<M> {
     #[inline(always)]
     fn note_module_dict_write(&mut self, d: Value) {
         if header(d).flags() & MODULE_DICT_FLAG != 0 {
-            let v = next_module_dict_version();
-            self.store_raw_o(d, &obj::<DictObj>(d).version, v);
+            self.dict_bump_version(d);
         }
     }
 

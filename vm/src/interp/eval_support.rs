@@ -383,20 +383,18 @@ impl<M: Mode> Vm<M> {
 /// that later aborts is harmless: it was read under a version of the transaction's own (never reused,
 /// never committed) or a committed one.
 fn global_cache_fill<M: Mode>(c: &InlineCache, w: [u64; 5]) {
+    let s = c.get(5);
     if M::STM {
-        let s = c.get(5);
         if s & 1 == 1 || !c.claim(5, s, s + 1) {
             return;
         }
         // Orders the odd sequence before the entry's words (pairs with the reader's Acquire fence).
         std::sync::atomic::fence(std::sync::atomic::Ordering::Release);
-        for (i, x) in w.iter().enumerate() {
-            c.set(i, *x);
-        }
+    }
+    for (i, x) in w.iter().enumerate() {
+        c.set(i, *x);
+    }
+    if M::STM {
         c.set_release(5, s + 2);
-    } else {
-        for (i, x) in w.iter().enumerate() {
-            c.set(i, *x);
-        }
     }
 }
