@@ -11,7 +11,10 @@
 //!   multiple of the table's span apart (8 MiB for 2^20 orecs: the same offset in two heap blocks mapped
 //!   that far apart, say around a thread stack) do not share orecs systematically.
 //!   Even = unlocked, the value is the version (a clock value) of the last commit or abort that released
-//!   it; odd = locked, `(owner_id << 1) | 1`.
+//!   it; odd = locked, `LOCKED | (owner_id << 1) | 1`. The top bit [`LOCKED`] makes every locked word
+//!   greater than every snapshot, so the read fast path's one comparison `orec <= start` says both
+//!   "unlocked" and "not newer than the snapshot" (an inevitable transaction's snapshot is
+//!   [`INEVITABLE_START`], above every version and below every locked word).
 //!
 //! # Protocol
 //! * `read(w)`: orec `v1`; if locked by another transaction → conflict (an inevitable reader instead asks
@@ -83,6 +86,13 @@ pub struct Stm {
     skip_validation: bool,
 }
 
+/// The top bit of a locked orec (see "Metadata" in the module documentation).
+const LOCKED: u64 = 1 << 63;
+
+/// The snapshot of an inevitable transaction: every unlocked orec is "not newer" (no other transaction
+/// commits while it runs, so nothing it reads can change under it).
+const INEVITABLE_START: u64 = LOCKED - 2;
+
 #[inline]
 fn is_locked(o: u64) -> bool {
     o & 1 == 1
@@ -90,7 +100,13 @@ fn is_locked(o: u64) -> bool {
 
 #[inline]
 fn owner(o: u64) -> u64 {
-    o >> 1
+    (o & !LOCKED) >> 1
+}
+
+/// The orec value of a word locked by transaction `id`.
+#[inline]
+fn lock_word(id: u64) -> u64 {
+    LOCKED | (id << 1) | 1
 }
 
 impl Stm {
@@ -182,7 +198,15 @@ impl Stm {
 /// One running transaction (one attempt). Dropping it unfinished rolls it back.
 pub struct Tx<'a> {
     stm: &'a Stm,
+    /// `stm.orecs` and its index parameters, copied here (the read barrier's fast path then needs no
+    /// load through `stm`).
+    orecs: &'a [AtomicU64],
+    mask: usize,
+    bits: u32,
     id: u64,
+    /// `lock_word(id)`.
+    my_lock: u64,
+    /// The snapshot: a clock value (even), or [`INEVITABLE_START`] once inevitable.
     start: u64,
     reads: Vec<(usize, u64)>,
     /// Locked orecs and the version each had before.
@@ -191,9 +215,11 @@ pub struct Tx<'a> {
     kill: Option<Arc<AtomicBool>>,
     inevitable: bool,
     finished: bool,
-    /// Recently logged reads, direct-mapped by orec index: (index + 1, version). A read whose orec
-    /// still has the logged version is not logged again (loops re-read the same words).
-    recent: [(usize, u64); RECENT],
+    /// Recently logged reads, direct-mapped by orec index: index + 1 (0: none). A read of an orec
+    /// found here at a version not newer than the snapshot is not logged again (loops re-read the
+    /// same words): it saw the logged version, because an orec that changed after a logged read has
+    /// a version newer than every snapshot since the last validation of that read (see `validate`).
+    recent: [usize; RECENT],
     /// Recently undo-logged words, direct-mapped by address (0: none): a word found here already has
     /// its old value in the undo log.
     recent_writes: [usize; RECENT],
@@ -207,9 +233,14 @@ const RECENT: usize = 64;
 impl<'a> Tx<'a> {
     /// Starts a transaction with a snapshot at the current clock.
     pub fn begin(stm: &'a Stm) -> Tx<'a> {
+        let id = stm.next_id.fetch_add(1, Ordering::Relaxed);
         Tx {
             stm,
-            id: stm.next_id.fetch_add(1, Ordering::Relaxed),
+            orecs: &stm.orecs,
+            mask: stm.mask,
+            bits: stm.bits,
+            id,
+            my_lock: lock_word(id),
             start: stm.now(),
             reads: Vec::new(),
             locks: Vec::new(),
@@ -217,7 +248,7 @@ impl<'a> Tx<'a> {
             kill: None,
             inevitable: false,
             finished: false,
-            recent: [(0, 0); RECENT],
+            recent: [0; RECENT],
             recent_writes: [0; RECENT],
             conflict: None,
         }
@@ -229,6 +260,7 @@ impl<'a> Tx<'a> {
         assert!(self.finished, "Tx::restart of a running transaction");
         debug_assert!(self.locks.is_empty() && self.undo.is_empty() && self.reads.is_empty());
         self.id = self.stm.next_id.fetch_add(1, Ordering::Relaxed);
+        self.my_lock = lock_word(self.id);
         self.start = self.stm.now();
         self.locks.clear();
         self.undo.clear();
@@ -286,31 +318,42 @@ impl<'a> Tx<'a> {
     /// recent-read filter has it. Everything else (locks, extension, kill requests) is `read_slow`.
     #[inline]
     pub fn read(&mut self, w: &'a AtomicU64) -> Result<u64, Abort> {
-        let i = self.stm.orec_index(w);
-        let o = &self.stm.orecs[i];
+        let i = self.index(w);
+        // SAFETY: `index` masks with `mask`, and `orecs.len() == mask + 1` (`Stm::new`).
+        let o = unsafe { self.orecs.get_unchecked(i) };
         let v1 = o.load(Ordering::Acquire);
-        if !is_locked(v1) && (self.inevitable || v1 <= self.start) {
+        // Unlocked and not newer than the snapshot, in one comparison (`LOCKED`).
+        if v1 <= self.start {
             let val = w.load(Ordering::Acquire);
             if o.load(Ordering::Acquire) == v1 {
-                if self.inevitable || self.recent[i % RECENT] == (i + 1, v1) {
+                if self.recent[i % RECENT] == i + 1 {
                     return Ok(val);
                 }
                 // Out of line, so the fast path saves no registers (it only makes tail calls).
                 return self.log_read(i, v1, val);
             }
-        } else if v1 == (self.id << 1) | 1 {
+        } else if v1 == self.my_lock {
             // A word this transaction locked (it wrote it, or a neighbour on the same orec).
             return Ok(w.load(Ordering::Relaxed));
         }
         self.read_slow(w)
     }
 
+    /// [`Stm::orec_index`] from this transaction's copy of the parameters.
+    #[inline(always)]
+    fn index(&self, w: &AtomicU64) -> usize {
+        let x = (w as *const AtomicU64 as usize) >> 3;
+        (x ^ (x >> self.bits).wrapping_mul(0x9E37_79B9)) & self.mask
+    }
+
     /// Logs a read of orec `i` at version `v1` (and remembers it in the recent-read filter); returns
-    /// `Ok(val)`.
+    /// `Ok(val)`. An inevitable transaction logs nothing (it is never validated).
     #[inline(never)]
     fn log_read(&mut self, i: usize, v1: u64, val: u64) -> Result<u64, Abort> {
-        self.recent[i % RECENT] = (i + 1, v1);
-        self.reads.push((i, v1));
+        self.recent[i % RECENT] = i + 1;
+        if !self.inevitable {
+            self.reads.push((i, v1));
+        }
         Ok(val)
     }
 
@@ -353,8 +396,8 @@ impl<'a> Tx<'a> {
                 }
             }
             let r = &mut self.recent[i % RECENT];
-            if *r != (i + 1, v1) {
-                *r = (i + 1, v1);
+            if *r != i + 1 {
+                *r = i + 1;
                 self.reads.push((i, v1));
             }
             return Ok(val);
@@ -367,9 +410,10 @@ impl<'a> Tx<'a> {
     /// Fast path (inlined): the orec is already locked by this transaction.
     #[inline]
     pub fn write(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
-        let i = self.stm.orec_index(w);
-        let cur = self.stm.orecs[i].load(Ordering::Acquire);
-        if cur == (self.id << 1) | 1 && !self.killed() {
+        let i = self.index(w);
+        // SAFETY: as in `read`.
+        let cur = unsafe { self.orecs.get_unchecked(i) }.load(Ordering::Acquire);
+        if cur == self.my_lock && !self.killed() {
             if !self.inevitable {
                 self.log_undo(w);
             }
@@ -421,8 +465,7 @@ impl<'a> Tx<'a> {
                 self.register_kill_flag();
                 continue;
             }
-            let locked = (self.id << 1) | 1;
-            if o.compare_exchange(cur, locked, Ordering::AcqRel, Ordering::Acquire)
+            if o.compare_exchange(cur, self.my_lock, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok()
             {
                 self.locks.push((i, cur));
@@ -456,21 +499,22 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Every read is still current (unchanged, or locked by us with the version we read). On failure
+    /// Every read is still current (unchanged, or its orec locked by us since). On failure
     /// the stale orec is recorded as the conflict.
     fn validate(&mut self) -> bool {
         #[cfg(loom)]
         if self.stm.skip_validation {
             return true;
         }
+        // An orec this transaction locked is as good as unchanged: `write_slow` locks an orec only at
+        // a version no newer than the snapshot, and every read logged of it was valid at that
+        // snapshot, so each such read saw exactly the version the lock replaced. (A commit between
+        // the read and the lock would carry a version newer than the snapshot, and `write_slow`
+        // extends—revalidating every read—before locking such an orec.) No search of `locks`.
+        let mine = self.my_lock;
         let bad = self.reads.iter().find(|&&(i, seen)| {
             let cur = self.stm.orecs[i].load(Ordering::Acquire);
-            if cur == seen {
-                return false;
-            }
-            !(is_locked(cur)
-                && owner(cur) == self.id
-                && self.locks.iter().any(|&(j, prev)| j == i && prev == seen))
+            cur != seen && cur != mine
         });
         match bad {
             None => true,
@@ -566,7 +610,7 @@ impl<'a> Tx<'a> {
     fn finish(&mut self) {
         self.unregister_kill_flag();
         self.reads.clear();
-        self.recent = [(0, 0); RECENT];
+        self.recent = [0; RECENT];
         self.recent_writes = [0; RECENT];
         self.inevitable = false;
         self.finished = true;
@@ -599,7 +643,7 @@ impl<'a> Tx<'a> {
                     return Err(Abort::Validation);
                 }
                 self.inevitable = true;
-                self.start = c;
+                self.start = INEVITABLE_START;
                 self.stm.stats.inevitable.fetch_add(1, Ordering::Relaxed);
                 return Ok(());
             }
@@ -642,7 +686,7 @@ impl<'a> Tx<'a> {
             return Err(Abort::Validation);
         }
         self.inevitable = true;
-        self.start = c;
+        self.start = INEVITABLE_START;
         self.stm.stats.inevitable.fetch_add(1, Ordering::Relaxed);
         Ok(true)
     }
