@@ -428,7 +428,11 @@ pub mod flags {
 /// `interp::eval`) and validated on every use, so a stale entry only costs a slow lookup. Words holding
 /// references are traced by the code object (see `CodeObj`'s trace); raw words must stay below the
 /// NaN-box pointer tag (small counters and indices do).
+///
+/// A cache is one 64-byte cache line of its own: under `--stm` threads on other cores read the caches of
+/// shared code, and a fill at one site must not invalidate the line a neighbouring site is read from.
 #[derive(Default)]
+#[repr(align(64))]
 pub struct InlineCache {
     pub words: [std::sync::atomic::AtomicU64; 8],
 }

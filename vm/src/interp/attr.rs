@@ -164,11 +164,25 @@ type MemoEntry = [u64; 5];
 #[derive(Default)]
 pub struct AttrMemo {
     e: Vec<MemoEntry>,
+    /// Misses at megamorphic sites so far (`--stm`: see [`AttrMemo::evict_now`]).
+    evictions: u32,
 }
+
+/// `--stm`: a megamorphic site's miss evicts one of its inline entries once in this many misses.
+const EVICT_EVERY: u32 = 32;
 
 impl AttrMemo {
     pub fn new() -> Self {
-        AttrMemo { e: Vec::new() }
+        AttrMemo::default()
+    }
+
+    /// Whether this miss at a site whose two entries are both current may evict one (one in
+    /// [`EVICT_EVERY`]: a site whose types change for good still adapts, a thrashing one is written
+    /// rarely).
+    #[inline]
+    fn evict_now(&mut self) -> bool {
+        self.evictions = self.evictions.wrapping_add(1);
+        self.evictions % EVICT_EVERY == 0
     }
 
     /// Entry `i`, allocating the table first if needed.
@@ -1043,6 +1057,13 @@ impl<M: Mode> Vm<M> {
         op: CacheOp,
     ) -> (u64, usize, Value) {
         let (e, kind, d) = self.attr_cache_plan(v, name, op);
+        if M::STM && c.get(1) == e && c.get(5) == e && !self.attr_memo.evict_now() {
+            // Both entries are current for other types: a megamorphic site. Refilling it on every
+            // miss would write the shared cache line each time, and every other thread reading this
+            // site would then miss in its hardware cache (the line bounces between cores); the
+            // fresh plan serves this access and only one miss in `EVICT_EVERY` evicts an entry.
+            return (kind, NO_ENTRY, d);
+        }
         let at = cache_fill_any::<M>(c, t, e, kind, d);
         (kind, at, d)
     }
