@@ -182,7 +182,7 @@ impl AttrMemo {
     #[inline]
     fn evict_now(&mut self) -> bool {
         self.evictions = self.evictions.wrapping_add(1);
-        self.evictions % EVICT_EVERY == 0
+        self.evictions.is_multiple_of(EVICT_EVERY)
     }
 
     /// Entry `i`, allocating the table first if needed.
