@@ -743,6 +743,32 @@ mod tests {
         assert_eq!(a.load(Ordering::Relaxed), 3);
     }
 
+    /// A read, then another transaction's commit of the same word, then a write of it: the write
+    /// must not lock the orec over the stale read (validation treats self-locked orecs as valid).
+    #[test]
+    fn write_after_a_stale_read_aborts() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(1);
+        let b = AtomicU64::new(0);
+        let mut t1 = Tx::begin(&stm);
+        assert_eq!(t1.read(&a), Ok(1));
+        let mut t2 = Tx::begin(&stm);
+        t2.write(&a, 2).unwrap();
+        t2.commit().unwrap();
+        // Reading it again hits the recent-read filter's slot, but the version is newer: no fast path.
+        assert_eq!(t1.read(&a), Err(Abort::Validation));
+        t1.rollback();
+        let mut t1 = Tx::begin(&stm);
+        assert_eq!(t1.read(&a), Ok(2));
+        t1.write(&b, 1).unwrap();
+        let mut t2 = Tx::begin(&stm);
+        t2.write(&a, 3).unwrap();
+        t2.commit().unwrap();
+        assert_eq!(t1.write(&a, 5), Err(Abort::Validation));
+        t1.rollback();
+        assert_eq!((a.load(Ordering::Relaxed), b.load(Ordering::Relaxed)), (3, 0));
+    }
+
     /// Rewrites of one word, and of words sharing a slot of the recent-write filter, roll back to the
     /// values before the transaction; a transaction reads its own writes.
     #[test]
