@@ -40,6 +40,13 @@ fn arr<'a>(v: Value) -> &'a ValueArray {
     obj::<ValueArray>(v)
 }
 
+/// The bit of a key with hash `h` in `DictObj::key_bloom` (the hash's bits mixed first: the top bits of a
+/// hash alone need not vary).
+#[inline(always)]
+fn bloom_bit(h: i64) -> u64 {
+    1 << ((h as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
 /// The next bucket of an open-addressing probe (CPython's recurrence: `perturb` shifted by 5, then
 /// `5 * i + perturb + 1`, masked).
 #[inline(always)]
@@ -158,6 +165,17 @@ impl<M: Mode> Vm<M> {
     pub fn dict_get_str(&mut self, d: Value, key: Value) -> Option<Value> {
         let h = self.str_hash(key);
         self.dict_get_str_hashed(d, key, h)
+    }
+
+    /// Whether str `key` is a key of `d` (never runs Python code). Usually a miss, decided by one read
+    /// of the key summary (`DictObj::key_bloom`).
+    #[inline]
+    pub fn dict_has_str(&mut self, d: Value, key: Value) -> bool {
+        let h = self.str_hash(key);
+        if self.load_raw_o(d, &obj::<DictObj>(d).key_bloom) & bloom_bit(h) == 0 {
+            return false;
+        }
+        self.dict_get_str_hashed(d, key, h).is_some()
     }
 
     /// Lookup by a str key with its hash (never runs Python code).
@@ -284,6 +302,10 @@ impl<M: Mode> Vm<M> {
         self.store_raw_o(d, &dobj.used, e as u64 + 1);
         let len = self.load_raw_o(d, &dobj.len);
         self.store_raw_o(d, &dobj.len, len + 1);
+        let bloom = self.load_raw_o(d, &dobj.key_bloom);
+        if bloom & bloom_bit(hash) == 0 {
+            self.store_raw_o(d, &dobj.key_bloom, bloom | bloom_bit(hash));
+        }
         self.dict_bump_version(d);
         self.note_type_dict_write(d);
         Ok(e)

@@ -257,7 +257,7 @@ impl<M: Mode> Vm<M> {
             return Ok(None);
         }
         if let Some(i) = cast::<InstanceObj>(v) {
-            let d = self.load(&i.dict);
+            let d = self.load_o(v, &i.dict);
             if !d.is_null() {
                 return Ok(Some(d));
             }
@@ -772,7 +772,7 @@ impl<M: Mode> Vm<M> {
                         .is_some_and(|n| n.binds && !n.classmethod && n.bound.is_null());
                 if plain {
                     let shadowed = match self.instance_dict(v, false)? {
-                        Some(dd) => self.dict_get_str(dd, name).is_some(),
+                        Some(dd) => self.dict_has_str(dd, name),
                         None => false,
                     };
                     if !shadowed {
@@ -899,7 +899,7 @@ impl<M: Mode> Vm<M> {
     #[inline]
     fn shadowed(&mut self, v: Value, name: Value) -> PyResult<bool> {
         Ok(match self.instance_dict(v, false)? {
-            Some(d) => self.dict_get_str(d, name).is_some(),
+            Some(d) => self.dict_has_str(d, name),
             None => false,
         })
     }
@@ -996,7 +996,7 @@ impl<M: Mode> Vm<M> {
         }
         match self.instance_dict(v, false) {
             Ok(None) => Some((cd, v)),
-            Ok(Some(d)) => self.dict_get_str(d, name).is_none().then_some((cd, v)),
+            Ok(Some(d)) => (!self.dict_has_str(d, name)).then_some((cd, v)),
             Err(_) => None,
         }
     }

@@ -15,16 +15,19 @@ use crate::value::Value;
 impl<M: Mode> Vm<M> {
     // ----- lists ---------------------------------------------------------------------------------------
 
+    #[inline]
     pub fn list_len(&self, l: Value) -> usize {
         self.load_raw_o(l, &obj::<ListObj>(l).len) as usize
     }
 
     /// Item `i` (caller checked bounds).
+    #[inline]
     pub fn list_get(&self, l: Value, i: usize) -> Value {
         let items = self.load_o(l, &obj::<ListObj>(l).items);
         self.load_o(items, &obj::<ValueArray>(items).slots()[i])
     }
 
+    #[inline]
     pub fn list_set(&self, l: Value, i: usize, v: Value) {
         let items = self.load_o(l, &obj::<ListObj>(l).items);
         self.store_o(items, &obj::<ValueArray>(items).slots()[i], v)

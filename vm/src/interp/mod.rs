@@ -183,7 +183,18 @@ impl<M: Mode> Vm<M> {
             return self.load_raw(s);
         }
         // Exclusive (no other thread runs Python): every access is plain, no owner check needed.
-        if self.cx.exclusive() || self.owns_or_claims(o) {
+        if self.cx.exclusive() || self.owns(o) {
+            return s.owned_load();
+        }
+        self.load_raw_o_barrier(o, s)
+    }
+
+    /// The part of [`Vm::load_raw_o`] for an object the transaction does not own: claim it, or a
+    /// barrier read. Out of line, so that the owned fast path inlines into its callers without the
+    /// barrier's registers.
+    #[inline(never)]
+    fn load_raw_o_barrier(&self, o: Value, s: &Slot) -> u64 {
+        if self.owns_or_claims(o) {
             return s.owned_load();
         }
         match M::try_load_raw(&self.cx, s) {
@@ -197,7 +208,17 @@ impl<M: Mode> Vm<M> {
         if !M::STM {
             return self.store_raw(s, n);
         }
-        if self.cx.exclusive() || self.owns_or_claims(o) {
+        if self.cx.exclusive() || self.owns(o) {
+            return s.owned_store(n);
+        }
+        self.store_raw_o_barrier(o, s, n)
+    }
+
+    /// The part of [`Vm::store_raw_o`] for an object the transaction does not own (see
+    /// [`Vm::load_raw_o_barrier`]).
+    #[inline(never)]
+    fn store_raw_o_barrier(&self, o: Value, s: &Slot, n: u64) {
+        if self.owns_or_claims(o) {
             return s.owned_store(n);
         }
         if stm_sched::log_on() {
@@ -264,7 +285,15 @@ impl<M: Mode> Vm<M> {
             let d = obj::<DictObj>(o);
             self.stm_claim(
                 o,
-                &[&d.dict, &d.len, &d.used, &d.indices, &d.entries, &d.version],
+                &[
+                    &d.dict,
+                    &d.len,
+                    &d.used,
+                    &d.indices,
+                    &d.entries,
+                    &d.version,
+                    &d.key_bloom,
+                ],
             );
         } else if k == Kind::ValueArray as u8 && obj::<ValueArray>(o).cap <= CLAIM_MAX_SLOTS {
             self.stm_claim_iter(o, obj::<ValueArray>(o).slots().iter());
@@ -648,6 +677,7 @@ impl<M: Mode> Vm<M> {
                 indices: Slot::new(Value::NULL),
                 entries: Slot::new(Value::NULL),
                 version: Slot::raw(0),
+                key_bloom: Slot::raw(0),
             },
         )
     }

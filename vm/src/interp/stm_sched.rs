@@ -55,7 +55,7 @@ use weft_gc::Tracer;
 
 /// Switch points a transaction may run before it ends, bounds of the adaptive budget.
 const BUDGET_MIN: u32 = 4;
-const BUDGET_MAX: u32 = 1024;
+const BUDGET_MAX: u32 = 8192;
 /// Switch points per transaction of a thread running exclusive (nothing to conflict with: transactions
 /// end only to publish output and statistics, or when another thread wants to enter).
 const BUDGET_EXCLUSIVE: u32 = 1 << 16;

@@ -336,6 +336,10 @@ pub struct DictObj {
     pub entries: Slot,
     /// Bumped on every insertion/deletion that changes the key set (for iteration-change detection).
     pub version: Slot,
+    /// A one-word summary of every key ever inserted (raw): one bit of each key's hash (`bloom_bit`), never
+    /// cleared. A key whose bit is clear is absent, found with one read (`dict_has_str`: the attribute
+    /// caches' check that an instance dict does not shadow a method).
+    pub key_bloom: Slot,
 }
 
 pyobj!(DictObj, Kind::Dict, |s, t| {
