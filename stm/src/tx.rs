@@ -766,7 +766,10 @@ mod tests {
         t2.commit().unwrap();
         assert_eq!(t1.write(&a, 5), Err(Abort::Validation));
         t1.rollback();
-        assert_eq!((a.load(Ordering::Relaxed), b.load(Ordering::Relaxed)), (3, 0));
+        assert_eq!(
+            (a.load(Ordering::Relaxed), b.load(Ordering::Relaxed)),
+            (3, 0)
+        );
     }
 
     /// Rewrites of one word, and of words sharing a slot of the recent-write filter, roll back to the

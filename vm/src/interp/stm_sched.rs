@@ -48,14 +48,16 @@ use crate::object::{obj, trace_value, ByteArrayObj, CodeObj, GeneratorObj, TYPE_
 use crate::value::Value;
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::{Duration, Instant};
 use weft_gc::Tracer;
 
-/// Switch points a transaction may run before it ends, bounds of the adaptive budget.
+/// Switch points a transaction may run before it ends, bounds of the adaptive budget (the upper bound
+/// can be set with `WEFT_STM_BUDGET_MAX`, for experiments: see `configure`).
 const BUDGET_MIN: u32 = 4;
-const BUDGET_MAX: u32 = 8192;
+const BUDGET_MAX: u32 = 1024;
+static BUDGET_MAX_ON: AtomicU32 = AtomicU32::new(BUDGET_MAX);
 /// Switch points per transaction of a thread running exclusive (nothing to conflict with: transactions
 /// end only to publish output and statistics, or when another thread wants to enter).
 const BUDGET_EXCLUSIVE: u32 = 1 << 16;
@@ -251,6 +253,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 pub fn configure(stats: bool, exclusive: bool) {
     STATS_ON.store(stats, Ordering::Relaxed);
     EXCLUSIVE_ON.store(exclusive, Ordering::Relaxed);
+    if let Some(n) = std::env::var("WEFT_STM_BUDGET_MAX")
+        .ok()
+        .and_then(|v| v.parse::<u32>().ok())
+    {
+        BUDGET_MAX_ON.store(n.max(BUDGET_MIN), Ordering::Relaxed);
+    }
     LOG.get_or_init(|| {
         let path = std::env::var_os("WEFT_STM_LOG")?;
         match std::fs::File::create(&path) {
@@ -631,7 +639,8 @@ impl<M: Mode> Vm<M> {
         if STATS_ON.load(Ordering::Relaxed) {
             self.stm_file_stats();
         }
-        self.txs.budget_max = (self.txs.budget_max + self.txs.budget_max / 8 + 1).min(BUDGET_MAX);
+        self.txs.budget_max = (self.txs.budget_max + self.txs.budget_max / 8 + 1)
+            .min(BUDGET_MAX_ON.load(Ordering::Relaxed));
     }
 
     /// The poll at a switch point under `--stm`: one decrement and three relaxed loads when nothing is
