@@ -93,6 +93,29 @@ const LOCKED: u64 = 1 << 63;
 /// commits while it runs, so nothing it reads can change under it).
 const INEVITABLE_START: u64 = LOCKED - 2;
 
+/// `n` orecs at version 0. Outside loom the table comes zeroed from the allocator (fresh pages of the
+/// OS, touched only where used), not written word by word: 2^22 orecs are 32 MiB.
+#[cfg(not(loom))]
+fn zeroed_orecs(n: usize) -> Box<[AtomicU64]> {
+    let layout = std::alloc::Layout::array::<AtomicU64>(n).expect("orec table size");
+    assert!(layout.size() > 0, "empty orec table");
+    // SAFETY: the layout has a non-zero size (asserted). `AtomicU64` has the size, alignment and bit
+    // validity of `u64`, so zeroed memory is `n` valid atomics at 0; the pointer comes from the global
+    // allocator with exactly this layout, which is what `Box<[AtomicU64]>` frees it with.
+    unsafe {
+        let p = std::alloc::alloc_zeroed(layout) as *mut AtomicU64;
+        if p.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        Box::from_raw(std::ptr::slice_from_raw_parts_mut(p, n))
+    }
+}
+
+#[cfg(loom)]
+fn zeroed_orecs(n: usize) -> Box<[AtomicU64]> {
+    (0..n).map(|_| AtomicU64::new(0)).collect()
+}
+
 #[inline]
 fn is_locked(o: u64) -> bool {
     o & 1 == 1
@@ -115,7 +138,7 @@ impl Stm {
         let n = 1usize << orec_bits;
         Stm {
             clock: AtomicU64::new(0),
-            orecs: (0..n).map(|_| AtomicU64::new(0)).collect(),
+            orecs: zeroed_orecs(n),
             mask: n - 1,
             bits: orec_bits,
             next_id: AtomicU64::new(1),
