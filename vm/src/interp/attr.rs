@@ -223,7 +223,35 @@ impl<M: Mode> Vm<M> {
     }
 
     /// Looks `name` (an interned str) up along `ty`'s MRO. Never runs Python code.
+    ///
+    /// Memoized in the thread's plan memo under `TYPE_EPOCH` (the same validity rule as the attribute
+    /// plans: the MRO namespaces are flagged before the epoch is read, so any later write to one bumps
+    /// it): constructing an instance looks up `__new__` and `__init__`, and special methods are looked
+    /// up here, each a probe of every class in the MRO (under `--stm`, barrier reads of shared dicts).
     pub fn type_lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
+        let (t, n) = (ty.bits(), name.bits());
+        let op = CacheOp::Lookup as u64;
+        let i = memo_index(t, n, CacheOp::Lookup);
+        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        let m = *self.attr_memo.entry(i);
+        if m[0] == t && m[1] == n && m[2] == (epoch << 2 | op) {
+            return (m[3] != 0).then_some(Value::from_bits(m[4]));
+        }
+        for b in self.mro_of(ty) {
+            let d = obj::<TypeObj>(*b).dict;
+            if header(d).flags() & TYPE_DICT_FLAG == 0 {
+                header(d).insert_flags(TYPE_DICT_FLAG);
+            }
+        }
+        let e = TYPE_EPOCH.load(Ordering::Relaxed);
+        let r = self.type_lookup_walk(ty, name);
+        let found = r.is_some() as u64;
+        *self.attr_memo.entry(i) = [t, n, e << 2 | op, found, r.unwrap_or(Value::NULL).bits()];
+        r
+    }
+
+    /// [`Vm::type_lookup`] without the memo: probes each namespace of the MRO.
+    fn type_lookup_walk(&mut self, ty: Value, name: Value) -> Option<Value> {
         let h = self.str_hash(name);
         for t in self.mro_of(ty) {
             let d = obj::<TypeObj>(*t).dict;
@@ -1165,12 +1193,14 @@ impl<M: Mode> Vm<M> {
     }
 }
 
-/// Which instruction an attribute cache serves.
+/// Which instruction an attribute cache serves (or, for the plan memo only, `Lookup`: a memoized
+/// [`Vm::type_lookup`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum CacheOp {
     Attr,
     Method,
     Store,
+    Lookup,
 }
 
 /// The kind of a pointer value as an enum.
