@@ -45,7 +45,7 @@ pub const STM_SHARED: u64 = u64::MAX;
 /// The thread-slot bits of an owner word (see `Vm::owns`).
 pub const STM_THREAD_MASK: u64 = 0xffff;
 /// Largest number of slots `Vm::stm_claim_affine` claims in one object.
-const CLAIM_MAX_SLOTS: usize = 32;
+const CLAIM_MAX_SLOTS: usize = 128;
 
 /// A raised Python exception, or (from issue 4 on) a transaction abort that no `except` can catch.
 #[derive(Debug, Clone, Copy)]
