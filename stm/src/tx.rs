@@ -352,8 +352,8 @@ impl<'a> Tx<'a> {
                 if self.recent[i % RECENT] == i + 1 {
                     return Ok(val);
                 }
-                // Out of line, so the fast path saves no registers (it only makes tail calls).
-                return self.log_read(i, v1, val);
+                // Out of line, so the fast path saves no registers.
+                return Ok(self.log_read(i, v1, val));
             }
         } else if v1 == self.my_lock {
             // A word this transaction locked (it wrote it, or a neighbour on the same orec).
@@ -370,14 +370,15 @@ impl<'a> Tx<'a> {
     }
 
     /// Logs a read of orec `i` at version `v1` (and remembers it in the recent-read filter); returns
-    /// `Ok(val)`. An inevitable transaction logs nothing (it is never validated).
+    /// `val` (a plain word, not a `Result`: the fast path's result then stays in registers). An
+    /// inevitable transaction logs nothing (it is never validated).
     #[inline(never)]
-    fn log_read(&mut self, i: usize, v1: u64, val: u64) -> Result<u64, Abort> {
+    fn log_read(&mut self, i: usize, v1: u64, val: u64) -> u64 {
         self.recent[i % RECENT] = i + 1;
         if !self.inevitable {
             self.reads.push((i, v1));
         }
-        Ok(val)
+        val
     }
 
     #[cold]

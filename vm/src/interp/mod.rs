@@ -149,21 +149,21 @@ impl<M: Mode> Vm<M> {
         M::STM && o.is_ptr() && header(o).stm.load(Ordering::Relaxed) == self.txs.cur_id
     }
 
-    /// `owns`, or else claims `o` if an earlier transaction of this thread created or claimed it (the
-    /// low 16 bits of its owner word are this thread's) and no other thread has conflicted on it since
-    /// (`STM_SHARED`): data a thread keeps to itself across transactions is then read and written
-    /// without barriers after one barrier write per slot. See [`Vm::stm_claim_affine`].
+    /// Claims `o`, which the running transaction does not own, if an earlier transaction of this
+    /// thread created or claimed it (the low 16 bits of its owner word are this thread's) and no other
+    /// thread has conflicted on it since (`STM_SHARED`): data a thread keeps to itself across
+    /// transactions is then read and written without barriers after one barrier write per slot. See
+    /// [`Vm::stm_claim_affine`].
     #[inline(always)]
-    fn owns_or_claims(&self, o: Value) -> bool {
+    fn claims(&self, o: Value) -> bool {
         if !o.is_ptr() {
             return false;
         }
         let w = header(o).stm.load(Ordering::Relaxed);
-        w == self.txs.cur_id
-            || ((w ^ self.txs.cur_id) & STM_THREAD_MASK == 0
-                && w != STM_SHARED
-                && self.stm_restartable()
-                && self.stm_claim_affine(o))
+        (w ^ self.txs.cur_id) & STM_THREAD_MASK == 0
+            && w != STM_SHARED
+            && self.stm_restartable()
+            && self.stm_claim_affine(o)
     }
 
     /// `load` of a slot of object `o` (no barrier if the transaction owns `o`).
@@ -194,7 +194,7 @@ impl<M: Mode> Vm<M> {
     /// barrier's registers.
     #[inline(never)]
     fn load_raw_o_barrier(&self, o: Value, s: &Slot) -> u64 {
-        if self.owns_or_claims(o) {
+        if self.claims(o) {
             return s.owned_load();
         }
         match M::try_load_raw(&self.cx, s) {
@@ -218,7 +218,7 @@ impl<M: Mode> Vm<M> {
     /// [`Vm::load_raw_o_barrier`]).
     #[inline(never)]
     fn store_raw_o_barrier(&self, o: Value, s: &Slot, n: u64) {
-        if self.owns_or_claims(o) {
+        if self.claims(o) {
             return s.owned_store(n);
         }
         if stm_sched::log_on() {
@@ -230,7 +230,7 @@ impl<M: Mode> Vm<M> {
     }
 
     /// A barrier on a slot of `o` found a conflict: `o` is shared with another thread, so no
-    /// transaction claims it from now on (`owns_or_claims`); then the transaction aborts.
+    /// transaction claims it from now on (`claims`); then the transaction aborts.
     #[cold]
     #[inline(never)]
     fn stm_conflict_on(&self, o: Value, a: crate::access::Abort) -> ! {
@@ -265,7 +265,7 @@ impl<M: Mode> Vm<M> {
         header(o).stm.store(self.txs.cur_id, Ordering::Relaxed);
     }
 
-    /// Claims `o` (see `owns_or_claims`) if the running transaction can be restarted (an inevitable or
+    /// Claims `o` (see `claims`) if the running transaction can be restarted (an inevitable or
     /// exclusive one gains little and must not hold more locks than it needs) and `o` is of a kind with
     /// few mutable slots: a list (its length, storage and dict words), a dict (its header words), a
     /// list's or dict's storage of at most `CLAIM_MAX_SLOTS` words, an instance (dict word and
