@@ -447,6 +447,31 @@ impl<'a> Tx<'a> {
         self.write_slow(w, x)
     }
 
+    /// Write-locks word `w` without changing it, so that the caller may then read and write it directly
+    /// (the VM's claims of whole objects). Fast path: the orec is unlocked at a version no newer than
+    /// the snapshot, so the word holds its snapshot value and, once locked, keeps it for anyone else:
+    /// no read is logged (validation counts a self-locked orec as unchanged), only the undo entry. Else
+    /// a read and a write of the same value.
+    pub fn claim(&mut self, w: &'a AtomicU64) -> Result<(), Abort> {
+        let i = self.index(w);
+        // SAFETY: as in `read`.
+        let o = unsafe { self.orecs.get_unchecked(i) };
+        let cur = o.load(Ordering::Acquire);
+        if !self.inevitable
+            && cur <= self.start
+            && self.kill.is_some()
+            && !self.killed()
+            && o.compare_exchange(cur, self.my_lock, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok()
+        {
+            self.locks.push((i, cur));
+            self.undo.push((w, w.load(Ordering::Relaxed)));
+            return Ok(());
+        }
+        let v = self.read(w)?;
+        self.write(w, v)
+    }
+
     /// Logs `w`'s value before this transaction's first write of it (the recent-write filter skips
     /// words already logged: a loop rewriting one word logs it once).
     #[inline(always)]
@@ -765,6 +790,37 @@ mod tests {
         tx.write(&a, 3).unwrap();
         tx.commit().unwrap();
         assert_eq!(a.load(Ordering::Relaxed), 3);
+    }
+
+    /// A claim locks a word without changing it; the owner's direct writes roll back with it; a claim
+    /// of a word changed since the snapshot validates like a write.
+    #[test]
+    fn claim_locks_and_rolls_back() {
+        let stm = Stm::new(10);
+        let a = AtomicU64::new(7);
+        let z = AtomicU64::new(0);
+        let mut t1 = Tx::begin(&stm);
+        t1.claim(&z).unwrap(); // the first lock registers the kill flag (general path)
+        t1.claim(&a).unwrap(); // the fast path
+        assert_eq!(t1.read(&a), Ok(7));
+        let mut t2 = Tx::begin(&stm);
+        assert_eq!(t2.read(&a), Err(Abort::ReadLocked));
+        t2.rollback();
+        a.store(9, Ordering::Relaxed); // the claimer's barrier-free write
+        t1.rollback();
+        assert_eq!(a.load(Ordering::Relaxed), 7);
+        let mut t1 = Tx::begin(&stm);
+        assert_eq!(t1.read(&a), Ok(7));
+        let mut t2 = Tx::begin(&stm);
+        t2.write(&a, 8).unwrap();
+        t2.commit().unwrap();
+        assert_eq!(t1.claim(&a), Err(Abort::Validation));
+        t1.rollback();
+        let mut t1 = Tx::begin(&stm);
+        t1.claim(&a).unwrap();
+        a.store(10, Ordering::Relaxed);
+        t1.commit().unwrap();
+        assert_eq!(a.load(Ordering::Relaxed), 10);
     }
 
     /// A read, then another transaction's commit of the same word, then a write of it: the write

@@ -109,6 +109,11 @@ pub trait Mode: 'static + Sized {
         Self::store_raw(cx, slot, n);
         Ok(())
     }
+    /// Write-locks `slot` for the running transaction without changing it (a claim: later accesses
+    /// bypass the barriers). Nothing to do in GIL mode.
+    fn try_claim_raw(_cx: &Self::Ctx, _slot: &Slot) -> Result<(), Abort> {
+        Ok(())
+    }
 }
 
 pub use weft_stm::Abort;

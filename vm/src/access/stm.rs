@@ -170,6 +170,17 @@ impl Mode for Stm {
     fn try_store_raw(cx: &StmCtx, slot: &Slot, n: u64) -> Result<(), Abort> {
         Self::try_write(cx, slot, n)
     }
+
+    fn try_claim_raw(cx: &StmCtx, slot: &Slot) -> Result<(), Abort> {
+        if cx.excl.get() {
+            return Ok(());
+        }
+        // SAFETY: as in `try_read`.
+        match unsafe { cx.tx() } {
+            Some(tx) => tx.claim(word(slot)),
+            None => Ok(()),
+        }
+    }
 }
 
 impl TxCtx for StmCtx {

@@ -254,11 +254,7 @@ impl<M: Mode> Vm<M> {
             return;
         }
         for s in slots {
-            let v = match M::try_load_raw(&self.cx, s) {
-                Ok(v) => v,
-                Err(a) => self.stm_conflict_on(o, a),
-            };
-            if let Err(a) = M::try_store_raw(&self.cx, s, v) {
+            if let Err(a) = M::try_claim_raw(&self.cx, s) {
                 self.stm_conflict_on(o, a)
             }
         }
