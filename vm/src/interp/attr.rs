@@ -148,7 +148,7 @@ fn cache_fill_any<M: Mode>(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: 
 // kind (type/super/module/instance) and `InstanceObj::nslots` (= the type's `slot_names.len()`,
 // `alloc_instance`) are fixed by its type (`__class__` assignment requires equal layouts and slot names),
 // and `has_getattr` only changes with a write to the type's own namespace (`type_modified`), which is in
-// its MRO. The class attribute word is not a GC root: while the entry is valid the class namespace holds
+// its MRO, and bumps the epoch again after it changed (a plan reads the epoch first). The class attribute word is not a GC root: while the entry is valid the class namespace holds
 // it, and a type that dies bumps the epoch (`Drop for TypeObj`, gc.rs), so a new type allocated at the
 // same address never matches an entry of the dead one.
 
@@ -721,11 +721,16 @@ impl<M: Mode> Vm<M> {
         }
     }
 
-    /// Keeps per-type caches right after `cls.name = value`.
+    /// Keeps per-type caches right after `cls.name = value`. Setting `has_getattr` bumps `TYPE_EPOCH`
+    /// once more, after the store: the namespace write bumped it before, so a plan that read the epoch
+    /// between the two could have read `has_getattr` still false (under `--stm`, from another thread);
+    /// plans read the epoch before `has_getattr`, so the second bump invalidates exactly those.
     pub fn type_modified(&mut self, ty: Value, name: Value) {
         let n = self.str_of(name);
         if n == "__getattr__" || n == "__getattribute__" {
+            self.stm_irrevocable();
             self.store(&obj::<TypeObj>(ty).has_getattr, Value::TRUE);
+            TYPE_EPOCH.fetch_add(1, Ordering::Release);
         }
     }
 
@@ -840,13 +845,18 @@ impl<M: Mode> Vm<M> {
         }
         let t = self.type_of(v);
         let tobj = obj::<TypeObj>(t);
-        if !tobj.builtin && self.load(&tobj.has_getattr) != Value::FALSE {
-            return slow;
-        }
         for b in self.mro_of(t) {
-            header(obj::<TypeObj>(*b).dict).insert_flags(TYPE_DICT_FLAG);
+            let d = obj::<TypeObj>(*b).dict;
+            if header(d).flags() & TYPE_DICT_FLAG == 0 {
+                header(d).insert_flags(TYPE_DICT_FLAG);
+            }
         }
-        let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+        // The epoch before anything the plan depends on is read (`has_getattr` included: see
+        // `type_modified`), so a change made after any of those reads invalidates the plan.
+        let epoch = TYPE_EPOCH.load(Ordering::Acquire);
+        if !tobj.builtin && self.load(&tobj.has_getattr) != Value::FALSE {
+            return (epoch, AC_SLOW, Value::NULL);
+        }
         let plain_inst = cast::<InstanceObj>(v).is_some_and(|i| i.nslots == 0);
         // A `__slots__` slot, unless a data descriptor of the class (a property) takes the name.
         if op != CacheOp::Method && cast::<InstanceObj>(v).is_some_and(|i| i.nslots > 0) {
