@@ -30,7 +30,9 @@ Options:
 bench ...    run the threaded benchmark suite (weft bench --help)
 stm-report   rank the conflicts of a WEFT_STM_LOG file (weft stm-report --help)
 file         program read from script file
-arg ...      arguments passed to program in sys.argv[1:]";
+arg ...      arguments passed to program in sys.argv[1:]
+Environment (--stm): WEFT_STM_LOG=FILE records conflicts; WEFT_STM_BUDGET_MAX=N bounds a transaction's
+length in switch points (default 1024).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
