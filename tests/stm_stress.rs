@@ -169,6 +169,9 @@ fn prog(name: &str) -> String {
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum How {
     Stm,
+    /// `--stm` with transactions of at most 4 switch points (`WEFT_STM_BUDGET_MAX`): many more
+    /// commits, claims and validations per run.
+    StmShort,
     StmStats,
     Gil,
     CPython,
@@ -190,6 +193,9 @@ fn run(how: How, name: &str, args: &[String]) -> Run {
     match how {
         How::Stm => {
             cmd.arg("--stm");
+        }
+        How::StmShort => {
+            cmd.arg("--stm").env("WEFT_STM_BUDGET_MAX", "4");
         }
         How::StmStats => {
             cmd.arg("--stm-stats");
@@ -333,6 +339,8 @@ fn bank_transfers_100_runs() {
         .collect();
     jobs.push(job(How::StmStats, "bank.py", &[&0, &per_thread]));
     jobs.push(job(How::Gil, "bank.py", &[&0, &per_thread]));
+    jobs.push(job(How::StmShort, "bank.py", &[&101, &per_thread]));
+    jobs.push(job(How::StmShort, "bank.py", &[&102, &per_thread]));
     let runs = run_many(&jobs);
     timing("bank", &runs);
     let mut lowest = i64::MAX;
@@ -343,7 +351,7 @@ fn bank_transfers_100_runs() {
     let stats = &runs[100];
     let (commits, aborts) = stm_stats(stats);
     println!(
-        "bank: 102 runs ok, lowest final balance {lowest}; --stm-stats run: {commits} commits, \
+        "bank: 104 runs ok, lowest final balance {lowest}; --stm-stats run: {commits} commits, \
          {aborts} aborts; moved/refused {:?}",
         stats.nums("moved:")
     );
@@ -557,6 +565,8 @@ fn private_then_shared_objects_exact() {
         .collect();
     jobs.push(job(How::StmStats, "affinity.py", &[&n]));
     jobs.push(job(How::Gil, "affinity.py", &[&n]));
+    jobs.push(job(How::StmShort, "affinity.py", &[&n]));
+    jobs.push(job(How::StmShort, "affinity.py", &[&n]));
     if have_cpython() {
         jobs.push(job(How::CPython, "affinity.py", &[&n]));
     }
