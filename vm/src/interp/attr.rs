@@ -11,7 +11,7 @@
 //! see the comment above `AC_SLOW`. A miss refills from a per-thread memo of plans (`AttrMemo`, see the
 //! comment above `MEMO_BITS`) and is then served from the fresh plan like a hit.
 
-use crate::access::{Mode, Slot};
+use crate::access::{Mode, Slot, TxCtx};
 use crate::bytecode::InlineCache;
 use crate::interp::{PyResult, Vm};
 use crate::object::*;
@@ -46,7 +46,8 @@ const AC_SLOT: u64 = 6;
 ///
 /// Under `--stm` (`stm`) threads fill caches concurrently, so an entry is a seqlock: its epoch word is
 /// `FILLING` while a writer fills it (`cache_fill_stm`), and a reader re-checks it after reading the
-/// entry.
+/// entry. A thread running exclusive passes `stm == false` (`Vm::seqlock_caches`): no fill can be under
+/// way then, and `FILLING` never equals an epoch.
 #[inline(always)]
 fn cache_hit(c: &InlineCache, t: Value, stm: bool) -> (u64, usize, Value) {
     let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
@@ -280,7 +281,20 @@ impl<M: Mode> Vm<M> {
     }
 
     /// The instance `__dict__` of `v`, if its layout has one and it exists (or was created).
+    #[inline]
     pub fn instance_dict(&mut self, v: Value, create: bool) -> PyResult<Option<Value>> {
+        if let Some(i) = cast::<InstanceObj>(v) {
+            let d = self.load_o(v, &i.dict);
+            if !d.is_null() {
+                return Ok(Some(d));
+            }
+        }
+        self.instance_dict_slow(v, create)
+    }
+
+    /// [`Vm::instance_dict`] past its fast path (a plain instance whose dict exists).
+    #[inline(never)]
+    fn instance_dict_slow(&mut self, v: Value, create: bool) -> PyResult<Option<Value>> {
         if !v.is_ptr() {
             return Ok(None);
         }
@@ -995,7 +1009,7 @@ impl<M: Mode> Vm<M> {
             return None;
         }
         let t = self.type_of(v);
-        let (k, _, _) = cache_hit(c, t, M::STM);
+        let (k, _, _) = cache_hit(c, t, self.seqlock_caches());
         match k & 0xff {
             AC_INST_DICT => {
                 let i = cast::<InstanceObj>(v)?;
@@ -1028,7 +1042,7 @@ impl<M: Mode> Vm<M> {
             return None;
         }
         let t = self.type_of(v);
-        let (k, _, cd) = cache_hit(c, t, M::STM);
+        let (k, _, cd) = cache_hit(c, t, self.seqlock_caches());
         if k & 0xff != AC_METHOD {
             return None;
         }
@@ -1047,7 +1061,7 @@ impl<M: Mode> Vm<M> {
             return false;
         }
         let t = self.type_of(v);
-        let (k, _, _) = cache_hit(c, t, M::STM);
+        let (k, _, _) = cache_hit(c, t, self.seqlock_caches());
         match k & 0xff {
             AC_SLOT => {
                 let inst = obj::<InstanceObj>(v);
@@ -1065,6 +1079,13 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// Whether inline caches must be read as seqlocks (`cache_hit`): under `--stm`, unless this thread
+    /// runs exclusive (no other thread runs Python code, so none fills a cache meanwhile).
+    #[inline(always)]
+    fn seqlock_caches(&self) -> bool {
+        M::STM && !self.cx.exclusive()
+    }
+
     /// The entry of `c` for `v`'s type `t`: `(kind word, entry offset, class attribute)`. On a miss, plans
     /// (`attr_cache_plan`, memoized), fills an entry and returns the fresh plan, so the caller serves the
     /// access from it like a hit (the offset is [`NO_ENTRY`] when a `--stm` fill lost a race).
@@ -1077,7 +1098,7 @@ impl<M: Mode> Vm<M> {
         c: &InlineCache,
         op: CacheOp,
     ) -> (u64, usize, Value) {
-        let hit = cache_hit(c, t, M::STM);
+        let hit = cache_hit(c, t, self.seqlock_caches());
         if hit.0 != 0 {
             return hit;
         }
