@@ -54,6 +54,10 @@ pub fn register<M: Mode>(vm: &mut Vm<M>) -> PyResult<()> {
     let doc = vm.new_str("The base class of the class hierarchy.")?;
     vm.dict_set_str(obj::<TypeObj>(o).dict, "__doc__", doc)?;
 
+    let m = vm.types.module;
+    vm.def_static(m, "__new__", module_new)?;
+    vm.def_method(m, "__init__", module_init)?;
+
     let t = vm.types.type_;
     vm.def_static(t, "__new__", type_new)?;
     vm.def_method(t, "__init__", type_init)?;
@@ -1012,6 +1016,55 @@ fn instance_weakref_get<M: Mode>(
 fn object_class_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     vm.check_args("__class__", args, kwnames, 1, 1)?;
     Ok(vm.type_of(args[0]))
+}
+
+/// `ModuleType.__new__(cls, ...)`: a module object of class `cls` with an empty namespace (flagged as a
+/// module namespace, like every module's: `MODULE_DICT_FLAG`); `__init__` names it.
+fn module_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error("module.__new__(): not enough arguments"));
+    };
+    if !is::<TypeObj>(cls) || !vm.is_subtype(cls, vm.types.module) {
+        let tn = vm.tname(cls).to_string();
+        return Err(vm.type_error(format!(
+            "module.__new__({tn}): {tn} is not a subtype of module"
+        )));
+    }
+    let d = vm.new_dict()?;
+    header(d).insert_flags(MODULE_DICT_FLAG);
+    vm.temp_roots.push(d);
+    let m = vm.alloc(
+        cls,
+        ModuleObj {
+            header: Vm::<M>::hdr(),
+            dict: d,
+        },
+    );
+    vm.temp_roots.pop();
+    m
+}
+
+/// `ModuleType.__init__(self, name, doc=None)`: sets `__name__`, `__doc__`, `__package__`,
+/// `__loader__` and `__spec__` (CPython's `module___init___impl`).
+fn module_init<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = vm.parse_args("module", &args[1..], kwnames, &["name", "doc"], 0, 2, 1)?;
+    if !is::<StrObj>(a[0]) {
+        let tn = vm.tname(a[0]).to_string();
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {tn}"
+        )));
+    }
+    let Some(m) = cast::<ModuleObj>(args[0]) else {
+        return Err(vm.type_error("module.__init__() needs a module"));
+    };
+    let d = m.dict;
+    let doc = if a[1].is_null() { Value::NONE } else { a[1] };
+    vm.dict_set_str(d, "__name__", a[0])?;
+    vm.dict_set_str(d, "__doc__", doc)?;
+    vm.dict_set_str(d, "__package__", Value::NONE)?;
+    vm.dict_set_str(d, "__loader__", Value::NONE)?;
+    vm.dict_set_str(d, "__spec__", Value::NONE)?;
+    Ok(Value::NONE)
 }
 
 /// `obj.__class__ = C`: only between user classes with the same instance layout (CPython's

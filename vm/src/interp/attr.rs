@@ -40,6 +40,10 @@ const AC_CLASS_VALUE: u64 = 4;
 const AC_STORE_DICT: u64 = 5;
 /// LoadAttr/StoreAttr: a `__slots__` slot of the instance (hint = the slot number).
 const AC_SLOT: u64 = 6;
+/// LoadAttr on an exact module object: an entry keyed by the *module* (not its type) and by its
+/// namespace's version instead of `TYPE_EPOCH` (module namespaces take a never-reused version at every
+/// write, `MODULE_DICT_FLAG`), holding the value itself. See [`Vm::module_attr_cached`].
+const AC_MODULE_VALUE: u64 = 7;
 
 /// `(kind word, entry offset, class attribute)` of the entry of `c` valid for a receiver of type `t`;
 /// kind 0 when none.
@@ -50,7 +54,13 @@ const AC_SLOT: u64 = 6;
 /// way then, and `FILLING` never equals an epoch.
 #[inline(always)]
 fn cache_hit(c: &InlineCache, t: Value, stm: bool) -> (u64, usize, Value) {
-    let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
+    cache_hit_at(c, t, TYPE_EPOCH.load(Ordering::Relaxed), stm)
+}
+
+/// [`cache_hit`] for the entry keyed by `t` and valid at `epoch` (`TYPE_EPOCH` for type-keyed entries, a
+/// module namespace's version for `AC_MODULE_VALUE`).
+#[inline(always)]
+fn cache_hit_at(c: &InlineCache, t: Value, epoch: u64, stm: bool) -> (u64, usize, Value) {
     if stm {
         for at in [0, 4] {
             let e = c.get_acquire(at + 1);
@@ -488,10 +498,20 @@ impl<M: Mode> Vm<M> {
         {
             return self.getattr_hooked(v, name);
         }
-        match self.getattr_opt(v, name)? {
+        match self.getattr_opt_plain(v, name)? {
             Some(r) => Ok(r),
-            None => Err(self.no_attribute(v, name)),
+            None => match self.module_getattr_hook(v) {
+                Some(f) => self.call(f, &[name], &[]),
+                None => Err(self.no_attribute(v, name)),
+            },
         }
+    }
+
+    /// A module's own `__getattr__` (PEP 562: called when normal lookup on the module fails).
+    fn module_getattr_hook(&mut self, v: Value) -> Option<Value> {
+        let m = cast::<ModuleObj>(v)?;
+        let gn = self.rt.names.__getattr__;
+        self.dict_get_str(m.dict, gn)
     }
 
     /// `v.name` for a class with a user `__getattribute__`/`__getattr__`: an AttributeError from the
@@ -538,6 +558,22 @@ impl<M: Mode> Vm<M> {
 
     /// `getattr(v, name, <missing>)`: None when the attribute does not exist (AttributeError swallowed).
     pub fn getattr_opt(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
+        let r = self.getattr_opt_plain(v, name)?;
+        if r.is_some() {
+            return Ok(r);
+        }
+        let Some(f) = self.module_getattr_hook(v) else {
+            return Ok(None);
+        };
+        match self.call(f, &[name], &[]) {
+            Ok(x) => Ok(Some(x)),
+            Err(e) if self.err_matches(&e, self.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// [`Vm::getattr_opt`] without a module's `__getattr__`.
+    fn getattr_opt_plain(&mut self, v: Value, name: Value) -> PyResult<Option<Value>> {
         if is::<SuperObj>(v) {
             return self.super_getattr(v, name);
         }
@@ -1079,6 +1115,35 @@ impl<M: Mode> Vm<M> {
         }
     }
 
+    /// `m.name` for an exact module `m` whose namespace holds `name` (and `ModuleType` has no data
+    /// descriptor of that name, which would take precedence): the value, through the site's cache
+    /// under the namespace's version: one read of the version word (one barrier under `--stm`) instead
+    /// of the generic lookup. An entry is `(module, version, AC_MODULE_VALUE, value)` in the attribute
+    /// entries' seqlock protocol; it never matches a type-keyed lookup (a module is not a type) nor the
+    /// other way round. A value cached by an attempt that aborts sits under a version that attempt took
+    /// (never reused) or a committed one, as in `LoadGlobal`'s cache. None: take the general path.
+    fn module_attr_cached(&mut self, m: Value, name: Value, c: &InlineCache) -> Option<Value> {
+        let d = obj::<ModuleObj>(m).dict;
+        if !is::<DictObj>(d) || header(d).flags() & MODULE_DICT_FLAG == 0 {
+            return None;
+        }
+        let ver = self.load_raw_o(d, &obj::<DictObj>(d).version);
+        let (k, _, x) = cache_hit_at(c, m, ver, self.seqlock_caches());
+        if k == AC_MODULE_VALUE {
+            return Some(x);
+        }
+        let mt = self.types.module;
+        if self
+            .type_lookup(mt, name)
+            .is_some_and(|a| self.is_data_descriptor(a))
+        {
+            return None;
+        }
+        let x = self.dict_get_str(d, name)?;
+        cache_fill_any::<M>(c, m, ver, AC_MODULE_VALUE, x);
+        Some(x)
+    }
+
     /// Whether inline caches must be read as seqlocks (`cache_hit`): under `--stm`, unless this thread
     /// runs exclusive (no other thread runs Python code, so none fills a cache meanwhile).
     #[inline(always)]
@@ -1130,6 +1195,11 @@ impl<M: Mode> Vm<M> {
     /// `LoadAttr` through its inline cache `c` (same result as [`Vm::getattr`]).
     #[inline]
     pub fn load_attr_cached(&mut self, v: Value, name: Value, c: &InlineCache) -> PyResult<Value> {
+        if is::<ModuleObj>(v) && self.type_of(v) == self.types.module {
+            if let Some(x) = self.module_attr_cached(v, name, c) {
+                return Ok(x);
+            }
+        }
         if v.is_ptr() {
             let t = self.type_of(v);
             let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Attr);
@@ -1166,6 +1236,12 @@ impl<M: Mode> Vm<M> {
         name: Value,
         c: &InlineCache,
     ) -> PyResult<(Value, Value)> {
+        if is::<ModuleObj>(v) && self.type_of(v) == self.types.module {
+            // `math.sqrt(x)`: a module attribute is a plain value (never bound).
+            if let Some(x) = self.module_attr_cached(v, name, c) {
+                return Ok((Value::NULL, x));
+            }
+        }
         if v.is_ptr() {
             let t = self.type_of(v);
             let (k, at, cd) = self.cache_entry(v, t, name, c, CacheOp::Method);
