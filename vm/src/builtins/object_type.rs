@@ -1018,8 +1018,8 @@ fn object_class_get<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) 
     Ok(vm.type_of(args[0]))
 }
 
-/// `ModuleType.__new__(cls, ...)`: a module object of class `cls` with an empty namespace (flagged as a
-/// module namespace, like every module's: `MODULE_DICT_FLAG`); `__init__` names it.
+/// `ModuleType.__new__(cls, ...)`: a module object of class `cls` with an empty namespace
+/// (`alloc_instance`); `__init__` names it.
 fn module_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
     let Some(&cls) = args.first() else {
         return Err(vm.type_error("module.__new__(): not enough arguments"));
@@ -1030,18 +1030,7 @@ fn module_new<M: Mode>(vm: &mut Vm<M>, args: &[Value], _kwnames: &[Value]) -> Py
             "module.__new__({tn}): {tn} is not a subtype of module"
         )));
     }
-    let d = vm.new_dict()?;
-    header(d).insert_flags(MODULE_DICT_FLAG);
-    vm.temp_roots.push(d);
-    let m = vm.alloc(
-        cls,
-        ModuleObj {
-            header: Vm::<M>::hdr(),
-            dict: d,
-        },
-    );
-    vm.temp_roots.pop();
-    m
+    vm.alloc_instance(cls)
 }
 
 /// `ModuleType.__init__(self, name, doc=None)`: sets `__name__`, `__doc__`, `__package__`,
