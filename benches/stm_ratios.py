@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""The two `--stm` measurements quoted in benches/README.md ("`--stm` round 5").
+
+Wall time (default): ROUNDS rounds, each running back to back
+    weft P.py 1 N,  weft --stm P.py 1 N,  weft --stm P.py 2 N,  weft P.py 1 N
+and taking each STM run's ratio against the mean of the round's two GIL runs. Prints the medians (and
+the best round) of STM1/GIL1 and GIL1/STM2. Pairing runs within a round keeps the ratios meaningful on
+a machine whose speed drifts over minutes, where minima of separate runs do not.
+
+Instructions (--callgrind): one `valgrind --tool=callgrind` run each of `weft P.py 1 N`,
+`weft --stm --stm-stats P.py 1 N` and `weft --stm-no-exclusive --stm-stats P.py 1 N`, printed as ratios
+to the GIL run. Threaded `--stm` counts depend on timing under valgrind (an abort re-executes a
+transaction; the worker may run restartable before it turns exclusive), so the lines from `--stm-stats`
+that matter are printed too: compare only runs without aborts.
+
+Usage: python3 benches/stm_ratios.py [--weft PATH] [--rounds K] [--callgrind] [PROG[:N] ...]
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+WALL = [("mandelbrot", 400), ("spectral_norm", 400), ("nbody", 400), ("fannkuch", 9),
+        ("raytrace", 120), ("richards", 100)]
+SMALL = {"mandelbrot": 60, "spectral_norm": 80, "nbody": 8, "fannkuch": 7, "raytrace": 30,
+         "richards": 4}
+
+
+def prog_path(p):
+    return os.path.join(HERE, "python", p + ".py")
+
+
+def wall(weft, flags, p, threads, n):
+    t0 = time.perf_counter()
+    r = subprocess.run([weft] + flags + [prog_path(p), str(threads), str(n)],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if r.returncode != 0:
+        sys.exit(f"{p}: exit status {r.returncode} with {flags} {threads} threads")
+    return time.perf_counter() - t0
+
+
+def instructions(weft, flags, p, n):
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", weft]
+                       + flags + [prog_path(p), "1", str(n)], capture_output=True, text=True)
+    m = re.search(r"Collected : (\d+)", r.stderr)
+    if r.returncode != 0 or not m:
+        sys.exit(f"{p}: valgrind run failed with {flags}:\n{r.stderr[-2000:]}")
+    stats = [l for l in r.stderr.splitlines() if l.startswith("stm: commits") or "thread 2:" in l]
+    return int(m.group(1)), stats
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--weft", default=os.path.join(HERE, "..", "target", "release", "weft"))
+    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("progs", nargs="*", help="PROG or PROG:N (default: the six CPU-bound programs)")
+    a = ap.parse_args()
+    default = [(p, SMALL[p] if a.callgrind else n) for p, n in WALL]
+    progs = [(s.split(":")[0], int(s.split(":")[1]) if ":" in s else dict(default)[s])
+             for s in a.progs] or default
+    for p, n in progs:
+        if a.callgrind:
+            g, _ = instructions(a.weft, [], p, n)
+            s1, st1 = instructions(a.weft, ["--stm", "--stm-stats"], p, n)
+            x1, stx = instructions(a.weft, ["--stm-no-exclusive", "--stm-stats"], p, n)
+            print(f"{p:14s} {n:4d}  GIL {g:,}  STM1 {s1 / g:.3f}  per-thread {x1 / g:.3f}")
+            for line in st1 + stx:
+                print("    " + line)
+            continue
+        r1, r2 = [], []
+        for _ in range(a.rounds):
+            g1 = wall(a.weft, [], p, 1, n)
+            s1 = wall(a.weft, ["--stm"], p, 1, n)
+            s2 = wall(a.weft, ["--stm"], p, 2, n)
+            g2 = wall(a.weft, [], p, 1, n)
+            base = (g1 + g2) / 2
+            r1.append(s1 / base)
+            r2.append(base / s2)
+        print(f"{p:14s} {n:4d}  STM1/GIL1 {statistics.median(r1):.2f}  "
+              f"GIL1/STM2 {statistics.median(r2):.2f} (best {max(r2):.2f})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
