@@ -159,9 +159,10 @@ fn cache_fill_any<M: Mode>(c: &InlineCache, t: Value, epoch: u64, kind: u64, d: 
 // kind (type/super/module/instance) and `InstanceObj::nslots` (= the type's `slot_names.len()`,
 // `alloc_instance`) are fixed by its type (`__class__` assignment requires equal layouts and slot names),
 // and `has_getattr` only changes with a write to the type's own namespace (`type_modified`), which is in
-// its MRO, and bumps the epoch again after it changed (a plan reads the epoch first). The class attribute word is not a GC root: while the entry is valid the class namespace holds
-// it, and a type that dies bumps the epoch (`Drop for TypeObj`, gc.rs), so a new type allocated at the
-// same address never matches an entry of the dead one.
+// its MRO, and bumps the epoch again after it changed (a plan reads the epoch first). The class
+// attribute word is not a GC root: while the entry is valid the class namespace holds it, and a type
+// that dies bumps the epoch (`Drop for TypeObj`, gc.rs), so a new type allocated at the same address
+// never matches an entry of the dead one.
 
 /// Entries of the plan memo (a power of two).
 const MEMO_BITS: u32 = 9;
@@ -204,6 +205,22 @@ impl AttrMemo {
         }
         &mut self.e[i]
     }
+
+    /// The (kind word, class attribute) memoized for (`t`, `name`, `op`) if still valid at `epoch`.
+    #[inline]
+    fn get(&mut self, t: Value, name: Value, op: CacheOp, epoch: u64) -> Option<(u64, Value)> {
+        let (t, n) = (t.bits(), name.bits());
+        let m = *self.entry(memo_index(t, n, op));
+        (m[0] == t && m[1] == n && m[2] == (epoch << 2 | op as u64))
+            .then_some((m[3], Value::from_bits(m[4])))
+    }
+
+    /// Memoizes (`kind`, `d`) for (`t`, `name`, `op`), valid while `TYPE_EPOCH` equals `epoch`.
+    #[inline]
+    fn put(&mut self, t: Value, name: Value, op: CacheOp, epoch: u64, kind: u64, d: Value) {
+        let (t, n) = (t.bits(), name.bits());
+        *self.entry(memo_index(t, n, op)) = [t, n, epoch << 2 | op as u64, kind, d.bits()];
+    }
 }
 
 #[inline(always)]
@@ -240,25 +257,29 @@ impl<M: Mode> Vm<M> {
     /// it): constructing an instance looks up `__new__` and `__init__`, and special methods are looked
     /// up here, each a probe of every class in the MRO (under `--stm`, barrier reads of shared dicts).
     pub fn type_lookup(&mut self, ty: Value, name: Value) -> Option<Value> {
-        let (t, n) = (ty.bits(), name.bits());
-        let op = CacheOp::Lookup as u64;
-        let i = memo_index(t, n, CacheOp::Lookup);
         let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
-        let m = *self.attr_memo.entry(i);
-        if m[0] == t && m[1] == n && m[2] == (epoch << 2 | op) {
-            return (m[3] != 0).then_some(Value::from_bits(m[4]));
+        if let Some((found, v)) = self.attr_memo.get(ty, name, CacheOp::Lookup, epoch) {
+            return (found != 0).then_some(v);
         }
+        let e = self.flag_mro_namespaces(ty);
+        let r = self.type_lookup_walk(ty, name);
+        let v = r.unwrap_or(Value::NULL);
+        self.attr_memo
+            .put(ty, name, CacheOp::Lookup, e, r.is_some() as u64, v);
+        r
+    }
+
+    /// Flags the namespaces of `ty`'s MRO as class namespaces (every later write to one bumps
+    /// `TYPE_EPOCH`) and returns the epoch read after that: a plan or lookup made from here on is valid
+    /// while the epoch still equals it.
+    fn flag_mro_namespaces(&mut self, ty: Value) -> u64 {
         for b in self.mro_of(ty) {
             let d = obj::<TypeObj>(*b).dict;
             if header(d).flags() & TYPE_DICT_FLAG == 0 {
                 header(d).insert_flags(TYPE_DICT_FLAG);
             }
         }
-        let e = TYPE_EPOCH.load(Ordering::Relaxed);
-        let r = self.type_lookup_walk(ty, name);
-        let found = r.is_some() as u64;
-        *self.attr_memo.entry(i) = [t, n, e << 2 | op, found, r.unwrap_or(Value::NULL).bits()];
-        r
+        TYPE_EPOCH.load(Ordering::Acquire)
     }
 
     /// [`Vm::type_lookup`] without the memo: probes each namespace of the MRO.
@@ -875,15 +896,13 @@ impl<M: Mode> Vm<M> {
     /// to them bumps the epoch. Never runs Python code. Consults the per-thread memo first.
     #[inline]
     fn attr_cache_plan(&mut self, v: Value, name: Value, op: CacheOp) -> (u64, u64, Value) {
-        let t = self.type_of(v).bits();
-        let i = memo_index(t, name.bits(), op);
+        let t = self.type_of(v);
         let epoch = TYPE_EPOCH.load(Ordering::Relaxed);
-        let m = *self.attr_memo.entry(i);
-        if m[0] == t && m[1] == name.bits() && m[2] == (epoch << 2 | op as u64) {
-            return (epoch, m[3], Value::from_bits(m[4]));
+        if let Some((kind, d)) = self.attr_memo.get(t, name, op, epoch) {
+            return (epoch, kind, d);
         }
         let (e, kind, d) = self.attr_cache_plan_walk(v, name, op);
-        *self.attr_memo.entry(i) = [t, name.bits(), e << 2 | op as u64, kind, d.bits()];
+        self.attr_memo.put(t, name, op, e, kind, d);
         (e, kind, d)
     }
 
@@ -895,15 +914,9 @@ impl<M: Mode> Vm<M> {
         }
         let t = self.type_of(v);
         let tobj = obj::<TypeObj>(t);
-        for b in self.mro_of(t) {
-            let d = obj::<TypeObj>(*b).dict;
-            if header(d).flags() & TYPE_DICT_FLAG == 0 {
-                header(d).insert_flags(TYPE_DICT_FLAG);
-            }
-        }
         // The epoch before anything the plan depends on is read (`has_getattr` included: see
         // `type_modified`), so a change made after any of those reads invalidates the plan.
-        let epoch = TYPE_EPOCH.load(Ordering::Acquire);
+        let epoch = self.flag_mro_namespaces(t);
         if !tobj.builtin && self.load(&tobj.has_getattr) != Value::FALSE {
             return (epoch, AC_SLOW, Value::NULL);
         }
