@@ -18,13 +18,18 @@
 //! invariant in `lib.rs` for what each state means for the cells).
 //!
 //! # OS memory
-//! On Linux (x86_64, aarch64, riscv64) blocks are mapped with `mmap` (over-map by one block, trim the
-//! unaligned ends) and returned with `munmap`, so released blocks really leave the process; elsewhere they
-//! come from `std::alloc` with `BLOCK_SIZE` alignment (returned to the system allocator, which may keep
-//! them). Either way a new block is zero-filled, so every cell of it reads as free (kind 0).
+//! On Linux (x86_64, aarch64, riscv64) blocks are mapped [`CHUNK_BLOCKS`] at a time with one `mmap`
+//! (over-map by one block, trim the unaligned ends) and returned one by one with `munmap`, so released
+//! blocks really leave the process. Mapping a chunk at a time matters with threads: every `mmap` and
+//! `munmap` takes the process's address-space lock, which stalls the other threads' page faults, and
+//! every `munmap` shoots down their TLBs. Elsewhere a chunk is one block from `std::alloc` with
+//! `BLOCK_SIZE` alignment (returned to the system allocator, which may keep it). Either way new blocks
+//! are zero-filled, so every cell of them reads as free (kind 0) in any size class.
 
 /// Bytes per block.
 pub const BLOCK_SIZE: usize = 64 * 1024;
+/// Blocks mapped at once when the heap needs fresh memory (1 MiB).
+pub const CHUNK_BLOCKS: usize = 16;
 /// Largest small-object size; larger objects go to the large-object space.
 pub const MAX_SMALL_SIZE: usize = 2048;
 /// Alignment of every object the heap hands out (small cells and large objects).
@@ -99,6 +104,10 @@ pub(crate) enum BlockState {
     Full,
     /// Unowned, every cell free; listed in the heap's empty list (may change class or be unmapped).
     Empty,
+    /// Unowned and never used since it was mapped (the rest of a chunk): zero-filled, so every cell is
+    /// free in any class; listed in the heap's fresh list. Handed out only when no empty block is left,
+    /// so that memory already resident is reused before new pages are touched.
+    Fresh,
 }
 
 /// Per-block metadata, kept in the heap's block table (never inside the block).
@@ -136,15 +145,16 @@ impl BlockMeta {
     }
 }
 
-/// Maps one zero-filled, `BLOCK_SIZE`-aligned block; `None` if the OS refuses.
-pub(crate) fn map_block() -> Option<usize> {
-    os::map_block()
+/// Maps zero-filled, `BLOCK_SIZE`-aligned, contiguous blocks: `(base, n)` with `1 <= n <=`
+/// [`CHUNK_BLOCKS`]; `None` if the OS refuses. Each block is later unmapped on its own.
+pub(crate) fn map_chunk() -> Option<(usize, usize)> {
+    os::map_chunk()
 }
 
 /// Returns a block to the OS.
 ///
 /// # Safety
-/// `base` must come from [`map_block`], not have been unmapped yet, and nothing may use the block again.
+/// `base` must be a block from [`map_chunk`], not have been unmapped yet, and nothing may use the block again.
 pub(crate) unsafe fn unmap_block(base: usize) {
     // SAFETY: forwarded contract.
     unsafe { os::unmap_block(base) }
@@ -180,8 +190,9 @@ mod os {
     /// Same value on every architecture this module is compiled for.
     const MAP_ANONYMOUS: c_int = 0x20;
 
-    pub fn map_block() -> Option<usize> {
-        let len = 2 * BLOCK_SIZE;
+    pub fn map_chunk() -> Option<(usize, usize)> {
+        let n = super::CHUNK_BLOCKS;
+        let len = (n + 1) * BLOCK_SIZE;
         // SAFETY: a fresh private anonymous mapping at an address the kernel chooses; it cannot alias any
         // existing Rust object.
         let p = unsafe {
@@ -200,7 +211,7 @@ mod os {
         let start = p as usize;
         let base = (start + BLOCK_SIZE - 1) & !(BLOCK_SIZE - 1);
         let head = base - start;
-        let tail = len - head - BLOCK_SIZE;
+        let tail = len - head - n * BLOCK_SIZE;
         // SAFETY: both ranges are page-aligned parts of the mapping made above that no one references
         // (mmap returns page-aligned memory and BLOCK_SIZE is a multiple of the page size).
         unsafe {
@@ -208,16 +219,16 @@ mod os {
                 munmap(start as *mut c_void, head);
             }
             if tail > 0 {
-                munmap((base + BLOCK_SIZE) as *mut c_void, tail);
+                munmap((base + n * BLOCK_SIZE) as *mut c_void, tail);
             }
         }
-        Some(base)
+        Some((base, n))
     }
 
     /// # Safety
     /// See [`super::unmap_block`].
     pub unsafe fn unmap_block(base: usize) {
-        // SAFETY: `base..base + BLOCK_SIZE` is a live mapping made by `map_block` that nobody uses again
+        // SAFETY: `base..base + BLOCK_SIZE` is a live part of a mapping made by `map_chunk` that nobody uses again
         // (caller's contract).
         let r = unsafe { munmap(base as *mut c_void, BLOCK_SIZE) };
         debug_assert_eq!(r, 0, "munmap failed");
@@ -241,16 +252,16 @@ mod os {
         Err(_) => panic!("bad block layout"),
     };
 
-    pub fn map_block() -> Option<usize> {
+    pub fn map_chunk() -> Option<(usize, usize)> {
         // SAFETY: LAYOUT has non-zero size.
         let p = unsafe { std::alloc::alloc_zeroed(LAYOUT) };
-        (!p.is_null()).then_some(p as usize)
+        (!p.is_null()).then_some((p as usize, 1))
     }
 
     /// # Safety
     /// See [`super::unmap_block`].
     pub unsafe fn unmap_block(base: usize) {
-        // SAFETY: `base` was allocated by `map_block` with LAYOUT and is not used again (caller's
+        // SAFETY: `base` was allocated by `map_chunk` with LAYOUT and is not used again (caller's
         // contract).
         unsafe { std::alloc::dealloc(base as *mut u8, LAYOUT) }
     }
@@ -274,12 +285,16 @@ mod tests {
 
     #[test]
     fn blocks_are_aligned_and_zeroed() {
-        let b = map_block().unwrap();
+        let (b, n) = map_chunk().unwrap();
+        assert!((1..=CHUNK_BLOCKS).contains(&n));
         assert_eq!(b % BLOCK_SIZE, 0);
-        // SAFETY: a fresh readable block of BLOCK_SIZE bytes.
-        let s = unsafe { std::slice::from_raw_parts(b as *const u8, BLOCK_SIZE) };
+        // SAFETY: a fresh readable chunk of n blocks.
+        let s = unsafe { std::slice::from_raw_parts(b as *const u8, n * BLOCK_SIZE) };
         assert!(s.iter().all(|&x| x == 0));
-        // SAFETY: mapped above, unused afterwards.
-        unsafe { unmap_block(b) };
+        // Blocks of one chunk are unmapped one by one, in any order.
+        for i in (0..n).rev() {
+            // SAFETY: mapped above, unused afterwards, each block unmapped once.
+            unsafe { unmap_block(b + i * BLOCK_SIZE) };
+        }
     }
 }

@@ -12,7 +12,8 @@
 //! all cells free -> `Empty`; at least `min_pool_free` free -> `Pool` (sorted so that the fullest blocks
 //! are handed out first, letting the emptiest ones drain and become reusable for any class); otherwise
 //! `Full`. Empty blocks are kept as a reserve up to what the next cycle's budget can use (budget minus the
-//! free bytes already in the pools, at most [`MAX_EMPTY_RESERVE`]); the rest are unmapped. Keeping that
+//! free bytes already in the pools, at most [`MAX_EMPTY_RESERVE`], plus a quarter or at least a chunk of
+//! slack); the rest are unmapped. Keeping that
 //! many costs no peak memory, since the next cycle will allocate its budget anyway, and it saves page
 //! faults on a steady-state program; when the live data shrinks, the budget and so the reserve shrink.
 //!
@@ -22,7 +23,7 @@
 //! set and the block lists half rebuilt, which later collections would misread as liveness: the process
 //! aborts instead.
 
-use crate::block::{BlockState, BLOCK_SIZE, NUM_CLASSES};
+use crate::block::{BlockState, BLOCK_SIZE, CHUNK_BLOCKS, NUM_CLASSES};
 use crate::header::{Header, KIND_MASK, MARK_BIT};
 use crate::heap::{CollectStats, Heap, HeapInner, MAX_EMPTY_RESERVE};
 use crate::sync::{lock, Ordering};
@@ -143,6 +144,7 @@ impl Heap {
             blocks,
             pool,
             empty,
+            fresh,
             ..
         } = inner;
         let mut pools: [Vec<(u32, usize)>; NUM_CLASSES] = [const { Vec::new() }; NUM_CLASSES];
@@ -150,7 +152,7 @@ impl Heap {
         empty.clear();
         for (&base, b) in blocks.iter_mut() {
             match b.state {
-                BlockState::Owned => {}
+                BlockState::Owned | BlockState::Fresh => {}
                 BlockState::Empty => empty.push(base),
                 BlockState::Pool | BlockState::Full => {
                     if b.free_cells == b.ncells {
@@ -172,17 +174,22 @@ impl Heap {
             dst.clear();
             dst.extend(src.into_iter().map(|(_, base)| base));
         }
-        let reserve = budget
+        let need = budget
             .saturating_sub(pool_free_bytes)
             .min(MAX_EMPTY_RESERVE)
             / BLOCK_SIZE;
+        // Slack above the estimate: the next cycle's block count varies a little (owned blocks, the
+        // mix of classes), and unmapping a block one cycle only to map a chunk the next is the churn
+        // this avoids.
+        let reserve = need + (need / 4).max(CHUNK_BLOCKS);
         let mut released = 0;
-        // Keep the lowest addresses (denser address space); release from the top.
+        // Keep the lowest addresses (denser address space) and the resident blocks: release fresh
+        // blocks first, then empty ones from the top.
         empty.sort_unstable();
-        while empty.len() > reserve {
-            let base = empty.pop().expect("non-empty");
+        while empty.len() + fresh.len() > reserve {
+            let base = fresh.pop().or_else(|| empty.pop()).expect("non-empty");
             blocks.remove(&base);
-            // SAFETY: an Empty block holds no live object and is owned by no mutator; it has just been
+            // SAFETY: an Empty or Fresh block holds no live object and is owned by no mutator; it has just been
             // removed from the table, so no lookup or list can reach it again.
             unsafe { crate::block::unmap_block(base) };
             released += 1;
@@ -196,7 +203,7 @@ impl Heap {
     }
 }
 
-/// Sweeps every non-empty block.
+/// Sweeps every block that may hold objects (not `Empty` or `Fresh`).
 ///
 /// # Safety
 /// Marking must be complete, all mutators stopped, and `inner` the locked state of the heap whose objects
@@ -208,7 +215,7 @@ unsafe fn sweep_blocks(inner: &mut HeapInner, kinds: &KindTable) -> SweepCounts 
         *f = k.and_then(|k| k.finalize);
     }
     for (&base, b) in inner.blocks.iter_mut() {
-        if b.state == BlockState::Empty {
+        if matches!(b.state, BlockState::Empty | BlockState::Fresh) {
             continue;
         }
         let cs = b.cell_size as usize;

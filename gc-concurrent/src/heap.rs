@@ -27,7 +27,7 @@
 //! by the only collector, read by anyone), with no partner: they order nothing.
 
 use crate::block::{
-    allocation_size, map_block, BlockMeta, BlockState, BLOCK_SIZE, NUM_CLASSES, OBJECT_ALIGN,
+    allocation_size, map_chunk, BlockMeta, BlockState, BLOCK_SIZE, NUM_CLASSES, OBJECT_ALIGN,
 };
 use crate::header::{initial_meta, Header};
 use crate::sync::{lock, AtomicBool, AtomicU64, AtomicUsize, Mutex, Ordering};
@@ -157,6 +157,8 @@ pub(crate) struct HeapInner {
     pub pool: [Vec<usize>; NUM_CLASSES],
     /// Unowned blocks with every cell free (state `Empty`).
     pub empty: Vec<usize>,
+    /// Unowned blocks never used since they were mapped (state `Fresh`).
+    pub fresh: Vec<usize>,
     /// Large objects by start address.
     pub large: BTreeMap<usize, LargeObject>,
     /// Bounds of all block addresses ever mapped (a quick reject for conservative lookups).
@@ -181,6 +183,7 @@ impl HeapInner {
             blocks: HashMap::with_hasher(BuildHasherDefault::new()),
             pool: [const { Vec::new() }; NUM_CLASSES],
             empty: Vec::new(),
+            fresh: Vec::new(),
             large: BTreeMap::new(),
             block_lo: usize::MAX,
             block_hi: 0,
@@ -384,7 +387,8 @@ impl Heap {
 
     /// Gives back the mutator's exhausted block `old` (0 = none) and hands it a block of class `class`
     /// with at least one free cell: from the pool, else an empty block (reformatted if its class
-    /// differs), else a freshly mapped one. Blocks, never collects.
+    /// differs), else a fresh one, else the first of a newly mapped chunk (the rest join the fresh
+    /// list). Blocks, never collects.
     pub(crate) fn exchange_block(
         &self,
         old: usize,
@@ -424,14 +428,34 @@ impl Heap {
             }
             return Ok(grant(base, b));
         }
+        if let Some(base) = inner.fresh.pop() {
+            let b = inner
+                .blocks
+                .get_mut(&base)
+                .expect("fresh block not in table");
+            debug_assert_eq!(b.state, BlockState::Fresh);
+            // Zero-filled: every cell reads as free in any class, no formatting needed.
+            *b = BlockMeta::new(class, BlockState::Owned);
+            return Ok(grant(base, b));
+        }
         drop(inner);
-        let base = map_block().ok_or(AllocError { size: BLOCK_SIZE })?;
+        let (base, n) = map_chunk().ok_or(AllocError { size: BLOCK_SIZE })?;
         let b = BlockMeta::new(class, BlockState::Owned);
         let mut inner = lock(&self.inner);
         inner.blocks.insert(base, b);
         inner.note_block_range(base);
+        // The rest of the chunk waits in the fresh list, lowest address last (handed out first).
+        for i in (1..n).rev() {
+            let spare = base + i * BLOCK_SIZE;
+            inner
+                .blocks
+                .insert(spare, BlockMeta::new(class, BlockState::Fresh));
+            inner.note_block_range(spare);
+            inner.fresh.push(spare);
+        }
         // Relaxed: statistic (module docs).
-        self.block_bytes.fetch_add(BLOCK_SIZE, Ordering::Relaxed);
+        self.block_bytes
+            .fetch_add(n * BLOCK_SIZE, Ordering::Relaxed);
         Ok(grant(base, &b))
     }
 
@@ -505,7 +529,7 @@ impl Drop for Heap {
     fn drop(&mut self) {
         let inner = self.inner.get_mut().unwrap_or_else(|e| e.into_inner());
         for (&base, _) in inner.blocks.iter() {
-            // SAFETY: every block in the table was mapped by `map_block` and is unmapped once here; no
+            // SAFETY: every block in the table was mapped by `map_chunk` and is unmapped once here; no
             // mutator can use it (none can outlive a non-static heap).
             unsafe { crate::block::unmap_block(base) };
         }

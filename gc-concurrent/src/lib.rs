@@ -51,6 +51,8 @@
 //!    After each sweep, unowned blocks are reclassified from their cell counts: `Full`/`Pool` blocks with
 //!    enough free cells go (back) to the pool, completely free ones to the empty list, which keeps a reserve
 //!    for the next cycle and unmaps the rest (memory goes back to the OS when the live data shrinks).
+//!    Memory is mapped a chunk of blocks at a time; the blocks of a chunk not yet handed out wait in the
+//!    fresh list, used only when the empty list is exhausted (resident memory first).
 //!
 //! # Collection
 //! Triggered by allocation volume: mutators account the free cells of each block they take (plus large
@@ -62,7 +64,7 @@
 //!    through its kind's trace function.
 //! 3. **Sweep**: every non-empty block cell by cell, then the large objects; dead objects are finalized
 //!    and freed, marks of survivors cleared (also on static headers reached).
-//! 4. **Reset**: blocks reclassified, surplus empty blocks unmapped, budget set to
+//! 4. **Reset**: blocks reclassified, surplus empty and fresh blocks unmapped, budget set to
 //!    `max(min_heap, live * growth%)` (4 MiB and 100% by default).
 //!
 //! Invariants between collections: no object has its mark bit set; every cell of a block is either an
@@ -104,8 +106,8 @@ pub mod sync;
 pub mod trace;
 
 pub use block::{
-    allocation_size, size_class_index, BLOCK_SIZE, MAX_SMALL_SIZE, NUM_CLASSES, OBJECT_ALIGN,
-    SIZE_CLASSES,
+    allocation_size, size_class_index, BLOCK_SIZE, CHUNK_BLOCKS, MAX_SMALL_SIZE, NUM_CLASSES,
+    OBJECT_ALIGN, SIZE_CLASSES,
 };
 pub use header::{Header, FLAGS_MASK, FLAGS_SHIFT, HEADER_SIZE, KIND_MASK, MARK_BIT, STATIC_BIT};
 pub use heap::{CollectStats, Heap, HeapConfig, HeapStats, GROWTH_PERCENT, MIN_HEAP};

@@ -180,3 +180,36 @@ fn mutators_on_several_threads() {
         assert_eq!(unsafe { id(r) }, expected);
     }
 }
+
+#[test]
+fn blocks_are_mapped_a_chunk_at_a_time_and_resident_ones_go_first() {
+    use weft_gc::{BLOCK_SIZE, CHUNK_BLOCKS};
+    let heap = new_heap();
+    let mut m = Mutator::new(heap);
+    let per_block = BLOCK_SIZE / allocation_size(node_size(0)).unwrap();
+    let mut objs: Vec<*const Header> = Vec::new();
+    // One block's worth of cells plus one: a second block is needed.
+    for i in 0..per_block + 1 {
+        objs.push(alloc_node(&mut m, 0, i as u64));
+    }
+    let mapped = heap.stats().block_bytes;
+    assert!(mapped >= 2 * BLOCK_SIZE, "{mapped}");
+    assert!(mapped <= CHUNK_BLOCKS * BLOCK_SIZE, "{mapped}");
+    #[cfg(target_os = "linux")]
+    assert_eq!(mapped, CHUNK_BLOCKS * BLOCK_SIZE, "one chunk mapped");
+    // Filling the rest of that mapping maps nothing new.
+    let more = (mapped / BLOCK_SIZE - 2) * per_block;
+    for i in 0..more {
+        objs.push(alloc_node(&mut m, 0, i as u64));
+    }
+    assert_eq!(heap.stats().block_bytes, mapped);
+    // Everything dies; the next allocations reuse the swept blocks before any fresh memory.
+    let s = collect(heap, &mut m, &[]);
+    assert_eq!(s.live_objects, 0);
+    let dead: std::collections::HashSet<usize> =
+        objs.iter().map(|&p| p as usize & !(BLOCK_SIZE - 1)).collect();
+    for i in 0..per_block {
+        let p = alloc_node(&mut m, 0, i as u64);
+        assert!(dead.contains(&(p as usize & !(BLOCK_SIZE - 1))));
+    }
+}

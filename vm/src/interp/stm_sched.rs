@@ -346,6 +346,14 @@ pub fn print_stats(main: &ThreadStats) {
             ms(s.exclusive_time)
         ));
     }
+    let gc = weft_gc::Heap::global().stats();
+    out.push_str(&format!(
+        "stm: gc: collections {} pause total {:.1} ms max {:.1} ms blocks mapped {:.1} MiB\n",
+        gc.collections,
+        ms(gc.total_pause),
+        ms(gc.max_pause),
+        gc.block_bytes as f64 / (1 << 20) as f64
+    ));
     let _ = std::io::stderr().write_all(out.as_bytes());
 }
 
