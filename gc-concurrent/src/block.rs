@@ -102,6 +102,10 @@ pub(crate) enum BlockState {
     Pool,
     /// Unowned, no (or too few) free cells known; waits for a sweep.
     Full,
+    /// Unowned, left unswept by a lazy collection: its survivors are still marked, its unmarked objects
+    /// dead but not yet finalized; listed in the heap's unswept list of its class. Swept by the mutator
+    /// that takes it, or by the next collection.
+    Unswept,
     /// Unowned, every cell free; listed in the heap's empty list (may change class or be unmapped).
     Empty,
     /// Unowned and never used since it was mapped (the rest of a chunk): zero-filled, so every cell is

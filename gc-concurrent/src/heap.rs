@@ -29,6 +29,7 @@
 use crate::block::{
     allocation_size, map_chunk, BlockMeta, BlockState, BLOCK_SIZE, NUM_CLASSES, OBJECT_ALIGN,
 };
+use crate::collect::{sweep_block, Finalizers, SweepCounts};
 use crate::header::{initial_meta, Header};
 use crate::sync::{lock, AtomicBool, AtomicU64, AtomicUsize, Mutex, Ordering};
 use crate::trace::{KindInfo, KindTable};
@@ -69,7 +70,8 @@ impl Default for HeapConfig {
 /// A snapshot of the heap's statistics ([`Heap::stats`]).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct HeapStats {
-    /// Bytes of live objects after the last collection (cell sizes and large-object sizes).
+    /// Bytes of live objects after the last collection (cell sizes and large-object sizes); after a
+    /// lazy one, the estimate its budget was computed from (objects marked times the average size).
     pub live_bytes: usize,
     /// Bytes accounted since the last collection (block-granular for small objects, see module docs).
     pub allocated_since: usize,
@@ -159,6 +161,13 @@ pub(crate) struct HeapInner {
     pub empty: Vec<usize>,
     /// Unowned blocks never used since they were mapped (state `Fresh`).
     pub fresh: Vec<usize>,
+    /// Per class: blocks a lazy collection left unswept (state `Unswept`).
+    pub unswept: [Vec<usize>; NUM_CLASSES],
+    /// The finalizers the sweeps run (copied from the kind table at each collection).
+    pub finalizers: Finalizers,
+    /// Live and freed counts of the current lazy cycle so far (owned blocks and large objects swept in
+    /// the pause, plus the lazy sweeps since).
+    pub lazy_counts: SweepCounts,
     /// Large objects by start address.
     pub large: BTreeMap<usize, LargeObject>,
     /// Bounds of all block addresses ever mapped (a quick reject for conservative lookups).
@@ -169,12 +178,14 @@ pub(crate) struct HeapInner {
     pub large_hi: usize,
 }
 
-/// A block handed to a mutator: it builds its free list from the cells whose kind is 0.
+/// A block handed to a mutator: it builds its free list from the cells whose kind is 0, unless the
+/// lazy sweep that found the block built it (`list`: head and length).
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Grant {
     pub base: usize,
     pub cell_size: usize,
     pub ncells: usize,
+    pub list: Option<(*mut Header, usize)>,
 }
 
 impl HeapInner {
@@ -184,6 +195,9 @@ impl HeapInner {
             pool: [const { Vec::new() }; NUM_CLASSES],
             empty: Vec::new(),
             fresh: Vec::new(),
+            unswept: [const { Vec::new() }; NUM_CLASSES],
+            finalizers: [None; 256],
+            lazy_counts: SweepCounts::ZERO,
             large: BTreeMap::new(),
             block_lo: usize::MAX,
             block_hi: 0,
@@ -206,8 +220,10 @@ impl HeapInner {
                 // SAFETY: `cell` lies inside a block that is in the table, hence mapped; cells are
                 // 16-aligned and at least 32 bytes, so the header words are in bounds. Headers are only
                 // accessed atomically (or while this lock holder excludes all writers).
-                let kind = unsafe { (*cell).kind() };
-                return (kind != 0).then_some(cell);
+                let (kind, marked) = unsafe { ((*cell).kind(), (*cell).is_marked()) };
+                // In an unswept block only the marked objects are alive.
+                let alive = kind != 0 && (marked || b.state != BlockState::Unswept);
+                return alive.then_some(cell);
             }
             // Not a block: may still be a large object that happens to lie between blocks.
         }
@@ -217,6 +233,109 @@ impl HeapInner {
                     return Some(start as *const Header);
                 }
             }
+        }
+        None
+    }
+
+    /// Lazily sweeps one unswept block (not linking its free cells) and files it as `Empty`, `Pool` or
+    /// `Full`, adding its counts to `c`.
+    ///
+    /// # Safety
+    /// `base` must be an `Unswept` block just taken off its list; `concurrent` as for
+    /// [`sweep_block`].
+    unsafe fn sweep_and_file(&mut self, base: usize, concurrent: bool, c: &mut SweepCounts) {
+        let b = self
+            .blocks
+            .get_mut(&base)
+            .expect("unswept block not in table");
+        debug_assert_eq!(b.state, BlockState::Unswept);
+        // SAFETY: an unswept block holds the marks of the last complete marking and nobody owns it
+        // (caller's contract).
+        let r = unsafe { sweep_block(base, b, &self.finalizers, concurrent, false, c) };
+        b.free_cells = r.free;
+        if r.free == b.ncells {
+            b.state = BlockState::Empty;
+            self.empty.push(base);
+        } else if r.free >= b.min_pool_free() {
+            b.state = BlockState::Pool;
+            self.pool[b.class as usize].push(base);
+        } else {
+            b.state = BlockState::Full;
+        }
+    }
+
+    /// Sweeps every block a lazy collection left unswept, adding to `c`.
+    ///
+    /// # Safety
+    /// Every mutator must be stopped (a collection), or `concurrent` set.
+    pub(crate) unsafe fn finish_sweep(&mut self, concurrent: bool, c: &mut SweepCounts) {
+        for class in 0..NUM_CLASSES {
+            while let Some(base) = self.unswept[class].pop() {
+                // SAFETY: taken off the unswept list; forwarded contract.
+                unsafe { self.sweep_and_file(base, concurrent, c) };
+            }
+        }
+    }
+
+    /// A pool block of `class`, else an empty block (reformatted if its class differs), as `Owned`.
+    fn take_pool_or_empty(&mut self, class: usize) -> Option<Grant> {
+        if let Some(base) = self.pool[class].pop() {
+            let b = self.blocks.get_mut(&base).expect("pool block not in table");
+            debug_assert_eq!((b.state, b.class as usize), (BlockState::Pool, class));
+            b.state = BlockState::Owned;
+            b.freed_while_owned = 0;
+            return Some(grant(base, b));
+        }
+        let base = self.empty.pop()?;
+        let b = self
+            .blocks
+            .get_mut(&base)
+            .expect("empty block not in table");
+        debug_assert_eq!(b.state, BlockState::Empty);
+        if b.class as usize != class {
+            *b = BlockMeta::new(class, BlockState::Owned);
+            // Format under the lock, so that no lookup ever sees the new cell boundaries over stale
+            // bytes of the old ones.
+            // SAFETY: the block is mapped, every old cell was free (state Empty), and nobody else owns
+            // it; we write the meta word of each new cell.
+            unsafe { format_block(base, b) };
+        } else {
+            b.state = BlockState::Owned;
+            b.freed_while_owned = 0;
+        }
+        Some(grant(base, b))
+    }
+
+    /// Sweeps unswept blocks of `class` until one has enough free cells to be worth owning, and grants
+    /// it with the free list the sweep built; the others are filed as `Full`.
+    ///
+    /// # Safety
+    /// Mutators may be running (the sweep is `concurrent`), but none owns an unswept block.
+    unsafe fn take_unswept(&mut self, class: usize) -> Option<Grant> {
+        let HeapInner {
+            blocks,
+            unswept,
+            finalizers,
+            lazy_counts,
+            ..
+        } = self;
+        while let Some(base) = unswept[class].pop() {
+            let b = blocks.get_mut(&base).expect("unswept block not in table");
+            debug_assert_eq!((b.state, b.class as usize), (BlockState::Unswept, class));
+            // SAFETY: an unswept block holds the marks of the last complete marking and nobody owns it
+            // or any of its cells (caller's contract); running threads may use its live objects, hence
+            // `concurrent`.
+            let r = unsafe { sweep_block(base, b, finalizers, true, true, lazy_counts) };
+            if r.free >= b.min_pool_free() {
+                b.state = BlockState::Owned;
+                b.freed_while_owned = 0;
+                let mut g = grant(base, b);
+                g.list = Some((r.head, r.free as usize));
+                return Some(g);
+            }
+            // Too few free cells to be worth owning (its links are never used).
+            b.state = BlockState::Full;
+            b.free_cells = r.free;
         }
         None
     }
@@ -386,9 +505,11 @@ impl Heap {
     }
 
     /// Gives back the mutator's exhausted block `old` (0 = none) and hands it a block of class `class`
-    /// with at least one free cell: from the pool, else an empty block (reformatted if its class
-    /// differs), else a fresh one, else the first of a newly mapped chunk (the rest join the fresh
-    /// list). Blocks, never collects.
+    /// with at least one free cell: from the pool, else an unswept block of the class (swept now, its
+    /// free list built on the way), else an empty block (reformatted if its class differs), else one
+    /// that sweeping the other classes' unswept blocks emptied, else a fresh one, else the first of a
+    /// newly mapped chunk (the rest join the fresh list). Blocks, never collects; may run finalizers
+    /// (the lazy sweep).
     pub(crate) fn exchange_block(
         &self,
         old: usize,
@@ -399,34 +520,22 @@ impl Heap {
         if old != 0 {
             inner.return_owned(old, old_has_free_list);
         }
-        if let Some(base) = inner.pool[class].pop() {
-            let b = inner
-                .blocks
-                .get_mut(&base)
-                .expect("pool block not in table");
-            debug_assert_eq!((b.state, b.class as usize), (BlockState::Pool, class));
-            b.state = BlockState::Owned;
-            b.freed_while_owned = 0;
-            return Ok(grant(base, b));
+        if let Some(g) = inner.take_pool_or_empty(class) {
+            return Ok(g);
         }
-        if let Some(base) = inner.empty.pop() {
-            let b = inner
-                .blocks
-                .get_mut(&base)
-                .expect("empty block not in table");
-            debug_assert_eq!(b.state, BlockState::Empty);
-            if b.class as usize != class {
-                *b = BlockMeta::new(class, BlockState::Owned);
-                // Format under the lock, so that no lookup ever sees the new cell boundaries over stale
-                // bytes of the old ones.
-                // SAFETY: the block is mapped, every old cell was free (state Empty), and nobody else
-                // owns it; we write the meta word of each new cell.
-                unsafe { format_block(base, b) };
-            } else {
-                b.state = BlockState::Owned;
-                b.freed_while_owned = 0;
+        // SAFETY: no mutator is stopped for us, hence `concurrent`; the unswept blocks are unowned.
+        if let Some(g) = unsafe { inner.take_unswept(class) } {
+            return Ok(g);
+        }
+        // Before touching new memory: the other classes' unswept blocks may be (partly) empty.
+        if inner.unswept.iter().any(|u| !u.is_empty()) {
+            let mut c = std::mem::take(&mut inner.lazy_counts);
+            // SAFETY: as above.
+            unsafe { inner.finish_sweep(true, &mut c) };
+            inner.lazy_counts = c;
+            if let Some(g) = inner.take_pool_or_empty(class) {
+                return Ok(g);
             }
-            return Ok(grant(base, b));
         }
         if let Some(base) = inner.fresh.pop() {
             let b = inner
@@ -508,6 +617,7 @@ fn grant(base: usize, b: &BlockMeta) -> Grant {
         base,
         cell_size: b.cell_size as usize,
         ncells: b.ncells as usize,
+        list: None,
     }
 }
 

@@ -2,16 +2,19 @@
 //!
 //! A non-moving mark-sweep heap with size-class blocks, thread-local allocation, precise marking through
 //! per-kind trace functions, and a hybrid root set (precise roots from the VM plus a conservative scan of
-//! the native stack). This version collects stop-the-world on one thread; the data structures are laid
-//! out for the parallel and concurrent collector that comes next (last section).
+//! the native stack). This version marks stop-the-world on one thread and sweeps either in the pause or
+//! lazily, in the mutators that take blocks afterwards; the data structures are laid out for the parallel
+//! and concurrent collector that comes next (last section).
 //!
 //! # What each API may do
 //! * [`Mutator::alloc`]: never collects, never reaches a safepoint; the fast path takes no lock and does
 //!   no atomic read-modify-write; the slow path may take the heap lock and map memory. Fails only when the
 //!   OS refuses memory.
 //! * [`Heap::should_collect`], [`Heap::stats`]: one or a few relaxed loads; never block.
-//! * [`Heap::collect`] (`unsafe`): the only operation that frees memory and runs finalizers. The VM calls
-//!   it at a safepoint with every mutator stopped and parked.
+//! * [`Heap::collect`] / [`Heap::collect_lazy`] (`unsafe`): the VM calls one at a safepoint with every
+//!   mutator stopped and parked. `collect` frees every dead object before it returns; `collect_lazy`
+//!   leaves the unowned blocks to be swept (dead objects finalized and freed) by the mutators'
+//!   allocation slow paths or by the next collection.
 //! * [`Heap::find_object`], [`Heap::register_kind`]: take a lock; never call them from inside a collection.
 //! * Trace and finalize functions ([`KindInfo`]) run inside a collection: no allocation, no `Heap` calls,
 //!   no panics (a panic during a collection aborts the process).
@@ -63,11 +66,15 @@
 //! 2. **Mark**: a mark stack; each object is marked with an atomic `fetch_or` on `meta` and traced once
 //!    through its kind's trace function.
 //! 3. **Sweep**: every non-empty block cell by cell, then the large objects; dead objects are finalized
-//!    and freed, marks of survivors cleared (also on static headers reached).
+//!    and freed, marks of survivors cleared (also on static headers reached). `collect_lazy` sweeps only
+//!    the owned blocks and the large objects here and files the other blocks as `Unswept`; a mutator
+//!    sweeps one when it needs a block of its class, building its free list in the same pass
+//!    (`collect.rs`, "Lazy sweep").
 //! 4. **Reset**: blocks reclassified, surplus empty and fresh blocks unmapped, budget set to
 //!    `max(min_heap, live * growth%)` (4 MiB and 100% by default).
 //!
-//! Invariants between collections: no object has its mark bit set; every cell of a block is either an
+//! Invariants between collections: no object outside an `Unswept` block has its mark bit set (in an
+//! `Unswept` block, marked = survived the last collection, unmarked = dead); every cell of a block is either an
 //! object (kind != 0) or free (kind 0); every block is in exactly one state and, if `Pool` or `Empty`,
 //! in exactly one list; a freed object was unreachable, so no live object or root refers to a free cell.
 //!
@@ -87,10 +94,10 @@
 //! * **Handshakes instead of stop-the-world**: `Mutator::park` becomes the point where a mutator reports
 //!   its stack range and precise roots and acknowledges the phase change; only root scanning needs each
 //!   thread stopped, briefly.
-//! * **Sweeping concurrently / lazily**: per-block sweeping can move into `exchange_block` (sweep a block
-//!   when a mutator takes it), which the lazy free-list construction already prepares; owned blocks are
-//!   then swept by their owners. The block table then needs a concurrent map (or a radix table of block
-//!   bases) so lookups need no lock.
+//! * **Sweeping concurrently**: the lazy sweep already runs in the mutators, under the heap lock; a
+//!   sweep outside the lock needs the block table as a concurrent map (or a radix table of block bases)
+//!   so lookups need no lock, and the mark sense flipped each cycle so that the next marking need not
+//!   wait for the unswept blocks.
 //! * **Aborted transactions**: objects allocated by an aborted transaction are simply garbage; nothing
 //!   here changes, but the STM must not leave references to them in shared objects.
 

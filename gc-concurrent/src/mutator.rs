@@ -9,9 +9,11 @@
 //!
 //! # Slow path
 //! When the list is empty, [`Mutator::alloc_slowpath`] hands the exhausted block back to the heap and gets
-//! another block of the class (pool, empty reserve, or fresh mapping; `Heap::exchange_block`), builds the
-//! free list by scanning the block for cells of kind 0 (lazy free-list construction: lists are built only
-//! here, by the block's new owner), and accounts the free cells it found towards the collection trigger.
+//! another block of the class (pool, a block left unswept by a lazy collection and swept now, empty
+//! reserve, or fresh mapping; `Heap::exchange_block`), builds the free list by scanning the block for cells
+//! of kind 0 (lazy free-list construction: lists are built only here, by the block's new owner; a block
+//! swept on the way comes with its list already built), and accounts the free cells it found towards the
+//! collection trigger.
 //! Objects over [`crate::MAX_SMALL_SIZE`] go to the large-object space, one lock acquisition each.
 //!
 //! # Ownership
@@ -138,9 +140,13 @@ impl Mutator {
         let old = std::mem::replace(&mut self.blocks[c], 0);
         let g = self.heap.exchange_block(old, !self.free[c].is_null(), c)?;
         self.blocks[c] = g.base;
-        // SAFETY: the heap just made us the block's only owner (exchange_block), so we may link its free
-        // cells.
-        let (head, n) = unsafe { build_free_list(&g) };
+        let (head, n) = match g.list {
+            // Linked by the lazy sweep that found the block.
+            Some(list) => list,
+            // SAFETY: the heap just made us the block's only owner (exchange_block), so we may link its
+            // free cells.
+            None => unsafe { build_free_list(&g) },
+        };
         self.free[c] = head;
         self.pending += n * g.cell_size;
         self.flush();

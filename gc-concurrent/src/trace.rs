@@ -40,7 +40,9 @@ pub struct KindInfo {
     pub trace: unsafe fn(obj: *const Header, t: &mut Tracer<'_>),
     /// Releases Rust-owned resources of a dead object (e.g. `drop_in_place` of the VM struct); `None` =
     /// nothing to drop. Called during the sweep with the heap lock held: must not touch other heap objects
-    /// (they may already be freed), must not allocate from the GC heap, must not panic.
+    /// (they may already be freed), must not allocate from the GC heap, must not panic. After
+    /// [`crate::Heap::collect_lazy`] it runs on whichever mutator thread sweeps the block, inside that
+    /// thread's allocation, while other threads run.
     pub finalize: Option<unsafe fn(obj: *mut Header)>,
 }
 

@@ -206,8 +206,10 @@ fn blocks_are_mapped_a_chunk_at_a_time_and_resident_ones_go_first() {
     // Everything dies; the next allocations reuse the swept blocks before any fresh memory.
     let s = collect(heap, &mut m, &[]);
     assert_eq!(s.live_objects, 0);
-    let dead: std::collections::HashSet<usize> =
-        objs.iter().map(|&p| p as usize & !(BLOCK_SIZE - 1)).collect();
+    let dead: std::collections::HashSet<usize> = objs
+        .iter()
+        .map(|&p| p as usize & !(BLOCK_SIZE - 1))
+        .collect();
     for i in 0..per_block {
         let p = alloc_node(&mut m, 0, i as u64);
         assert!(dead.contains(&(p as usize & !(BLOCK_SIZE - 1))));

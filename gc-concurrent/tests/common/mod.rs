@@ -176,3 +176,17 @@ pub fn collect(heap: &Heap, m: &mut Mutator, roots: &[*const Header]) -> Collect
         })
     }
 }
+
+/// Like [`collect`], with a lazy sweep (`Heap::collect_lazy`).
+pub fn collect_lazy(heap: &Heap, m: &mut Mutator, roots: &[*const Header]) -> CollectStats {
+    m.park();
+    // SAFETY: as in `collect`; the test finalizers only record ids in a thread-local list, so they may
+    // run later, inside an allocation.
+    unsafe {
+        heap.collect_lazy(&mut |t| {
+            for &r in roots {
+                t.mark(r);
+            }
+        })
+    }
+}

@@ -32,7 +32,9 @@ fn decode_word(w: u64, f: &mut dyn FnMut(usize)) {
     }
 }
 
-/// Collects garbage now. Called only at a safepoint of the dispatch loop (see `eval.rs`).
+/// Collects garbage now: marks with every thread stopped; the blocks are swept lazily, by the threads
+/// that allocate from them (weft-gc's `collect_lazy`). Called only at a safepoint of the dispatch loop
+/// (see `eval.rs`).
 pub fn collect<M: Mode>(vm: &mut Vm<M>) {
     vm.mutator.park();
     let heap = vm.heap;
@@ -65,8 +67,10 @@ pub fn collect<M: Mode>(vm: &mut Vm<M>) {
         // tables, temp roots and conservatively scanned native stack, and the same for every parked
         // thread); every pointer passed to `mark` comes from a pointer `Value` (the header of a live
         // object) or from the tracer's own lookup.
+        // the kinds' finalizers only drop the dead object's own Rust fields (thread-safe types: `Send`
+        // layouts), so they may run lazily on any thread (`collect_lazy`).
         unsafe {
-            heap.collect(&mut roots);
+            heap.collect_lazy(&mut roots);
         }
     });
 }
