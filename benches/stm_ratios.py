@@ -5,7 +5,10 @@ Wall time (default): ROUNDS rounds, each running back to back
     weft P.py 1 N,  weft --stm P.py 1 N,  weft --stm P.py 2 N,  weft P.py 1 N
 and taking each STM run's ratio against the mean of the round's two GIL runs. Prints the medians (and
 the best round) of STM1/GIL1 and GIL1/STM2. Pairing runs within a round keeps the ratios meaningful on
-a machine whose speed drifts over minutes, where minima of separate runs do not.
+a machine whose speed drifts over minutes, where minima of separate runs do not. On Linux it also reads
+the hypervisor's steal time (/proc/stat) around each round and prints how much of the CPU was stolen
+(median over rounds) and the medians over the quieter half of the rounds (least stolen): on a shared
+virtual machine a stolen time slice stalls a 2-thread run more than a 1-thread one.
 
 Instructions (--callgrind): one `valgrind --tool=callgrind` run each of `weft P.py 1 N`,
 `weft --stm --stm-stats P.py 1 N` and `weft --stm-no-exclusive --stm-stats P.py 1 N`, printed as ratios
@@ -43,6 +46,16 @@ def wall(weft, flags, p, threads, n):
     return time.perf_counter() - t0
 
 
+def steal_ticks():
+    """Clock ticks the hypervisor stole from this machine's CPUs so far (None if unknown)."""
+    try:
+        with open("/proc/stat") as f:
+            fields = f.readline().split()
+        return int(fields[8]) if fields[0] == "cpu" and len(fields) > 8 else None
+    except OSError:
+        return None
+
+
 def instructions(weft, flags, p, n):
     r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", weft]
                        + flags + [prog_path(p), "1", str(n)], capture_output=True, text=True)
@@ -72,17 +85,26 @@ def main():
             for line in st1 + stx:
                 print("    " + line)
             continue
-        r1, r2 = [], []
+        rounds = []  # (stolen fraction, STM1/GIL1, GIL1/STM2)
+        tick = os.sysconf("SC_CLK_TCK") * (os.cpu_count() or 1)
         for _ in range(a.rounds):
+            st0, t0 = steal_ticks(), time.perf_counter()
             g1 = wall(a.weft, [], p, 1, n)
             s1 = wall(a.weft, ["--stm"], p, 1, n)
             s2 = wall(a.weft, ["--stm"], p, 2, n)
             g2 = wall(a.weft, [], p, 1, n)
+            st1, t1 = steal_ticks(), time.perf_counter()
+            stolen = (st1 - st0) / (tick * (t1 - t0)) if st0 is not None and st1 is not None else 0.0
             base = (g1 + g2) / 2
-            r1.append(s1 / base)
-            r2.append(base / s2)
-        print(f"{p:14s} {n:4d}  STM1/GIL1 {statistics.median(r1):.2f}  "
-              f"GIL1/STM2 {statistics.median(r2):.2f} (best {max(r2):.2f})", flush=True)
+            rounds.append((stolen, s1 / base, base / s2))
+        med = statistics.median
+        r1 = [r[1] for r in rounds]
+        r2 = [r[2] for r in rounds]
+        quiet = sorted(rounds)[:max(1, len(rounds) // 2)]
+        print(f"{p:14s} {n:4d}  STM1/GIL1 {med(r1):.2f}  GIL1/STM2 {med(r2):.2f} "
+              f"(best {max(r2):.2f})  stolen {100 * med([r[0] for r in rounds]):.0f}%  "
+              f"quieter half: STM1/GIL1 {med([r[1] for r in quiet]):.2f} "
+              f"GIL1/STM2 {med([r[2] for r in quiet]):.2f}", flush=True)
 
 
 if __name__ == "__main__":
