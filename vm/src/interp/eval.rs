@@ -513,6 +513,7 @@ impl<M: Mode> Vm<M> {
                             self.stack.push(v);
                             continue;
                         }
+                        code.note_cache_use();
                         let v = self.load_global_fill(fi.globals, fi.builtins, name, c);
                         match v {
                             Some(v) => self.stack.push(v),
@@ -552,6 +553,7 @@ impl<M: Mode> Vm<M> {
                         save_ip!();
                         let o = pop!(self);
                         let c = &code.caches[ip - 1];
+                        code.note_cache_use();
                         let v = tryv!(self.load_attr_cached(o, code.names[arg as usize], c));
                         self.stack.push(v);
                     }
@@ -569,6 +571,7 @@ impl<M: Mode> Vm<M> {
                         let o = pop!(self);
                         let v = pop!(self);
                         let c = &code.caches[ip - 1];
+                        code.note_cache_use();
                         tryv!(self.store_attr_cached(o, code.names[arg as usize], v, c));
                     }
                     Op::DeleteAttr => {
@@ -594,6 +597,7 @@ impl<M: Mode> Vm<M> {
                         save_ip!();
                         let o = pop!(self);
                         let c = &code.caches[ip - 1];
+                        code.note_cache_use();
                         let (m, s) = tryv!(self.load_method_cached(o, code.names[arg as usize], c));
                         self.stack.push(m);
                         self.stack.push(s);

@@ -117,6 +117,7 @@ impl<M: Mode> Vm<M> {
             caches: (0..unit.instrs.len())
                 .map(|_| crate::bytecode::InlineCache::default())
                 .collect(),
+            caches_used: std::sync::atomic::AtomicBool::new(false),
         };
         let cls = self.types.code;
         self.alloc(

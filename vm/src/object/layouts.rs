@@ -488,8 +488,18 @@ pub struct CodeObj {
 pyobj!(CodeObj, Kind::Code, |s, t| {
     // Inline caches keep the classes, globals dicts and descriptors they name alive, so a cached
     // address is never reused by a different object while the cache can still match it. Raw words
-    // (epochs, indices) decode as floats and are skipped by `trace_value`.
-    for c in s.code.caches.iter() {
+    // (epochs, indices) decode as floats and are skipped by `trace_value`. Caches of code whose slow
+    // paths never ran are all zero (`Code::caches_used`).
+    let caches: &[crate::bytecode::InlineCache] = if s
+        .code
+        .caches_used
+        .load(std::sync::atomic::Ordering::Relaxed)
+    {
+        &s.code.caches
+    } else {
+        &[]
+    };
+    for c in caches.iter() {
         for w in &c.words {
             trace_value(
                 t,
