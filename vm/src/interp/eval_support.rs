@@ -232,17 +232,24 @@ impl<M: Mode> Vm<M> {
         self.heap.should_collect() || crate::interp::threads::GIL.drop_requested()
     }
 
-    /// A safepoint: every live value is in a root (see the module documentation). Collects if due, then
-    /// lets a waiting thread run if one asked for the GIL.
-    pub fn safepoint(&mut self) {
+    /// `gc.collect()`: a full collection now (every dead object freed before it returns), in both modes.
+    pub fn collect_now(&mut self) {
         if M::STM {
-            // Not necessarily a switch point (`gc.collect()` from native code): collect inevitable.
+            // Not necessarily a switch point (called from native code): collect inevitable.
             self.stm_irrevocable();
-            self.stm_collect();
-            return;
+            self.stm_collect_with(true);
+        } else {
+            crate::interp::gc::collect(self, true);
         }
+    }
+
+    /// A safepoint in GIL mode: every live value is in a root (see the module documentation). Collects
+    /// if due, then lets a waiting thread run if one asked for the GIL. (Under `--stm` the switch points
+    /// play this part: `stm_poll`.)
+    fn safepoint(&mut self) {
+        debug_assert!(!M::STM);
         if self.heap.should_collect() {
-            crate::interp::gc::collect(self);
+            crate::interp::gc::collect(self, false);
         }
         self.switch_threads();
     }
@@ -267,7 +274,7 @@ impl<M: Mode> Vm<M> {
     pub(super) fn gc_poll(&mut self) {
         // Under --stm collections start at switch points only.
         if !M::STM && self.heap.should_collect() {
-            crate::interp::gc::collect(self);
+            crate::interp::gc::collect(self, false);
         }
     }
 

@@ -32,10 +32,10 @@ fn decode_word(w: u64, f: &mut dyn FnMut(usize)) {
     }
 }
 
-/// Collects garbage now: marks with every thread stopped; the blocks are swept lazily, by the threads
-/// that allocate from them (weft-gc's `collect_lazy`). Called only at a safepoint of the dispatch loop
-/// (see `eval.rs`).
-pub fn collect<M: Mode>(vm: &mut Vm<M>) {
+/// Collects garbage now: marks with every thread stopped; with `eager` (`gc.collect()`) sweeps every
+/// block before returning, otherwise the blocks are swept lazily, by the threads that allocate from them
+/// (weft-gc's `collect_lazy`). Called only at a safepoint of the dispatch loop (see `eval.rs`).
+pub fn collect<M: Mode>(vm: &mut Vm<M>, eager: bool) {
     vm.mutator.park();
     let heap = vm.heap;
     let vm_ref: &Vm<M> = vm;
@@ -70,7 +70,11 @@ pub fn collect<M: Mode>(vm: &mut Vm<M>) {
         // the kinds' finalizers only drop the dead object's own Rust fields (thread-safe types: `Send`
         // layouts), so they may run lazily on any thread (`collect_lazy`).
         unsafe {
-            heap.collect_lazy(&mut roots);
+            if eager {
+                heap.collect(&mut roots);
+            } else {
+                heap.collect_lazy(&mut roots);
+            }
         }
     });
 }

@@ -556,11 +556,16 @@ impl<M: Mode> Vm<M> {
     /// (their published roots included), lets them go. If another thread is already collecting, parks
     /// until it is done instead. The caller's transaction holds no write locks (or is inevitable).
     pub fn stm_collect(&mut self) {
+        self.stm_collect_with(false);
+    }
+
+    /// [`Vm::stm_collect`], sweeping everything before the world restarts if `eager` (`gc.collect()`).
+    pub fn stm_collect_with(&mut self, eager: bool) {
         if !WORLD.try_stop_the_world() {
             self.stm_park(|| ());
             return;
         }
-        crate::interp::gc::collect(self);
+        crate::interp::gc::collect(self, eager);
         WORLD.restart_the_world();
     }
 }

@@ -1,5 +1,5 @@
-//! The `gc` module: `collect` (a full collection now; returns 0, as the collector does not count
-//! unreachable objects), `enable`/`disable`/`isenabled` (automatic collection at safepoints, a flag on
+//! The `gc` module: `collect` (a full collection now, swept before it returns, in both modes; returns 0,
+//! as the collector does not count unreachable objects), `enable`/`disable`/`isenabled` (automatic collection at safepoints, a flag on
 //! the heap: `Heap::set_auto_collect`), and the CPython-compatible no-op knobs `get_threshold`,
 //! `set_threshold`, `get_count`, `freeze`, `unfreeze`, `get_freeze_count`, `is_tracked`.
 
@@ -57,7 +57,7 @@ fn collect<M: Mode>(vm: &mut Vm<M>, args: &[Value], kw: &[Value]) -> PyResult<Va
             return Err(vm.value_error("invalid generation"));
         }
     }
-    vm.safepoint();
+    vm.collect_now();
     Ok(Value::small_int(0))
 }
 
