@@ -1,6 +1,11 @@
 # open(): text/binary modes, read/readline/iteration/seek/tell/append/r+/x, newline handling, errors
 import io, os
+# A fresh directory even if an interrupted earlier run with the same pid left one behind.
 d = '/tmp/weft_mod_io_files_%d' % os.getpid()
+n = 0
+while os.path.exists(d + '_%d' % n):
+    n += 1
+d = d + '_%d' % n
 os.mkdir(d)
 p = d + '/f.txt'
 with open(p, 'w') as f:

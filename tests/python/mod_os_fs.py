@@ -1,6 +1,11 @@
 # os: mkdir/makedirs/listdir/remove/rmdir/rename/walk/stat with CPython's OSError subclasses and messages
 import os
+# A fresh directory even if an interrupted earlier run with the same pid left one behind.
 d = '/tmp/weft_mod_os_fs_%d' % os.getpid()
+n = 0
+while os.path.exists(d + '_%d' % n):
+    n += 1
+d = d + '_%d' % n
 def show(e):
     print(type(e).__name__, e.errno, str(e).replace(d, 'D'), e.strerror)
 os.mkdir(d)
