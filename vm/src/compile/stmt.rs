@@ -147,6 +147,28 @@ impl<'a> Compiler<'a> {
             Stmt::Delete(d) => d.targets.iter().try_for_each(|t| self.delete_target(t)),
             Stmt::TypeAlias(t) => self.error("invalid syntax", t.range),
             Stmt::Assign(a) => {
+                if let Some(n) = swap_assignment(a) {
+                    // `a, b = b, a`: the values straight onto the stack, reversed by one `Swap`, which is
+                    // what building the tuple and unpacking it would leave there, without allocating
+                    // the tuple (CPython's compiler does the same for 2 and 3 elements). The targets
+                    // are then stored left to right, as after `UnpackSequence`.
+                    let Expr::Tuple(v) = &*a.value else {
+                        unreachable!("swap_assignment checked the value")
+                    };
+                    for e in &v.elts {
+                        self.expr(e)?;
+                    }
+                    self.emit(Op::Swap, n);
+                    let (Expr::Tuple(ast::ExprTuple { elts, .. })
+                    | Expr::List(ast::ExprList { elts, .. })) = &a.targets[0]
+                    else {
+                        unreachable!("swap_assignment checked the target")
+                    };
+                    for e in elts {
+                        self.store_target(e)?;
+                    }
+                    return Ok(());
+                }
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
@@ -1167,4 +1189,27 @@ impl<'a> Compiler<'a> {
         self.set_line(l);
         self.make_closure(code, fflags, l.range)
     }
+}
+
+/// For `t1, t2 = v1, v2` (or three of each; the targets a tuple or list display, the value a tuple
+/// display, no starred item on either side, one target list): the number of items, which a `Swap`
+/// reverses on the stack in place of building and unpacking a tuple.
+fn swap_assignment(a: &ast::StmtAssign) -> Option<u32> {
+    let [t] = a.targets.as_slice() else {
+        return None;
+    };
+    let targets = match t {
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => elts,
+        _ => return None,
+    };
+    let Expr::Tuple(v) = &*a.value else {
+        return None;
+    };
+    let n = targets.len();
+    let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+    ((2..=3).contains(&n)
+        && v.elts.len() == n
+        && !targets.iter().any(starred)
+        && !v.elts.iter().any(starred))
+    .then_some(n as u32)
 }
