@@ -71,7 +71,7 @@
 //!    sweeps one when it needs a block of its class, building its free list in the same pass
 //!    (`collect.rs`, "Lazy sweep").
 //! 4. **Reset**: blocks reclassified, surplus empty and fresh blocks unmapped, budget set to
-//!    `max(min_heap, live * growth%)` (4 MiB and 100% by default).
+//!    `max(min_heap, live * growth%)` (8 MiB and 100% by default).
 //!
 //! Invariants between collections: no object outside an `Unswept` block has its mark bit set (in an
 //! `Unswept` block, marked = survived the last collection, unmarked = dead); every cell of a block is either an

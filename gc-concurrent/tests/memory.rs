@@ -48,7 +48,12 @@ fn memory_is_returned_after_a_wave() {
         after.block_bytes <= MIN_HEAP + slack + 2 * BLOCK_SIZE,
         "{after:?}"
     );
-    assert!(s.blocks_released >= 900, "{s:?}");
+    // Everything above that reserve went back to the OS.
+    let kept = (MIN_HEAP + slack) / BLOCK_SIZE + 2;
+    assert!(
+        s.blocks_released + kept >= peak.block_bytes / BLOCK_SIZE,
+        "{s:?}"
+    );
     if let (Some(p), Some(a)) = (rss_peak, rss("VmRSS:")) {
         println!("      rss {} MiB -> {} MiB", p >> 20, a >> 20);
         assert!(p - a >= 60 << 20, "RSS only fell from {p} to {a}");
