@@ -372,8 +372,10 @@ fn run_thread<M: Mode>(mut vm: Box<Vm<M>>) {
         vm.stm_thread_end();
         drop(vm);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
-        WORLD.dec_active();
+        // `leave` first, so that a thread this one leaves alone finds itself the only one running
+        // when the active count's hint makes it try to go exclusive.
         WORLD.leave();
+        WORLD.dec_active();
     } else {
         drop(vm);
         RUNNING.fetch_sub(1, Ordering::SeqCst);
@@ -529,9 +531,6 @@ impl<M: Mode> Vm<M> {
 
     /// `stm_park` for a blocking point (`blocking`: the thread does not count as active meanwhile).
     pub fn stm_park_as<R>(&mut self, blocking: bool, f: impl FnOnce() -> R) -> R {
-        if blocking {
-            WORLD.dec_active();
-        }
         self.mutator.park();
         // `leave` ends an exclusive run in the world; the barriers must be back first.
         if self.cx.exclusive() {
@@ -542,6 +541,11 @@ impl<M: Mode> Vm<M> {
         weft_gc::stack::with_stack_range(|lo, hi| {
             publish(me, Some((lo, hi)));
             WORLD.leave();
+            // After `leave`: a thread left alone by this one (the active count's hint) can then go
+            // exclusive at once, instead of finding this one still counted as running.
+            if blocking {
+                WORLD.dec_active();
+            }
             let r = f();
             if blocking {
                 WORLD.inc_active();
