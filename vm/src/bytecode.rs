@@ -243,6 +243,11 @@ opcodes! {
     LoadFastLoadConst => |_a| 1,
     /// Superinstruction over `StoreFast a; LoadFast b` (arg `a | b << 16`), as `LoadFastLoadFast`.
     StoreFastLoadFast => |_a| -1,
+    /// Superinstruction over `ForIter target; UnpackSequence 2` (`for a, b in it`; arg: the target).
+    /// For an iterator that builds pairs (`enumerate`, `dict.items()`, `zip` of two) it pushes the two
+    /// items without the tuple and skips the `UnpackSequence`; for any other it is `ForIter`, and the
+    /// `UnpackSequence` that follows runs.
+    ForIterUnpack2 => |_a| 1,
 }
 
 /// Binary operators (argument of `BinaryOp`; +INPLACE for augmented assignment).

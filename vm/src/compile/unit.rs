@@ -63,6 +63,12 @@ fn fuse_superinstructions(instrs: &mut [Instr]) {
     let mut i = 0;
     while i + 1 < instrs.len() {
         let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Op::ForIter && b.op == Op::UnpackSequence && b.arg == 2 {
+            // Keeps the jump target as it is (a generator's return reads it back, see `eval.rs`).
+            instrs[i].op = Op::ForIterUnpack2;
+            i += 2;
+            continue;
+        }
         let fused = match (a.op, b.op) {
             (Op::LoadFast, Op::LoadFast) => Some(Op::LoadFastLoadFast),
             (Op::LoadFast, Op::LoadConst) => Some(Op::LoadFastLoadConst),

@@ -932,7 +932,27 @@ impl<M: Mode> Vm<M> {
                         let it = tryv!(self.get_iter(o));
                         self.stack.push(it);
                     }
-                    Op::ForIter => {
+                    Op::ForIterUnpack2 | Op::ForIter => {
+                        // (The iterator is on the stack, so `sp >= 1`.) Any other iterator takes the
+                        // `ForIter` steps below, and the `UnpackSequence` after this runs.
+                        if ins.op == Op::ForIterUnpack2 && Self::is_pair_iter(rd!(sp - 1)) {
+                            sync!();
+                            save_ip!();
+                            let it = top!(self);
+                            match tryv!(self.iter_next_pair(it)) {
+                                Some((a, b)) => {
+                                    // What `UnpackSequence 2` would leave: the first item on top.
+                                    self.stack.push(b);
+                                    self.stack.push(a);
+                                    ip += 1;
+                                }
+                                None => {
+                                    self.stack.pop();
+                                    ip = arg as usize;
+                                }
+                            }
+                            continue;
+                        }
                         if sp >= 1 && sp < scap {
                             let it = rd!(sp - 1);
                             if let Some(i) = cast::<IterObj>(it) {

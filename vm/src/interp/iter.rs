@@ -114,6 +114,68 @@ impl<M: Mode> Vm<M> {
         Err(self.type_error(format!("'{}' object is not iterable", self.tname(o))))
     }
 
+    /// The next `(key, value)` of a dict iterator (any of the three kinds), None when exhausted;
+    /// RuntimeError if the dict changed size.
+    fn dict_iter_next(&mut self, i: &IterObj) -> PyResult<Option<(Value, Value)>> {
+        let d = i.a;
+        if self.dict_len(d) as u64 != self.load_raw(&i.s2) {
+            self.store_raw(&i.s2, u64::MAX);
+            return Err(self.runtime_error("dictionary changed size during iteration"));
+        }
+        let pos = self.load_raw(&i.s1) as usize;
+        Ok(self.dict_next(d, pos).map(|(p, k, v)| {
+            self.store_raw(&i.s1, p as u64);
+            (k, v)
+        }))
+    }
+
+    /// The next `(count, item)` of an enumerate iterator, None when exhausted. May run Python code.
+    fn enumerate_next(&mut self, i: &IterObj) -> PyResult<Option<(Value, Value)>> {
+        match self.iter_next(i.a)? {
+            Some(v) => {
+                let n = self.load(&i.s1);
+                let next =
+                    self.binary_op(n, Value::small_int(1), crate::bytecode::BinOp::Add, false)?;
+                self.store(&i.s1, next);
+                Ok(Some((n, v)))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Whether `it` is an iterator whose items are pairs it builds itself: `enumerate`, `dict.items()`,
+    /// a non-strict `zip` of two (what [`Vm::iter_next_pair`] takes). Never runs code.
+    pub fn is_pair_iter(it: Value) -> bool {
+        cast::<IterObj>(it).is_some_and(|i| match i.ikind {
+            IterKind::Enumerate | IterKind::DictItems => true,
+            IterKind::Zip => obj::<TupleObj>(i.a).as_slice().len() == 2 && i.b != Value::TRUE,
+            _ => false,
+        })
+    }
+
+    /// For `for a, b in it` (`Op::ForIterUnpack2`), `it` an [`Vm::is_pair_iter`] iterator: its next
+    /// pair without the tuple, None when exhausted, with the same calls, checks and errors as
+    /// [`Vm::iter_next`]. May run Python code.
+    pub fn iter_next_pair(&mut self, it: Value) -> PyResult<Option<(Value, Value)>> {
+        debug_assert!(Self::is_pair_iter(it));
+        let i = obj::<IterObj>(it);
+        match i.ikind {
+            IterKind::Enumerate => self.enumerate_next(i),
+            IterKind::DictItems => self.dict_iter_next(i),
+            _ => {
+                // A zip of two; its tuple of iterators is immutable and kept alive by `i`.
+                let its: &[Value] = obj::<TupleObj>(i.a).as_slice();
+                let Some(a) = self.iter_next(its[0])? else {
+                    return Ok(None);
+                };
+                self.temp_roots.push(a);
+                let b = self.iter_next(its[1]);
+                self.temp_roots.pop();
+                Ok(b?.map(|b| (a, b)))
+            }
+        }
+    }
+
     /// `next(it)`: Some(value), or None when exhausted. May run Python code.
     pub fn iter_next(&mut self, it: Value) -> PyResult<Option<Value>> {
         if let Some(i) = cast::<IterObj>(it) {
@@ -208,21 +270,12 @@ impl<M: Mode> Vm<M> {
                 Ok(Some(cur))
             }
             IterKind::DictKeys | IterKind::DictValues | IterKind::DictItems => {
-                let d = i.a;
-                if self.dict_len(d) as u64 != self.load_raw(&i.s2) {
-                    self.store_raw(&i.s2, u64::MAX);
-                    return Err(self.runtime_error("dictionary changed size during iteration"));
-                }
-                let pos = self.load_raw(&i.s1) as usize;
-                match self.dict_next(d, pos) {
-                    Some((p, k, v)) => {
-                        self.store_raw(&i.s1, p as u64);
-                        match i.ikind {
-                            IterKind::DictKeys => Ok(Some(k)),
-                            IterKind::DictValues => Ok(Some(v)),
-                            _ => Ok(Some(self.new_tuple(&[k, v])?)),
-                        }
-                    }
+                match self.dict_iter_next(i)? {
+                    Some((k, v)) => match i.ikind {
+                        IterKind::DictKeys => Ok(Some(k)),
+                        IterKind::DictValues => Ok(Some(v)),
+                        _ => Ok(Some(self.new_tuple(&[k, v])?)),
+                    },
                     None => Ok(None),
                 }
             }
@@ -280,23 +333,10 @@ impl<M: Mode> Vm<M> {
                 let k = Value::small_int(idx as i64 - 1);
                 self.getitem(i.a, k).map(Some)
             }
-            IterKind::Enumerate => {
-                let inner = i.a;
-                match self.iter_next(inner)? {
-                    Some(v) => {
-                        let n = self.load(&i.s1);
-                        let next = self.binary_op(
-                            n,
-                            Value::small_int(1),
-                            crate::bytecode::BinOp::Add,
-                            false,
-                        )?;
-                        self.store(&i.s1, next);
-                        Ok(Some(self.new_tuple(&[n, v])?))
-                    }
-                    None => Ok(None),
-                }
-            }
+            IterKind::Enumerate => match self.enumerate_next(i)? {
+                Some((n, v)) => Ok(Some(self.new_tuple(&[n, v])?)),
+                None => Ok(None),
+            },
             IterKind::Zip => {
                 // The tuple of iterators is immutable and kept alive by `i`: no copy.
                 let its: &[Value] = obj::<TupleObj>(i.a).as_slice();
