@@ -43,6 +43,7 @@ pub(crate) fn is_jump(op: Op) -> bool {
             | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone
             | Op::ForIter
+            | Op::ForIterUnpack2
     )
 }
 
@@ -50,7 +51,7 @@ pub(crate) fn is_jump(op: Op) -> bool {
 pub(crate) fn jump_effect(op: Op) -> i32 {
     match op {
         Op::Jump | Op::JumpIfFalseOrPop | Op::JumpIfTrueOrPop => 0,
-        Op::ForIter => -1,
+        Op::ForIter | Op::ForIterUnpack2 => -1,
         _ => -1,
     }
 }

@@ -15,6 +15,7 @@ pub fn is_jump(op: Op) -> bool {
             | Op::PopJumpIfNone
             | Op::PopJumpIfNotNone
             | Op::ForIter
+            | Op::ForIterUnpack2
     )
 }
 
