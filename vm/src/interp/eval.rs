@@ -13,7 +13,8 @@
 //! subscripts and item stores, `o[a:b]` on exact ASCII str and list without a slice object, tuple/list
 //! unpacking, list/range/ASCII-str iteration, generators under `for` (their frame runs in this loop with
 //! `Boundary::GenFor`: a yield pushes onto the caller's stack, a return ends its loop), the
-//! superinstructions `LoadFastLoadFast`/`LoadFastLoadConst`/`StoreFastLoadFast`, and calls of Python functions that bind positional arguments in
+//! superinstructions `LoadFastLoadFast`/`LoadFastLoadConst`/`StoreFastLoadFast`, `ForIterUnpack2` (`for a, b
+//! in` an enumerate, `dict.items()` or two-way zip, without the pair tuple), and calls of Python functions that bind positional arguments in
 //! place (`Vm::fast_bind`), including bound methods and `cls(...)` with a Python `__init__` (its frame is
 //! pushed with `Boundary::Init`). `LoadGlobal`, `LoadAttr`, `LoadMethod` and `StoreAttr` go through
 //! per-instruction inline caches (`Code::caches`; see `load_global_cached` here and `interp::attr`).
