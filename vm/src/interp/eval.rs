@@ -933,27 +933,7 @@ impl<M: Mode> Vm<M> {
                         let it = tryv!(self.get_iter(o));
                         self.stack.push(it);
                     }
-                    Op::ForIterUnpack2 | Op::ForIter => {
-                        // (The iterator is on the stack, so `sp >= 1`.) Any other iterator takes the
-                        // `ForIter` steps below, and the `UnpackSequence` after this runs.
-                        if ins.op == Op::ForIterUnpack2 && Self::is_pair_iter(rd!(sp - 1)) {
-                            sync!();
-                            save_ip!();
-                            let it = top!(self);
-                            match tryv!(self.iter_next_pair(it)) {
-                                Some((a, b)) => {
-                                    // What `UnpackSequence 2` would leave: the first item on top.
-                                    self.stack.push(b);
-                                    self.stack.push(a);
-                                    ip += 1;
-                                }
-                                None => {
-                                    self.stack.pop();
-                                    ip = arg as usize;
-                                }
-                            }
-                            continue;
-                        }
+                    Op::ForIter => {
                         if sp >= 1 && sp < scap {
                             let it = rd!(sp - 1);
                             if let Some(i) = cast::<IterObj>(it) {
@@ -1050,6 +1030,41 @@ impl<M: Mode> Vm<M> {
                             }
                         }
                         save_ip!();
+                        // A generator runs as a frame of this loop (Boundary::GenFor).
+                        if is::<GeneratorObj>(it) && self.gen_push_for(it) {
+                            continue 'frames;
+                        }
+                        match tryv!(self.iter_next(it)) {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = arg as usize;
+                            }
+                        }
+                    }
+                    Op::ForIterUnpack2 => {
+                        // `for a, b in it`. The pair iterators push their two items; any other
+                        // iterator takes `ForIter`'s generic steps (no inline cases here: a second copy
+                        // of them in this loop slowed every plain `ForIter`), and the `UnpackSequence`
+                        // after this runs.
+                        sync!();
+                        save_ip!();
+                        let it = top!(self);
+                        if Self::is_pair_iter(it) {
+                            match tryv!(self.iter_next_pair(it)) {
+                                Some((a, b)) => {
+                                    // What `UnpackSequence 2` would leave: the first item on top.
+                                    self.stack.push(b);
+                                    self.stack.push(a);
+                                    ip += 1;
+                                }
+                                None => {
+                                    self.stack.pop();
+                                    ip = arg as usize;
+                                }
+                            }
+                            continue;
+                        }
                         // A generator runs as a frame of this loop (Boundary::GenFor).
                         if is::<GeneratorObj>(it) && self.gen_push_for(it) {
                             continue 'frames;

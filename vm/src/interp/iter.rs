@@ -155,7 +155,8 @@ impl<M: Mode> Vm<M> {
 
     /// For `for a, b in it` (`Op::ForIterUnpack2`), `it` an [`Vm::is_pair_iter`] iterator: its next
     /// pair without the tuple, None when exhausted, with the same calls, checks and errors as
-    /// [`Vm::iter_next`]. May run Python code.
+    /// [`Vm::iter_next`]. May run Python code. Out of line: the dispatch loop's code size matters.
+    #[inline(never)]
     pub fn iter_next_pair(&mut self, it: Value) -> PyResult<Option<(Value, Value)>> {
         debug_assert!(Self::is_pair_iter(it));
         let i = obj::<IterObj>(it);
