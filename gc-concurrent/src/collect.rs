@@ -69,7 +69,18 @@ pub(crate) struct SweepCounts {
     pub finalized: usize,
 }
 
+impl std::ops::AddAssign for SweepCounts {
+    fn add_assign(&mut self, o: SweepCounts) {
+        self.live_objects += o.live_objects;
+        self.live_bytes += o.live_bytes;
+        self.freed_objects += o.freed_objects;
+        self.freed_bytes += o.freed_bytes;
+        self.finalized += o.finalized;
+    }
+}
+
 impl SweepCounts {
+    /// All zero (`Default`, usable in a `const` initialiser).
     pub const ZERO: SweepCounts = SweepCounts {
         live_objects: 0,
         live_bytes: 0,
@@ -137,13 +148,11 @@ impl Heap {
 
         // Finish the last lazy cycle, so that marking starts with every mark bit clear. Its live counts
         // (lazy sweeps included) give the average object size for this cycle's budget estimate.
-        let lazy_part = std::mem::take(&mut inner.lazy_counts);
-        let mut fin = SweepCounts::default();
         // SAFETY: all mutators are stopped (caller's contract) and we hold the heap lock; the unswept
         // blocks hold the marks of the last complete marking.
-        unsafe { inner.finish_sweep(false, &mut fin) };
-        let last_live_objects = lazy_part.live_objects + fin.live_objects;
-        let last_live_bytes = lazy_part.live_bytes + fin.live_bytes;
+        let fin = unsafe { inner.finish_sweep(false) };
+        let mut last = std::mem::take(&mut inner.lazy_counts);
+        last += fin;
 
         // Mark.
         let (marked, statics) = {
@@ -169,8 +178,8 @@ impl Heap {
 
         // New budget, block lists, memory release.
         let live_bytes = if lazy {
-            let avg = if last_live_objects > 0 {
-                last_live_bytes.div_ceil(last_live_objects)
+            let avg = if last.live_objects > 0 {
+                last.live_bytes.div_ceil(last.live_objects)
             } else {
                 crate::block::SIZE_CLASSES[1]
             };

@@ -267,17 +267,19 @@ impl HeapInner {
         }
     }
 
-    /// Sweeps every block a lazy collection left unswept, adding to `c`.
+    /// Sweeps every block a lazy collection left unswept; returns what it found.
     ///
     /// # Safety
     /// Every mutator must be stopped (a collection), or `concurrent` set.
-    pub(crate) unsafe fn finish_sweep(&mut self, concurrent: bool, c: &mut SweepCounts) {
+    pub(crate) unsafe fn finish_sweep(&mut self, concurrent: bool) -> SweepCounts {
+        let mut c = SweepCounts::default();
         for class in 0..NUM_CLASSES {
             while let Some(base) = self.unswept[class].pop() {
                 // SAFETY: taken off the unswept list; forwarded contract.
-                unsafe { self.sweep_and_file(base, concurrent, c) };
+                unsafe { self.sweep_and_file(base, concurrent, &mut c) };
             }
         }
+        c
     }
 
     /// A pool block of `class`, else an empty block (reformatted if its class differs), as `Owned`.
@@ -532,10 +534,9 @@ impl Heap {
         }
         // Before touching new memory: the other classes' unswept blocks may be (partly) empty.
         if inner.unswept.iter().any(|u| !u.is_empty()) {
-            let mut c = std::mem::take(&mut inner.lazy_counts);
             // SAFETY: as above.
-            unsafe { inner.finish_sweep(true, &mut c) };
-            inner.lazy_counts = c;
+            let c = unsafe { inner.finish_sweep(true) };
+            inner.lazy_counts += c;
             if let Some(g) = inner.take_pool_or_empty(class) {
                 return Ok(g);
             }

@@ -165,28 +165,29 @@ pub fn take_finalized() -> Vec<u64> {
 /// Collects with `roots` as the only (precise) roots. The test's mutators are all on this thread and
 /// parked.
 pub fn collect(heap: &Heap, m: &mut Mutator, roots: &[*const Header]) -> CollectStats {
-    m.park();
-    // SAFETY: single-threaded test: the only mutator is parked; `roots` are live objects of `heap` or
-    // null, and every object the test touches afterwards is reachable from them.
-    unsafe {
-        heap.collect(&mut |t| {
-            for &r in roots {
-                t.mark(r);
-            }
-        })
-    }
+    collect_with(heap, m, roots, false)
 }
 
 /// Like [`collect`], with a lazy sweep (`Heap::collect_lazy`).
 pub fn collect_lazy(heap: &Heap, m: &mut Mutator, roots: &[*const Header]) -> CollectStats {
+    collect_with(heap, m, roots, true)
+}
+
+fn collect_with(heap: &Heap, m: &mut Mutator, roots: &[*const Header], lazy: bool) -> CollectStats {
     m.park();
-    // SAFETY: as in `collect`; the test finalizers only record ids in a thread-local list, so they may
-    // run later, inside an allocation.
+    let mut mark = |t: &mut Tracer| {
+        for &r in roots {
+            t.mark(r);
+        }
+    };
+    // SAFETY: single-threaded test: the only mutator is parked; `roots` are live objects of `heap` or
+    // null, and every object the test touches afterwards is reachable from them. The test finalizers
+    // only record ids in a thread-local list, so they may also run later, inside an allocation (lazy).
     unsafe {
-        heap.collect_lazy(&mut |t| {
-            for &r in roots {
-                t.mark(r);
-            }
-        })
+        if lazy {
+            heap.collect_lazy(&mut mark)
+        } else {
+            heap.collect(&mut mark)
+        }
     }
 }
