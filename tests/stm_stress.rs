@@ -10,6 +10,8 @@
 //!   the output of `--stm`, GIL mode and CPython (a `threading.Lock` as `atomic`) must be identical.
 //! * `sixteen_threads_cpu_and_shared_updates`, `two_hundred_short_lived_threads`,
 //!   `lock_condition_queue_producer_consumer`, `raising_thread_others_finish`.
+//! * `frozen_objects_unfreeze_without_torn_reads`: read-mostly objects get frozen by the readers and
+//!   written now and then (in place and by replacement); no reader sees a torn state.
 //!
 //! Every process runs under a watchdog (killed after [`TIMEOUT`], the test fails with its output),
 //! and at most [`PARALLEL`] processes run at a time across all tests of this file (a global
@@ -580,4 +582,26 @@ fn private_then_shared_objects_exact() {
     }
     let (commits, aborts) = stm_stats(&runs[10]);
     println!("affinity: {commits} commits, {aborts} aborts");
+}
+
+/// Read-mostly shared objects, frozen by the readers' transactions (weft_stm::freeze) and written
+/// now and then by a writer in `with atomic:`: no reader ever sees a torn state. Under `--stm`
+/// (6 runs, one of them with statistics, which must show freezes and unfreezes), GIL, CPython.
+#[test]
+fn frozen_objects_unfreeze_without_torn_reads() {
+    let runs = same_everywhere("frozen.py", &[&40], 5);
+    let r = &runs[0];
+    r.says("torn:", "0");
+    r.says("final:", "40 40 True");
+    r.says("checked:", "True");
+    for r in &runs {
+        r.quiet();
+    }
+    let err = &runs[5].err;
+    let stats = err
+        .lines()
+        .find(|l| l.starts_with("stm: frozen:"))
+        .unwrap_or_else(|| panic!("no frozen statistics:\n{err}"));
+    let n = nums(stats);
+    assert!(n[0] > 0 && n[1] > 0, "no freeze or no unfreeze: {stats}");
 }

@@ -43,6 +43,8 @@
 use crate::sync::{spin, Arc, AtomicBool, AtomicU64, Mutex, Ordering};
 use std::collections::HashMap;
 
+pub mod freeze;
+
 /// Why a transaction aborted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Abort {
@@ -58,6 +60,9 @@ pub enum Abort {
     Killed,
     /// The VM gave up the attempt for its own reasons (a stop-the-world collection while it held locks).
     Yield,
+    /// It read frozen objects without logging, and another transaction has since written a frozen
+    /// object (the frozen generation moved: see the `freeze` module).
+    Unfrozen,
 }
 
 /// After this many aborts in a row, [`Stm::atomically`] runs the transaction inevitable.
@@ -69,6 +74,10 @@ pub struct Stats {
     pub commits: AtomicU64,
     pub aborts: AtomicU64,
     pub inevitable: AtomicU64,
+    /// Objects frozen (see the `freeze` module).
+    pub freezes: AtomicU64,
+    /// Writes to frozen objects (each moved the frozen generation).
+    pub unfreezes: AtomicU64,
 }
 
 /// The shared state of one STM instance (the VM uses one per process).
@@ -81,9 +90,14 @@ pub struct Stm {
     /// Kill flags of running transactions that hold locks, by id (looked up only on the slow path).
     kills: Mutex<HashMap<u64, Arc<AtomicBool>>>,
     pub stats: Stats,
+    /// The frozen generation: moved by every write to a frozen object (`freeze` module).
+    frozen_gen: AtomicU64,
     /// Test hook for the loom model's planted bug: skip read-set validation.
     #[cfg(loom)]
     skip_validation: bool,
+    /// Test hook for the freeze model's planted bug: writers ignore the frozen header.
+    #[cfg(loom)]
+    skip_unfreeze: bool,
 }
 
 /// The top bit of a locked orec (see "Metadata" in the module documentation).
@@ -144,8 +158,11 @@ impl Stm {
             next_id: AtomicU64::new(1),
             kills: Mutex::new(HashMap::new()),
             stats: Stats::default(),
+            frozen_gen: AtomicU64::new(0),
             #[cfg(loom)]
             skip_validation: false,
+            #[cfg(loom)]
+            skip_unfreeze: false,
         }
     }
 
@@ -154,6 +171,15 @@ impl Stm {
     pub fn new_without_validation(orec_bits: u32) -> Stm {
         Stm {
             skip_validation: true,
+            ..Stm::new(orec_bits)
+        }
+    }
+
+    /// An STM whose writers ignore frozen headers (the planted bug of the freeze model).
+    #[cfg(loom)]
+    pub fn new_without_unfreeze(orec_bits: u32) -> Stm {
+        Stm {
+            skip_unfreeze: true,
             ..Stm::new(orec_bits)
         }
     }
@@ -248,6 +274,13 @@ pub struct Tx<'a> {
     recent_writes: [usize; RECENT],
     /// The orec and, if known, the other transaction of the last conflict (for conflict reports).
     conflict: Option<(usize, u64)>,
+    /// The frozen generation when the transaction began (or last found it moved before any frozen
+    /// read): frozen reads are valid while the generation has not moved.
+    frozen_snap: u64,
+    /// Whether the transaction has read a frozen object (without logging it).
+    frozen_used: bool,
+    /// Orecs a freeze in progress holds, with their versions (kept for its allocation).
+    freeze_locks: Vec<(usize, u64)>,
 }
 
 /// Size of [`Tx::recent`].
@@ -274,6 +307,9 @@ impl<'a> Tx<'a> {
             recent: [0; RECENT],
             recent_writes: [0; RECENT],
             conflict: None,
+            frozen_snap: stm.frozen_gen.load(Ordering::Acquire),
+            frozen_used: false,
+            freeze_locks: Vec::new(),
         }
     }
 
@@ -292,6 +328,8 @@ impl<'a> Tx<'a> {
         self.inevitable = false;
         self.finished = false;
         self.conflict = None;
+        self.frozen_snap = self.stm.frozen_gen.load(Ordering::Acquire);
+        self.frozen_used = false;
     }
 
     /// This attempt's identifier (unique per attempt).
@@ -434,6 +472,16 @@ impl<'a> Tx<'a> {
     /// Fast path (inlined): the orec is already locked by this transaction.
     #[inline]
     pub fn write(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
+        self.lock_for_write(w)?;
+        w.store(x, Ordering::Release);
+        Ok(())
+    }
+
+    /// The first half of [`Tx::write`]: locks `w`'s orec (if this transaction does not hold it yet)
+    /// and logs `w`'s old value; the caller then stores. Fast path (inlined): the orec is already
+    /// locked by this transaction.
+    #[inline]
+    fn lock_for_write(&mut self, w: &'a AtomicU64) -> Result<(), Abort> {
         let i = self.index(w);
         // SAFETY: as in `read`.
         let cur = unsafe { self.orecs.get_unchecked(i) }.load(Ordering::Acquire);
@@ -441,10 +489,9 @@ impl<'a> Tx<'a> {
             if !self.inevitable {
                 self.log_undo(w);
             }
-            w.store(x, Ordering::Release);
             return Ok(());
         }
-        self.write_slow(w, x)
+        self.lock_slow(w)
     }
 
     /// Write-locks word `w` without changing it, so that the caller may then read and write it directly
@@ -486,7 +533,7 @@ impl<'a> Tx<'a> {
 
     #[cold]
     #[inline(never)]
-    fn write_slow(&mut self, w: &'a AtomicU64, x: u64) -> Result<(), Abort> {
+    fn lock_slow(&mut self, w: &'a AtomicU64) -> Result<(), Abort> {
         let i = self.stm.orec_index(w);
         let o = &self.stm.orecs[i];
         loop {
@@ -524,7 +571,6 @@ impl<'a> Tx<'a> {
         if !self.inevitable {
             self.log_undo(w);
         }
-        w.store(x, Ordering::Release);
         Ok(())
     }
 
@@ -548,17 +594,22 @@ impl<'a> Tx<'a> {
         }
     }
 
-    /// Every read is still current (unchanged, or its orec locked by us since). On failure
-    /// the stale orec is recorded as the conflict.
-    fn validate(&mut self) -> bool {
+    /// Every read is still current (unchanged, or its orec locked by us since), and so is every
+    /// frozen read (the frozen generation has not moved). On failure the stale orec is recorded as
+    /// the conflict.
+    fn validate(&mut self) -> Result<(), Abort> {
+        if self.frozen_used && self.stm.frozen_gen.load(Ordering::Acquire) != self.frozen_snap {
+            self.conflict = None;
+            return Err(Abort::Unfrozen);
+        }
         #[cfg(loom)]
         if self.stm.skip_validation {
-            return true;
+            return Ok(());
         }
-        // An orec this transaction locked is as good as unchanged: `write_slow` locks an orec only at
+        // An orec this transaction locked is as good as unchanged: `lock_slow` locks an orec only at
         // a version no newer than the snapshot, and every read logged of it was valid at that
         // snapshot, so each such read saw exactly the version the lock replaced. (A commit between
-        // the read and the lock would carry a version newer than the snapshot, and `write_slow`
+        // the read and the lock would carry a version newer than the snapshot, and `lock_slow`
         // extends—revalidating every read—before locking such an orec.) No search of `locks`.
         let mine = self.my_lock;
         let bad = self.reads.iter().find(|&&(i, seen)| {
@@ -566,10 +617,10 @@ impl<'a> Tx<'a> {
             cur != seen && cur != mine
         });
         match bad {
-            None => true,
+            None => Ok(()),
             Some(&(i, _)) => {
                 self.conflict = Some((i, 0));
-                false
+                Err(Abort::Validation)
             }
         }
     }
@@ -577,12 +628,9 @@ impl<'a> Tx<'a> {
     /// Moves the snapshot to the current clock if every read is still valid.
     fn extend(&mut self) -> Result<(), Abort> {
         let now = self.stm.now();
-        if self.validate() {
-            self.start = now;
-            Ok(())
-        } else {
-            Err(Abort::Validation)
-        }
+        self.validate()?;
+        self.start = now;
+        Ok(())
     }
 
     /// Commits. On `Err` the caller must [`Tx::rollback`] (or drop the transaction).
@@ -617,8 +665,8 @@ impl<'a> Tx<'a> {
                 }
             }
         };
-        if !self.inevitable && ts != self.start + 2 && !self.validate() {
-            return Err(Abort::Validation);
+        if !self.inevitable && ts != self.start + 2 {
+            self.validate()?;
         }
         for &(i, _) in &self.locks {
             stm.orecs[i].store(ts, Ordering::Release);
@@ -662,6 +710,7 @@ impl<'a> Tx<'a> {
         self.recent = [0; RECENT];
         self.recent_writes = [0; RECENT];
         self.inevitable = false;
+        self.frozen_used = false;
         self.finished = true;
     }
 
@@ -686,10 +735,10 @@ impl<'a> Tx<'a> {
                 .compare_exchange(c, c + 1, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok()
             {
-                if !self.validate() {
+                if let Err(e) = self.validate() {
                     // Hand the token back (one more tick: even again) and abort.
                     self.stm.clock.fetch_add(1, Ordering::AcqRel);
-                    return Err(Abort::Validation);
+                    return Err(e);
                 }
                 self.inevitable = true;
                 self.start = INEVITABLE_START;
@@ -730,7 +779,11 @@ impl<'a> Tx<'a> {
         {
             return Ok(false);
         }
-        if !self.validate() || !still_valid() {
+        if let Err(e) = self.validate() {
+            self.stm.clock.fetch_add(1, Ordering::AcqRel);
+            return Err(e);
+        }
+        if !still_valid() {
             self.stm.clock.fetch_add(1, Ordering::AcqRel);
             return Err(Abort::Validation);
         }

@@ -165,6 +165,32 @@ pub trait TxCtx: 'static {
     fn set_exclusive(&self, on: bool);
     /// Whether exclusive access is on.
     fn exclusive(&self) -> bool;
+
+    // ----- frozen objects (weft_stm::freeze; docs/stm.md "Frozen objects") ----------------------
+    /// Header tags `t` (an object's `Header::stm` word) with `t.wrapping_sub(FROZEN)` below this are
+    /// frozen objects the running transaction may read with [`TxCtx::read_frozen`]; 0 without one.
+    fn frozen_limit(&self) -> u64;
+    /// Reads `slot` of an object whose header word `hdr` held `t` (within `frozen_limit`) with no
+    /// barrier. `Ok(None)`: not possible after all, read it through the barrier.
+    fn read_frozen(&self, hdr: &AtomicU64, t: u64, slot: &Slot) -> Result<Option<u64>, Abort>;
+    /// The fast path of `read_frozen` (no call): `None` whenever that would not return a value at
+    /// once.
+    fn try_read_frozen(&self, hdr: &AtomicU64, t: u64, slot: &Slot) -> Option<u64>;
+    /// After a barrier read of a word of an object of another thread (header word `hdr`, which held
+    /// `t`): moves the object towards frozen. `words(f)` calls `f` on every mutable word of the
+    /// object until it returns false (and then returns false).
+    fn observe(
+        &self,
+        hdr: &AtomicU64,
+        t: u64,
+        words: impl FnOnce(&mut dyn FnMut(&Slot) -> bool) -> bool,
+    );
+    /// `try_store_raw` of `slot` of the object whose header word is `hdr`: a write to a frozen
+    /// object unfreezes it first.
+    fn write_in(&self, hdr: &AtomicU64, slot: &Slot, n: u64) -> Result<(), Abort>;
+    /// The caller locked every word of an object and then replaced its header word, which held
+    /// `prev`: if that was a frozen tag, the object is unfrozen (the frozen generation moves).
+    fn unfreeze_replaced(&self, prev: u64);
 }
 
 /// GIL mode's context: nothing (GIL mode has no transactions).
@@ -217,6 +243,27 @@ impl TxCtx for NoTx {
     fn exclusive(&self) -> bool {
         false
     }
+    fn frozen_limit(&self) -> u64 {
+        0
+    }
+    fn read_frozen(&self, _hdr: &AtomicU64, _t: u64, _slot: &Slot) -> Result<Option<u64>, Abort> {
+        Ok(None)
+    }
+    fn try_read_frozen(&self, _hdr: &AtomicU64, _t: u64, _slot: &Slot) -> Option<u64> {
+        None
+    }
+    fn observe(
+        &self,
+        _hdr: &AtomicU64,
+        _t: u64,
+        _words: impl FnOnce(&mut dyn FnMut(&Slot) -> bool) -> bool,
+    ) {
+    }
+    fn write_in(&self, _hdr: &AtomicU64, slot: &Slot, n: u64) -> Result<(), Abort> {
+        slot.0.store(n, Ordering::Relaxed);
+        Ok(())
+    }
+    fn unfreeze_replaced(&self, _prev: u64) {}
 }
 
 /// GIL mode: plain relaxed loads and stores.

@@ -55,6 +55,8 @@ pub struct StmCtx {
     /// The last finished transaction, whose log buffers the next `begin` reuses.
     spare: Cell<Option<Tx<'static>>>,
     abort: Cell<Option<Abort>>,
+    /// `Tx::frozen_limit` of the running transaction (0: none), kept here for the barrier's check.
+    frozen_limit: Cell<u64>,
 }
 
 impl StmCtx {
@@ -190,6 +192,7 @@ impl TxCtx for StmCtx {
             tx: UnsafeCell::new(None),
             spare: Cell::new(None),
             abort: Cell::new(None),
+            frozen_limit: Cell::new(0),
         }
     }
 
@@ -204,6 +207,7 @@ impl TxCtx for StmCtx {
         // SAFETY: no other borrow of the cell is alive (module documentation).
         let slot = unsafe { self.tx() };
         debug_assert!(slot.is_none(), "begin inside a transaction");
+        self.frozen_limit.set(tx.frozen_limit());
         *slot = Some(tx);
     }
 
@@ -219,6 +223,7 @@ impl TxCtx for StmCtx {
         };
         tx.commit()?;
         self.spare.set(slot.take());
+        self.frozen_limit.set(0);
         Ok(())
     }
 
@@ -228,6 +233,7 @@ impl TxCtx for StmCtx {
             tx.rollback();
             self.spare.set(Some(tx));
         }
+        self.frozen_limit.set(0);
     }
 
     fn try_become_inevitable(&self, epoch_ok: &dyn Fn() -> bool) -> Result<bool, Abort> {
@@ -286,6 +292,63 @@ impl TxCtx for StmCtx {
     #[inline(always)]
     fn exclusive(&self) -> bool {
         self.excl.get()
+    }
+
+    #[inline(always)]
+    fn frozen_limit(&self) -> u64 {
+        self.frozen_limit.get()
+    }
+
+    #[inline(always)]
+    fn try_read_frozen(&self, hdr: &AtomicU64, t: u64, slot: &Slot) -> Option<u64> {
+        // SAFETY: as in `begin`; `try_read_frozen` does not reach this context.
+        match unsafe { self.tx() } {
+            Some(tx) => tx.try_read_frozen(hdr, t, &slot.0),
+            None => None,
+        }
+    }
+
+    fn read_frozen(&self, hdr: &AtomicU64, t: u64, slot: &Slot) -> Result<Option<u64>, Abort> {
+        // SAFETY: as in `begin`; `read_frozen` does not reach this context.
+        match unsafe { self.tx() } {
+            Some(tx) => tx.read_frozen(hdr, t, &slot.0),
+            None => Ok(None),
+        }
+    }
+
+    fn observe(
+        &self,
+        hdr: &AtomicU64,
+        t: u64,
+        words: impl FnOnce(&mut dyn FnMut(&Slot) -> bool) -> bool,
+    ) {
+        // SAFETY: as in `begin`. `words` is the caller's enumeration of an object's slots: it only
+        // calls the function it is given, which works on the transaction's orecs, never this context.
+        if let Some(tx) = unsafe { self.tx() } {
+            tx.observe(hdr, t, |f| words(&mut |s: &Slot| f(&s.0)));
+        }
+    }
+
+    fn write_in(&self, hdr: &AtomicU64, slot: &Slot, n: u64) -> Result<(), Abort> {
+        if self.excl.get() {
+            slot.0.store(n, Ordering::Relaxed);
+            return Ok(());
+        }
+        // SAFETY: as in `begin`.
+        match unsafe { self.tx() } {
+            Some(tx) => tx.write_in(hdr, word(slot), n),
+            None => {
+                slot.0.store(n, Ordering::Release);
+                Ok(())
+            }
+        }
+    }
+
+    fn unfreeze_replaced(&self, prev: u64) {
+        // SAFETY: as in `begin`.
+        if let Some(tx) = unsafe { self.tx() } {
+            tx.unfreeze_replaced(prev);
+        }
     }
 
     fn trace(&self, t: &mut weft_gc::Tracer<'_>) {

@@ -241,7 +241,7 @@ impl<M: Mode> Vm<M> {
         let inst = self.alloc_instance(cls)?;
         match cast::<InstanceObj>(inst) {
             Some(i) if i.nslots > 0 => {
-                self.store(i.slot(0), v);
+                self.store_o(inst, i.slot(0), v);
                 Ok(inst)
             }
             _ => Err(self.type_error("float subclass instance without a value slot")),

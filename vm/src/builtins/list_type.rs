@@ -162,10 +162,10 @@ fn list_pop<M: Mode>(vm: &mut Vm<M>, args: &[Value], kwnames: &[Value]) -> PyRes
     let i = i as usize;
     let v = vm.list_get(l, i);
     if i as i64 == n - 1 {
-        vm.store_raw(&obj::<ListObj>(l).len, (n - 1) as u64);
+        vm.store_raw_o(l, &obj::<ListObj>(l).len, (n - 1) as u64);
         // Clear the vacated slot so the value is not kept alive.
-        let items = vm.load(&obj::<ListObj>(l).items);
-        vm.store(&obj::<ValueArray>(items).slots()[i], Value::NULL);
+        let items = vm.load_o(l, &obj::<ListObj>(l).items);
+        vm.store_o(items, &obj::<ValueArray>(items).slots()[i], Value::NULL);
     } else {
         let mut items = vm.list_snapshot(l);
         items.remove(i);

@@ -1000,7 +1000,7 @@ fn instance_dict_set<M: Mode>(
         let tn = vm.tname(v).to_string();
         return Err(vm.attribute_error(format!("'{tn}' object has no attribute '__dict__'")));
     };
-    vm.store(slot, d);
+    vm.store_o(v, slot, d);
     Ok(Value::NONE)
 }
 

@@ -338,7 +338,7 @@ impl<M: Mode> Vm<M> {
                 return Ok(None);
             }
             let nd = self.new_dict()?;
-            self.store(&i.dict, nd);
+            self.store_o(v, &i.dict, nd);
             return Ok(Some(nd));
         }
         let Some(slot) = self.instance_dict_slot(v) else {
@@ -356,7 +356,7 @@ impl<M: Mode> Vm<M> {
             return Ok(None);
         }
         let nd = self.new_dict()?;
-        self.store(slot, nd);
+        self.store_o(v, slot, nd);
         Ok(Some(nd))
     }
 
@@ -764,7 +764,7 @@ impl<M: Mode> Vm<M> {
             let inst = obj::<InstanceObj>(v);
             if inst.nslots > 0 {
                 if let Some(i) = obj::<TypeObj>(t).slot_names.iter().position(|s| *s == name) {
-                    self.store(inst.slot(i), x);
+                    self.store_o(v, inst.slot(i), x);
                     return Ok(());
                 }
             }
@@ -848,7 +848,7 @@ impl<M: Mode> Vm<M> {
                         let n = self.str_of(name).to_string();
                         return Err(self.attribute_error(n));
                     }
-                    self.store(inst.slot(i), Value::NULL);
+                    self.store_o(v, inst.slot(i), Value::NULL);
                     return Ok(());
                 }
             }

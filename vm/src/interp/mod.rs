@@ -38,6 +38,7 @@ pub use runtime::{ExcTypes, Runtime, Types};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use weft_gc::{Header, Heap, Mutator};
+use weft_stm::freeze;
 
 /// Header `stm` word of an object no transaction claims (another thread conflicted on it, or it is of a
 /// kind or size `Vm::stm_claim_affine` does not claim).
@@ -192,14 +193,110 @@ impl<M: Mode> Vm<M> {
     /// The part of [`Vm::load_raw_o`] for an object the transaction does not own: claim it, or a
     /// barrier read. Out of line, so that the owned fast path inlines into its callers without the
     /// barrier's registers.
+    ///
+    /// First the frozen check: an object frozen at a version no newer than the snapshot
+    /// (`weft_stm::freeze`) is read with no orec check and no read-log entry. After a barrier read
+    /// of another thread's object, `stm_observe` moves it towards frozen.
     #[inline(never)]
     fn load_raw_o_barrier(&self, o: Value, s: &Slot) -> u64 {
+        // The frozen fast path makes no call, so this part needs no stack frame; everything else
+        // is a tail call.
+        if o.is_ptr() {
+            let hdr = &header(o).stm;
+            let t = hdr.load(Ordering::Relaxed);
+            if t.wrapping_sub(freeze::FROZEN) < self.cx.frozen_limit() {
+                if let Some(n) = self.cx.try_read_frozen(hdr, t, s) {
+                    return n;
+                }
+            }
+        }
+        self.load_raw_o_barrier_slow(o, s)
+    }
+
+    /// [`Vm::load_raw_o_barrier`] past the frozen fast path.
+    #[inline(never)]
+    fn load_raw_o_barrier_slow(&self, o: Value, s: &Slot) -> u64 {
+        if !o.is_ptr() {
+            return match M::try_load_raw(&self.cx, s) {
+                Ok(n) => n,
+                Err(a) => self.stm_conflict_on(o, a),
+            };
+        }
+        let hdr = &header(o).stm;
+        let t = hdr.load(Ordering::Relaxed);
+        if t.wrapping_sub(freeze::FROZEN) < self.cx.frozen_limit() {
+            match self.cx.read_frozen(hdr, t, s) {
+                Ok(Some(n)) => return n,
+                Ok(None) => {}
+                Err(a) => self.cx.abort_now(a),
+            }
+        }
         if self.claims(o) {
             return s.owned_load();
         }
-        match M::try_load_raw(&self.cx, s) {
+        let n = match M::try_load_raw(&self.cx, s) {
             Ok(n) => n,
             Err(a) => self.stm_conflict_on(o, a),
+        };
+        // Objects of other threads (or of none) that are not frozen yet nor excluded.
+        if ((t ^ self.txs.cur_id) & STM_THREAD_MASK != 0 || t & STM_THREAD_MASK == 0)
+            && t != freeze::NOFREEZE
+            && !freeze::is_frozen(t)
+        {
+            self.stm_observe(o, t);
+        }
+        n
+    }
+
+    /// The object kinds that can be frozen, and the largest number of words a freeze locks.
+    const FREEZE_MAX_SLOTS: usize = 1 << 16;
+
+    /// See [`Vm::load_raw_o_barrier`]: a freezable object goes one step towards frozen.
+    #[cold]
+    #[inline(never)]
+    fn stm_observe(&self, o: Value, t: u64) {
+        let k = kind_of(o);
+        let ok = if k == Kind::List as u8 || k == Kind::Dict as u8 {
+            true
+        } else if k == Kind::ValueArray as u8 {
+            obj::<ValueArray>(o).cap <= Self::FREEZE_MAX_SLOTS
+        } else if k == Kind::Instance as u8 {
+            obj::<InstanceObj>(o).nslots < Self::FREEZE_MAX_SLOTS
+        } else {
+            false
+        };
+        if ok {
+            self.cx
+                .observe(&header(o).stm, t, |f| Self::freeze_words(o, f));
+        }
+    }
+
+    /// Calls `f` on every mutable word of `o` (a list, dict, storage array or instance) until it
+    /// returns false; returns false if it stopped early. Must cover every word a transaction can
+    /// write (a word left out could be written in place under a frozen reader).
+    fn freeze_words(o: Value, each: &mut dyn FnMut(&Slot) -> bool) -> bool {
+        let k = kind_of(o);
+        if k == Kind::List as u8 {
+            let l = obj::<ListObj>(o);
+            each(&l.dict) && each(&l.len) && each(&l.items)
+        } else if k == Kind::Dict as u8 {
+            let d = obj::<DictObj>(o);
+            [
+                &d.dict,
+                &d.len,
+                &d.used,
+                &d.indices,
+                &d.entries,
+                &d.version,
+                &d.key_bloom,
+            ]
+            .into_iter()
+            .all(each)
+        } else if k == Kind::ValueArray as u8 {
+            obj::<ValueArray>(o).slots().iter().all(each)
+        } else {
+            let i = obj::<InstanceObj>(o);
+            each(&i.dict) && (0..i.nslots).all(|n| each(i.slot(n)))
         }
     }
     /// `store_raw` to a slot of object `o` (no barrier if the transaction owns `o`).
@@ -224,7 +321,12 @@ impl<M: Mode> Vm<M> {
         if stm_sched::log_on() {
             self.stm_note_write(s);
         }
-        if let Err(a) = M::try_store_raw(&self.cx, s, n) {
+        let r = if o.is_ptr() {
+            self.cx.write_in(&header(o).stm, s, n)
+        } else {
+            M::try_store_raw(&self.cx, s, n)
+        };
+        if let Err(a) = r {
             self.stm_conflict_on(o, a)
         }
     }
@@ -234,7 +336,8 @@ impl<M: Mode> Vm<M> {
     #[cold]
     #[inline(never)]
     fn stm_conflict_on(&self, o: Value, a: crate::access::Abort) -> ! {
-        if o.is_ptr() {
+        // (A freeze tag already keeps the object from being claimed; `NOFREEZE` must stay.)
+        if o.is_ptr() && !freeze::is_freeze_tag(header(o).stm.load(Ordering::Relaxed)) {
             header(o).stm.store(STM_SHARED, Ordering::Relaxed);
         }
         self.cx.abort_now(a)
@@ -246,6 +349,15 @@ impl<M: Mode> Vm<M> {
     /// A conflict marks `o` shared (see `stm_conflict_on`).
     #[inline]
     pub fn stm_claim(&self, o: Value, slots: &[&Slot]) {
+        if !M::STM || self.owns(o) {
+            return;
+        }
+        self.stm_claim_slots(o, slots)
+    }
+
+    /// [`Vm::stm_claim`] past the owner check (out of line: the interpreter loop inlines the check).
+    #[inline(never)]
+    fn stm_claim_slots(&self, o: Value, slots: &[&Slot]) {
         self.stm_claim_iter(o, slots.iter().copied())
     }
 
@@ -258,7 +370,12 @@ impl<M: Mode> Vm<M> {
                 self.stm_conflict_on(o, a)
             }
         }
-        header(o).stm.store(self.txs.cur_id, Ordering::Relaxed);
+        // With every word locked nobody can freeze `o` now, and a freeze that finished before
+        // released the words to us: this load sees its tag. The header changes before the frozen
+        // generation moves (weft_stm::freeze).
+        let prev = header(o).stm.load(Ordering::Acquire);
+        header(o).stm.store(self.txs.cur_id, Ordering::Release);
+        self.cx.unfreeze_replaced(prev);
     }
 
     /// Claims `o` (see `claims`) if the running transaction can be restarted (an inevitable or

@@ -67,13 +67,14 @@ const NESTED_OVERRUN: u32 = 16;
 const BUDGET_START: u32 = 128;
 
 /// Abort causes, in the order of [`ThreadStats::aborts`].
-pub const CAUSES: [&str; 6] = [
+pub const CAUSES: [&str; 7] = [
     "read-locked",
     "write-locked",
     "validation",
     "inevitable",
     "killed",
     "yield",
+    "unfrozen",
 ];
 
 fn cause_index(a: Abort) -> usize {
@@ -84,6 +85,7 @@ fn cause_index(a: Abort) -> usize {
         Abort::InevitableRunning => 3,
         Abort::Killed => 4,
         Abort::Yield => 5,
+        Abort::Unfrozen => 6,
     }
 }
 
@@ -92,7 +94,7 @@ fn cause_index(a: Abort) -> usize {
 pub struct ThreadStats {
     pub ident: u64,
     pub commits: u64,
-    pub aborts: [u64; 6],
+    pub aborts: [u64; 7],
     /// Transactions that ran inevitable (all or part of their life).
     pub inevitable: u64,
     /// Wall time of aborted attempts (work thrown away).
@@ -306,7 +308,7 @@ pub fn print_stats(main: &ThreadStats) {
     let mut tot = ThreadStats::default();
     for s in &all {
         tot.commits += s.commits;
-        for i in 0..6 {
+        for i in 0..CAUSES.len() {
             tot.aborts[i] += s.aborts[i];
         }
         tot.inevitable += s.inevitable;
@@ -353,6 +355,12 @@ pub fn print_stats(main: &ThreadStats) {
         ms(gc.total_pause),
         ms(gc.max_pause),
         gc.block_bytes as f64 / (1 << 20) as f64
+    ));
+    let st = &crate::access::stm::STM.stats;
+    out.push_str(&format!(
+        "stm: frozen: objects {} unfrozen {}\n",
+        st.freezes.load(Ordering::Relaxed),
+        st.unfreezes.load(Ordering::Relaxed)
     ));
     let _ = std::io::stderr().write_all(out.as_bytes());
 }

@@ -424,7 +424,7 @@ fn slot<M: Mode>(vm: &Vm<M>, v: Value, i: usize) -> Value {
 }
 
 fn set_slot<M: Mode>(vm: &Vm<M>, v: Value, i: usize, x: Value) {
-    vm.store(obj::<InstanceObj>(v).slot(i), x)
+    vm.store_o(v, obj::<InstanceObj>(v).slot(i), x)
 }
 
 fn class_attr<M: Mode>(vm: &mut Vm<M>, v: Value, name: &str) -> PyResult<Value> {
