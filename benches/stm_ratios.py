@@ -16,7 +16,13 @@ to the GIL run. Threaded `--stm` counts depend on timing under valgrind (an abor
 transaction; the worker may run restartable before it turns exclusive), so the lines from `--stm-stats`
 that matter are printed too: compare only runs without aborts.
 
-Usage: python3 benches/stm_ratios.py [--weft PATH] [--rounds K] [--callgrind] [PROG[:N] ...]
+Paired old/new (--against OLD): ROUNDS rounds of the `--weft` binary and the OLD one, alternating
+which goes first, in each of the --modes (gil1: `weft P.py 1 N`, stm1/stm2: `--stm` with 1/2
+threads, nx1/nx2: `--stm-no-exclusive`); prints the median of the per-round time ratios OLD/NEW (above
+1: the new binary is faster). On this machine only such paired figures show a change of a few percent.
+
+Usage: python3 benches/stm_ratios.py [--weft PATH] [--rounds K] [--callgrind | --against OLD
+       [--modes M,M]] [PROG[:N] ...]
 """
 import argparse
 import os
@@ -66,17 +72,38 @@ def instructions(weft, flags, p, n):
     return int(m.group(1)), stats
 
 
+MODES = {"gil1": ([], 1), "stm1": (["--stm"], 1), "stm2": (["--stm"], 2),
+         "nx1": (["--stm-no-exclusive"], 1), "nx2": (["--stm-no-exclusive"], 2)}
+
+
+def paired(new, old, modes, rounds, p, n):
+    for m in modes:
+        flags, threads = MODES[m]
+        ratios = []
+        for r in range(rounds):
+            order = [old, new] if r % 2 == 0 else [new, old]
+            t = {w: wall(w, flags, p, threads, n) for w in order}
+            ratios.append(t[old] / t[new])
+        print(f"{p:14s} {n:4d}  {m:5s} old/new time {statistics.median(ratios):.3f} "
+              f"(rounds {min(ratios):.2f}..{max(ratios):.2f})", flush=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--weft", default=os.path.join(HERE, "..", "target", "release", "weft"))
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--callgrind", action="store_true")
+    ap.add_argument("--against", metavar="OLD", help="paired comparison with binary OLD")
+    ap.add_argument("--modes", default="nx1,stm2", help="with --against: " + ",".join(MODES))
     ap.add_argument("progs", nargs="*", help="PROG or PROG:N (default: the six CPU-bound programs)")
     a = ap.parse_args()
     default = [(p, SMALL[p] if a.callgrind else n) for p, n in WALL]
     progs = [(s.split(":")[0], int(s.split(":")[1]) if ":" in s else dict(default)[s])
              for s in a.progs] or default
     for p, n in progs:
+        if a.against:
+            paired(a.weft, a.against, a.modes.split(","), a.rounds, p, n)
+            continue
         if a.callgrind:
             g, _ = instructions(a.weft, [], p, n)
             s1, st1 = instructions(a.weft, ["--stm", "--stm-stats"], p, n)
