@@ -150,6 +150,14 @@ impl<M: Mode> Vm<M> {
         M::STM && o.is_ptr() && header(o).stm.load(Ordering::Relaxed) == self.txs.cur_id
     }
 
+    /// [`Vm::owns`] of `o` known to be a heap object: the object a slot passed to `load_o`/`store_o`
+    /// belongs to (the slot was found through it), so the accessors skip the pointer test.
+    #[inline(always)]
+    fn owns_obj(&self, o: Value) -> bool {
+        debug_assert!(o.is_ptr(), "load_o/store_o of a slot of a non-object");
+        M::STM && header(o).stm.load(Ordering::Relaxed) == self.txs.cur_id
+    }
+
     /// Claims `o`, which the running transaction does not own, if an earlier transaction of this
     /// thread created or claimed it (the low 16 bits of its owner word are this thread's) and no other
     /// thread has conflicted on it since (`STM_SHARED`): data a thread keeps to itself across
@@ -177,14 +185,15 @@ impl<M: Mode> Vm<M> {
     pub fn store_o(&self, o: Value, s: &Slot, v: Value) {
         self.store_raw_o(o, s, v.bits())
     }
-    /// `load_raw` of a slot of object `o` (no barrier if the transaction owns `o`).
+    /// `load_raw` of a slot of object `o` (no barrier if the transaction owns `o`). `o` must be the
+    /// heap object that holds `s` (true of every caller: the slot is a field of `o`).
     #[inline(always)]
     pub fn load_raw_o(&self, o: Value, s: &Slot) -> u64 {
         if !M::STM {
             return self.load_raw(s);
         }
         // Exclusive (no other thread runs Python): every access is plain, no owner check needed.
-        if self.cx.exclusive() || self.owns(o) {
+        if self.cx.exclusive() || self.owns_obj(o) {
             return s.owned_load();
         }
         self.load_raw_o_barrier(o, s)
@@ -299,13 +308,14 @@ impl<M: Mode> Vm<M> {
             each(&i.dict) && (0..i.nslots).all(|n| each(i.slot(n)))
         }
     }
-    /// `store_raw` to a slot of object `o` (no barrier if the transaction owns `o`).
+    /// `store_raw` to a slot of object `o` (no barrier if the transaction owns `o`); `o` as for
+    /// [`Vm::load_raw_o`].
     #[inline(always)]
     pub fn store_raw_o(&self, o: Value, s: &Slot, n: u64) {
         if !M::STM {
             return self.store_raw(s, n);
         }
-        if self.cx.exclusive() || self.owns(o) {
+        if self.cx.exclusive() || self.owns_obj(o) {
             return s.owned_store(n);
         }
         self.store_raw_o_barrier(o, s, n)
