@@ -85,6 +85,20 @@ pub fn is_freeze_tag(t: u64) -> bool {
     (t >> 62 == 0b10 || t >> 62 == 0b01 || t == NOFREEZE || t == FREEZING) && t & 0xffff == 0
 }
 
+/// Whether [`Tx::observe`] could do anything with tag `t` for a transaction whose
+/// [`Tx::frozen_limit`] is `limit`: false for frozen, no-freeze and freezing objects, and for seen
+/// ones whose next freeze attempt needs a newer snapshot. (A cheap test for the caller's fast path.)
+#[inline]
+pub fn worth_observing(t: u64, limit: u64) -> bool {
+    if t >> 62 == 0b01 && t & 0xffff == 0 {
+        let start = (limit >> 16).wrapping_sub(1);
+        let s1 = (t >> 16) & SEEN_CLOCK_MASK;
+        let strikes = (t >> STRIKE_SHIFT) & 0xf;
+        return start & SEEN_CLOCK_MASK > s1 + gap(strikes);
+    }
+    !is_freeze_tag(t)
+}
+
 fn seen_tag(clock: u64, strikes: u64) -> u64 {
     SEEN | (strikes << STRIKE_SHIFT) | ((clock & SEEN_CLOCK_MASK) << 16)
 }
@@ -376,11 +390,19 @@ mod tests {
         t1.commit().unwrap();
         // Same snapshot: no second strike yet.
         let mut t2 = Tx::begin(&stm);
+        assert!(!worth_observing(
+            hdr.load(Ordering::Relaxed),
+            t2.frozen_limit()
+        ));
         read_obj(&mut t2, &hdr, &obj, 0);
         assert_eq!(hdr.load(Ordering::Relaxed) >> 62, 0b01);
         t2.commit().unwrap();
         tick(&stm, &z);
         let mut t3 = Tx::begin(&stm);
+        assert!(worth_observing(
+            hdr.load(Ordering::Relaxed),
+            t3.frozen_limit()
+        ));
         read_obj(&mut t3, &hdr, &obj, 1);
         assert!(is_frozen(hdr.load(Ordering::Relaxed)), "frozen");
         assert_eq!(stm.stats.freezes.load(Ordering::Relaxed), 1);

@@ -249,8 +249,7 @@ impl<M: Mode> Vm<M> {
         };
         // Objects of other threads (or of none) that are not frozen yet nor excluded.
         if ((t ^ self.txs.cur_id) & STM_THREAD_MASK != 0 || t & STM_THREAD_MASK == 0)
-            && t != freeze::NOFREEZE
-            && !freeze::is_frozen(t)
+            && freeze::worth_observing(t, self.cx.frozen_limit())
         {
             self.stm_observe(o, t);
         }
