@@ -285,21 +285,9 @@ impl<M: Mode> Vm<M> {
     fn freeze_words(o: Value, each: &mut dyn FnMut(&Slot) -> bool) -> bool {
         let k = kind_of(o);
         if k == Kind::List as u8 {
-            let l = obj::<ListObj>(o);
-            each(&l.dict) && each(&l.len) && each(&l.items)
+            obj::<ListObj>(o).mutable_words().into_iter().all(each)
         } else if k == Kind::Dict as u8 {
-            let d = obj::<DictObj>(o);
-            [
-                &d.dict,
-                &d.len,
-                &d.used,
-                &d.indices,
-                &d.entries,
-                &d.version,
-                &d.key_bloom,
-            ]
-            .into_iter()
-            .all(each)
+            obj::<DictObj>(o).mutable_words().into_iter().all(each)
         } else if k == Kind::ValueArray as u8 {
             obj::<ValueArray>(o).slots().iter().all(each)
         } else {
@@ -401,22 +389,9 @@ impl<M: Mode> Vm<M> {
         }
         let k = kind_of(o);
         if k == Kind::List as u8 {
-            let l = obj::<ListObj>(o);
-            self.stm_claim(o, &[&l.dict, &l.len, &l.items]);
+            self.stm_claim(o, &obj::<ListObj>(o).mutable_words());
         } else if k == Kind::Dict as u8 {
-            let d = obj::<DictObj>(o);
-            self.stm_claim(
-                o,
-                &[
-                    &d.dict,
-                    &d.len,
-                    &d.used,
-                    &d.indices,
-                    &d.entries,
-                    &d.version,
-                    &d.key_bloom,
-                ],
-            );
+            self.stm_claim(o, &obj::<DictObj>(o).mutable_words());
         } else if k == Kind::ValueArray as u8 && obj::<ValueArray>(o).cap <= CLAIM_MAX_SLOTS {
             self.stm_claim_iter(o, obj::<ValueArray>(o).slots().iter());
         } else if k == Kind::Instance as u8 && obj::<InstanceObj>(o).nslots <= CLAIM_MAX_SLOTS {

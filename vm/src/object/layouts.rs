@@ -315,6 +315,13 @@ pub struct ListObj {
     pub items: Slot,
 }
 
+impl ListObj {
+    /// Every word a transaction may write (what a claim locks and a freeze checks).
+    pub fn mutable_words(&self) -> [&Slot; 3] {
+        [&self.dict, &self.len, &self.items]
+    }
+}
+
 pyobj!(ListObj, Kind::List, |s, t| {
     trace_slot(t, &s.dict);
     trace_slot(t, &s.items);
@@ -340,6 +347,21 @@ pub struct DictObj {
     /// cleared. A key whose bit is clear is absent, found with one read (`dict_has_str`: the attribute
     /// caches' check that an instance dict does not shadow a method).
     pub key_bloom: Slot,
+}
+
+impl DictObj {
+    /// Every word a transaction may write (what a claim locks and a freeze checks).
+    pub fn mutable_words(&self) -> [&Slot; 7] {
+        [
+            &self.dict,
+            &self.len,
+            &self.used,
+            &self.indices,
+            &self.entries,
+            &self.version,
+            &self.key_bloom,
+        ]
+    }
 }
 
 pyobj!(DictObj, Kind::Dict, |s, t| {
