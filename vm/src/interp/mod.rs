@@ -316,7 +316,8 @@ impl<M: Mode> Vm<M> {
             return s.owned_store(n);
         }
         if stm_sched::log_on() {
-            self.stm_note_write(s);
+            let frozen = o.is_ptr() && freeze::is_frozen(header(o).stm.load(Ordering::Relaxed));
+            self.stm_note_write_in(s, frozen);
         }
         let r = if o.is_ptr() {
             self.cx.write_in(&header(o).stm, s, n)

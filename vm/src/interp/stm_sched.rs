@@ -235,12 +235,14 @@ static EXCLUSIVE_ON: AtomicBool = AtomicBool::new(true);
 /// on (a thread may still be finishing when the main thread prints the report at exit).
 static FINISHED: Mutex<Vec<ThreadStats>> = Mutex::new(Vec::new());
 
-/// The conflict log (`WEFT_STM_LOG=file`): the file, the process start, and the last writer of each
-/// orec (thread ident, "file:line").
+/// The conflict log (`WEFT_STM_LOG=file`): the file, the process start, the last writer of each
+/// orec (thread ident, "file:line"), and the last write to a frozen object (the other side of every
+/// `unfrozen` abort: any such write aborts every transaction that read frozen data).
 struct Log {
     file: std::fs::File,
     start: Instant,
     writers: HashMap<usize, (u64, String)>,
+    unfroze: Option<(u64, String)>,
 }
 
 static LOG: OnceLock<Option<Mutex<Log>>> = OnceLock::new();
@@ -270,6 +272,7 @@ pub fn configure(stats: bool, exclusive: bool) {
                     file,
                     start: Instant::now(),
                     writers: HashMap::new(),
+                    unfroze: None,
                 }))
             }
             Err(e) => {
@@ -397,13 +400,24 @@ impl<M: Mode> Vm<M> {
     /// Conflict log: this thread is about to write `slot` (remembered as the orec's last writer).
     #[cold]
     pub fn stm_note_write(&self, slot: &Slot) {
+        self.stm_note_write_in(slot, false)
+    }
+
+    /// [`Vm::stm_note_write`] of a slot of an object that is frozen (`frozen`: remembered as the
+    /// other side of the `unfrozen` aborts that write causes).
+    #[cold]
+    pub fn stm_note_write_in(&self, slot: &Slot, frozen: bool) {
         if !self.cx.active() {
             return;
         }
         let orec = self.cx.orec_of(slot);
         let loc = self.stm_location();
         if let Some(Some(log)) = LOG.get() {
-            lock(log).writers.insert(orec, (self.ident, loc));
+            let mut g = lock(log);
+            if frozen {
+                g.unfroze = Some((self.ident, loc.clone()));
+            }
+            g.writers.insert(orec, (self.ident, loc));
         }
     }
 
@@ -413,12 +427,16 @@ impl<M: Mode> Vm<M> {
         };
         let here = self.stm_location();
         let mut g = lock(log);
-        let (other_thread, other) = match self.cx.conflict() {
-            Some((orec, _)) => match g.writers.get(&orec) {
+        let (other_thread, other) = match (cause, self.cx.conflict()) {
+            (Abort::Unfrozen, _) => match &g.unfroze {
                 Some((t, l)) if *t != self.ident => (*t, l.clone()),
                 _ => (0, "?".to_string()),
             },
-            None => (0, "?".to_string()),
+            (_, Some((orec, _))) => match g.writers.get(&orec) {
+                Some((t, l)) if *t != self.ident => (*t, l.clone()),
+                _ => (0, "?".to_string()),
+            },
+            (_, None) => (0, "?".to_string()),
         };
         let line = format!(
             "{{\"t_ns\": {}, \"thread\": {}, \"cause\": \"{}\", \"lost_ns\": {}, \"here\": {}, \"other\": {}, \"other_thread\": {}}}\n",
