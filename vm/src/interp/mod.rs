@@ -210,31 +210,32 @@ impl<M: Mode> Vm<M> {
     fn load_raw_o_barrier(&self, o: Value, s: &Slot) -> u64 {
         // The frozen fast path makes no call, so this part needs no stack frame; everything else
         // is a tail call.
-        if o.is_ptr() {
-            let hdr = &header(o).stm;
-            let t = hdr.load(Ordering::Relaxed);
-            if t.wrapping_sub(freeze::FROZEN) < self.cx.frozen_limit() {
-                if let Some(n) = self.cx.try_read_frozen(hdr, t, s) {
-                    return n;
-                }
+        if !o.is_ptr() {
+            return self.load_raw_o_barrier_slow(o, s, 0, false);
+        }
+        let t = header(o).stm.load(Ordering::Relaxed);
+        let frozen = t.wrapping_sub(freeze::FROZEN) < self.cx.frozen_limit();
+        if frozen {
+            if let Some(n) = self.cx.try_read_frozen(&header(o).stm, t, s) {
+                return n;
             }
         }
-        self.load_raw_o_barrier_slow(o, s)
+        self.load_raw_o_barrier_slow(o, s, t, frozen)
     }
 
-    /// [`Vm::load_raw_o_barrier`] past the frozen fast path.
+    /// [`Vm::load_raw_o_barrier`] past the frozen fast path: `t` is the header tag it read, and
+    /// `frozen` whether that was a frozen tag it could not use at once (the frozen generation
+    /// moved, or the header changed).
     #[inline(never)]
-    fn load_raw_o_barrier_slow(&self, o: Value, s: &Slot) -> u64 {
+    fn load_raw_o_barrier_slow(&self, o: Value, s: &Slot, t: u64, frozen: bool) -> u64 {
         if !o.is_ptr() {
             return match M::try_load_raw(&self.cx, s) {
                 Ok(n) => n,
                 Err(a) => self.stm_conflict_on(o, a),
             };
         }
-        let hdr = &header(o).stm;
-        let t = hdr.load(Ordering::Relaxed);
-        if t.wrapping_sub(freeze::FROZEN) < self.cx.frozen_limit() {
-            match self.cx.read_frozen(hdr, t, s) {
+        if frozen {
+            match self.cx.read_frozen(&header(o).stm, t, s) {
                 Ok(Some(n)) => return n,
                 Ok(None) => {}
                 Err(a) => self.cx.abort_now(a),
@@ -256,7 +257,7 @@ impl<M: Mode> Vm<M> {
         n
     }
 
-    /// The object kinds that can be frozen, and the largest number of words a freeze locks.
+    /// The most words a freeze locks (larger storage arrays and instances are never frozen).
     const FREEZE_MAX_SLOTS: usize = 1 << 16;
 
     /// See [`Vm::load_raw_o_barrier`]: a freezable object goes one step towards frozen.
